@@ -1,0 +1,34 @@
+package io.jenkins.plugins.sparkeks.core.result;
+
+/**
+ * The life cycle shared by every backend. Each backend maps its native states onto these and keeps the
+ * native name in {@link JobResult#nativeState()} so that nothing is lost in translation.
+ */
+public enum JobState {
+    /** Accepted by the remote side, not yet scheduled (EMR PENDING/SUBMITTED, pod created). */
+    SUBMITTED(false),
+    /** Waiting for resources or an image (pod Pending). */
+    PENDING(false),
+    /** The driver is running. */
+    RUNNING(false),
+    /** A cancellation was requested and has not completed yet. */
+    CANCELLING(false),
+    /** The driver finished and the backend reports success. */
+    SUCCEEDED(true),
+    /** The driver failed, was evicted, or was removed by someone else. */
+    FAILED(true),
+    /** Cancelled on request (build aborted, Ctrl-C, explicit cancel). */
+    CANCELLED(true),
+    /** A start or run timeout expired; the remote job was cancelled. */
+    TIMED_OUT(true);
+
+    private final boolean terminal;
+
+    JobState(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    public boolean isTerminal() {
+        return terminal;
+    }
+}
