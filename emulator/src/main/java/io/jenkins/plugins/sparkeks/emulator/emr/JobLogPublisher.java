@@ -29,13 +29,14 @@ final class JobLogPublisher {
 
     void catchUp(JobRun run, Instant now, Duration streamLag) {
         JobTimeline timeline = run.timeline();
-        if (!timeline.driverStarted()) {
+        if (run.settled || !timeline.driverStarted()) {
             return;
         }
         List<TimedLine> stdout = timeline.timed(timeline.script().stdout());
         List<TimedLine> stderr = timeline.timed(timeline.script().stderr());
         Instant streamsAt = timeline.runningStart().plus(streamLag);
-        if (run.request.logGroupName().isPresent() && !now.isBefore(streamsAt)) {
+        boolean toCloudWatch = run.request.logGroupName().isPresent();
+        if (toCloudWatch && !now.isBefore(streamsAt)) {
             run.stdoutPublished = publish(run, "stdout", stdout, run.stdoutPublished, streamsAt, now);
             run.stderrPublished = publish(run, "stderr", stderr, run.stderrPublished, streamsAt, now);
         }
@@ -46,6 +47,11 @@ final class JobLogPublisher {
                 run.uploadedToS3 = true;
             });
         }
+        // a finished run whose output is all out never changes again: later requests skip it
+        boolean cloudWatchDone = !toCloudWatch || (!now.isBefore(streamsAt) && run.stdoutPublished == stdout.size()
+                && run.stderrPublished == stderr.size());
+        boolean s3Done = run.request.logUri().isEmpty() || run.uploadedToS3;
+        run.settled = timeline.isTerminalAt(now) && cloudWatchDone && s3Done;
     }
 
     private int publish(JobRun run, String file, List<TimedLine> lines, int published, Instant streamsAt,

@@ -19,6 +19,7 @@ final class JobRun {
     int stdoutPublished;
     int stderrPublished;
     boolean uploadedToS3;
+    boolean settled;
 
     JobRun(String id, String arn, String createdBy, JobRunRequest request, JsonNode body, JobTimeline timeline) {
         this.id = id;
