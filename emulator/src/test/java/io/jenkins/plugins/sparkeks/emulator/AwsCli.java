@@ -70,6 +70,7 @@ final class AwsCli {
         env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_PAGER", "");   // CLI v2 would otherwise pipe output through less
         Process process = pb.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();

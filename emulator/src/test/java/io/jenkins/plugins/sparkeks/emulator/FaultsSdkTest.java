@@ -55,8 +55,8 @@ class FaultsSdkTest {
                 .throttle(Operation.LIST_OBJECTS_V2, 1).throttle(Operation.GET_CALLER_IDENTITY, 1);
         try (EmrContainersClient emr = Sdk.emr(aws, AwsRetryStrategy.doNotRetry());
              CloudWatchLogsClient logs = Sdk.logs(aws, AwsRetryStrategy.doNotRetry());
-             S3Client s3 = Sdk.s3(aws);
-             StsClient sts = Sdk.sts(aws, Sdk.CREDENTIALS)) {
+             S3Client s3 = Sdk.s3(aws, AwsRetryStrategy.doNotRetry());
+             StsClient sts = Sdk.sts(aws, Sdk.CREDENTIALS, AwsRetryStrategy.doNotRetry())) {
             assertThatThrownBy(() -> emr.describeJobRun(r -> r.virtualClusterId("vc1").id(jobRunId)))
                     .isInstanceOfSatisfying(AwsServiceException.class,
                             e -> assertThat(e.isThrottlingException()).isTrue());
@@ -64,6 +64,16 @@ class FaultsSdkTest {
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
                         assertThat(e.isThrottlingException()).isTrue();
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                    });
+            assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket("b")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
+                    });
+            assertThatThrownBy(sts::getCallerIdentity)
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
                     });
         }
         assertThat(aws.calls(Operation.DESCRIBE_JOB_RUN)).isEqualTo(1);
