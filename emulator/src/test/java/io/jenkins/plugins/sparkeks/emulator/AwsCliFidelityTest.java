@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class AwsCliFidelityTest {
     @BeforeAll
     static void start(@TempDir Path scratch) throws Exception {
         Path executable = AwsCli.find().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(executable != null,
+        assumeTrue(executable != null,
                 "AWS CLI ('aws') is not on PATH: skipping the CLI fidelity check (install awscli to run it)");
         aws = AwsEmulator.start()
                 .virtualCluster(VirtualCluster.running("vc1", "analytics", "eks-prod", "spark"))

@@ -11,6 +11,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 import software.amazon.awssdk.services.emrcontainers.model.InternalServerException;
@@ -109,10 +111,10 @@ class FaultsSdkTest {
     @Test
     void addedLatencyTripsTheCallersAttemptTimeout() {
         aws.faults().latency(Operation.DESCRIBE_JOB_RUN, Duration.ofMillis(1500));
-        try (EmrContainersClient emr = software.amazon.awssdk.services.emrcontainers.EmrContainersClient.builder()
-                .endpointOverride(aws.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        try (EmrContainersClient emr = EmrContainersClient.builder()
+                .endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(Sdk.CREDENTIALS)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(Duration.ofMillis(300)))
                 .build()) {
