@@ -86,7 +86,7 @@ class AwsCliFidelityTest {
         assertThat(events.json().path("nextForwardToken").asText()).startsWith("f/");
 
         AwsCli.Result filtered = cli.run("logs", "filter-log-events", "--log-group-name", "/emr/jobs",
-                "--log-stream-name-prefix", "pi/vc1/jobs/" + id + "/");
+                "--log-stream-name-prefix", "pi/vc1/jobs/" + id + "/containers/spark-" + id + "/");
         assertThat(filtered.exitCode()).as(filtered.stderr()).isZero();
         JsonNode all = filtered.json().path("events");
         // stdout lines at 22 s and 42 s, the stderr line at 32 s: one time-ordered sequence across both streams

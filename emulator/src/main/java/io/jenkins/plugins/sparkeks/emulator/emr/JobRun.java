@@ -18,6 +18,7 @@ final class JobRun {
     private JobTimeline timeline;
     int stdoutPublished;
     int stderrPublished;
+    int jobRunnerPublished;
     boolean uploadedToS3;
     boolean settled;
 
