@@ -114,6 +114,23 @@ class CloudWatchLogsSdkTest {
     }
 
     @Test
+    void aShortRunCanFinishBeforeItsDriverStreamsExist() {
+        aws.logStreamLag(Duration.ofSeconds(30));
+        String id = startJob("pi", JobScript.builder().pending(Duration.ZERO).submitted(Duration.ZERO)
+                .running(Duration.ofSeconds(10)).stdout("one", "two").build());
+
+        aws.advance(Duration.ofSeconds(15));
+        assertThat(emr.describeJobRun(r -> r.virtualClusterId("vc1").id(id)).jobRun().stateAsString())
+                .isEqualTo("COMPLETED");
+        assertThatThrownBy(() -> logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stdout(id))))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        aws.advance(Duration.ofSeconds(15));
+        assertThat(logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stdout(id)).startFromHead(true))
+                .events()).extracting(OutputLogEvent::message).containsExactly("one", "two");
+    }
+
+    @Test
     void getLogEventsPagesForwardAndReturnsTheSameTokenAtTheEnd() {
         String id = startJob("pi", JobScript.builder().pending(Duration.ZERO).submitted(Duration.ZERO)
                 .running(Duration.ofSeconds(60)).stdout("l1", "l2", "l3", "l4", "l5").build());
