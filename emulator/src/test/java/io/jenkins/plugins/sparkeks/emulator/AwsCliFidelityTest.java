@@ -104,6 +104,13 @@ class AwsCliFidelityTest {
                 "--id", id);
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.stderr()).contains("ValidationException").contains("not in a cancellable state");
+
+        AwsCli.Result objects = cli.run("s3api", "list-objects-v2", "--bucket", "logs", "--prefix", "emr/vc1/jobs/" + id);
+        assertThat(objects.exitCode()).as(objects.stderr()).isZero();
+        List<String> keys = new ArrayList<>();
+        objects.json().path("Contents").forEach(o -> keys.add(o.path("Key").asText()));
+        String driver = "emr/vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/";
+        assertThat(keys).containsExactly(driver + "stderr.gz", driver + "stdout.gz");
     }
 
     @Test
