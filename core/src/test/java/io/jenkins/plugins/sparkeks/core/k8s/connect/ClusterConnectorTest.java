@@ -95,6 +95,27 @@ class ClusterConnectorTest {
     }
 
     @Test
+    void kubeconfigIsNotOverriddenByThisJvmsKubernetesProperties() throws Exception {
+        apiServer.expect().get().withPath("/api/v1/namespaces/spark-jobs/pods")
+                .andReturn(200, new PodListBuilder().build()).once();
+        System.setProperty("kubernetes.namespace", "leaked-namespace");
+        System.setProperty("kubernetes.auth.token", "leaked-token");
+        System.setProperty("kubernetes.master", "http://127.0.0.1:1");
+        try {
+            ClusterConnection connection = connector.connect(new ClusterAccess.Kubeconfig(kubeconfig(server), null));
+            connection.client().pods().list();
+
+            assertThat(connection.defaultNamespace()).isEqualTo("spark-jobs");
+            assertThat(apiServer.takeRequest(5, TimeUnit.SECONDS).getHeader("Authorization"))
+                    .isEqualTo("Bearer " + KUBECONFIG_TOKEN);
+        } finally {
+            System.clearProperty("kubernetes.namespace");
+            System.clearProperty("kubernetes.auth.token");
+            System.clearProperty("kubernetes.master");
+        }
+    }
+
+    @Test
     void kubeconfigWithANamedContextWithoutNamespaceFallsBackToDefault() {
         ClusterConnection connection = connector.connect(new ClusterAccess.Kubeconfig(kubeconfig(server), "prod"));
 
