@@ -22,7 +22,16 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +159,32 @@ class ClusterConnectorEksTest {
 
         assertThat(connector.connect(sameValues)).isSameAs(first);
         assertThat(eks.requests()).hasSize(1);
+    }
+
+    @Test
+    void concurrentBuildsOpeningTheSameClusterDescribeItOnceAndShareTheClient() throws Exception {
+        int builds = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(builds);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ClusterConnection>> connections = new ArrayList<>();
+            for (int i = 0; i < builds; i++) {
+                connections.add(pool.submit(() -> {
+                    start.await();
+                    return connector.connect(access());
+                }));
+            }
+            start.countDown();
+            Set<ClusterConnection> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Future<ClusterConnection> connection : connections) {
+                distinct.add(connection.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(distinct).hasSize(1);
+            assertThat(eks.requests()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
