@@ -1,11 +1,16 @@
 package io.jenkins.plugins.sparkeks.core.k8s.connect;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +74,37 @@ public final class ClusterConnector implements AutoCloseable {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * Connects and asks the API server whether this identity may create pods in {@code namespace}: one cheap call
+     * that proves the endpoint, the certificate trust, the credentials and the main RBAC permission a Spark driver
+     * needs. For a "test connection" button or a CLI check.
+     *
+     * @return a one-line description such as {@code Connected to eks:us-east-1/prod; may create pods in 'spark'}
+     * @throws io.jenkins.plugins.sparkeks.core.job.JobException explaining a refused credential, a missing permission
+     *         or an unreachable server
+     */
+    public String verify(ClusterAccess access, String namespace) {
+        ClusterConnection connection = connect(access);
+        String where = connection.coordinates().describe();
+        SelfSubjectAccessReview question = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                .withNewResourceAttributes().withNamespace(namespace).withVerb("create").withResource("pods")
+                .endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview answer;
+        try {
+            answer = connection.client().authorization().v1().selfSubjectAccessReview().create(question);
+        } catch (KubernetesClientException e) {
+            throw new JobException(ConnectionFailures.explain(e, access, where), e);
+        }
+        SubjectAccessReviewStatus status = answer.getStatus();
+        if (status == null || !Boolean.TRUE.equals(status.getAllowed())) {
+            String reason = status == null || status.getReason() == null || status.getReason().isBlank()
+                    ? "" : " (" + status.getReason() + ")";
+            throw new JobException("Connected to " + where + ", but this identity may not create pods in namespace '"
+                    + namespace + "'" + reason + ". Grant it a Role allowing pods, services and configmaps there.");
+        }
+        return "Connected to " + where + "; may create pods in namespace '" + namespace + "'";
     }
 
     private ClusterConnection open(ClusterAccess access) {
