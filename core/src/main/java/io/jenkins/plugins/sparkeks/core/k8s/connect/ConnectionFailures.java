@@ -23,8 +23,8 @@ final class ConnectionFailures {
         if (e.getCode() > 0) {
             return "The API server of " + where + " answered HTTP " + e.getCode() + ".";
         }
-        return "Could not reach the API server of " + where + ": " + rootMessage(e)
-                + ". A private EKS endpoint is reachable only from inside its VPC.";
+        return "Could not reach the API server of " + where + ": " + rootMessage(e) + "."
+                + (access instanceof ClusterAccess.Eks ? " A private EKS endpoint is reachable only from inside its VPC." : "");
     }
 
     private static String rootMessage(Throwable e) {

@@ -39,5 +39,6 @@ class ConnectionFailuresTest {
         assertThat(ConnectionFailures.explain(e, EKS, "eks:us-east-1/prod"))
                 .contains("Could not reach the API server of eks:us-east-1/prod", "ConnectException Connection refused",
                         "private EKS endpoint");
+        assertThat(ConnectionFailures.explain(e, SERVER, "https://k8s:6443")).doesNotContain("EKS");
     }
 }
