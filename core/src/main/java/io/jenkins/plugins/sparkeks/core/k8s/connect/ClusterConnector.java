@@ -33,15 +33,25 @@ public final class ClusterConnector implements AutoCloseable {
             new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** A connector using {@code aws} for EKS calls and credentials; the caller closes {@code aws} after this. */
+    /**
+     * A connector using {@code aws} for EKS calls and credentials (the caller closes {@code aws} after this), reaching
+     * API servers through the proxy in {@code HTTPS_PROXY}/{@code NO_PROXY} if set, as kubectl does.
+     */
     public ClusterConnector(AwsClientFactory aws) {
-        this(aws, new EksTokenGenerator(), InClusterEnvironment::fromSystem);
+        this(aws, HttpProxy.fromEnvironment(System.getenv()).orElse(null));
     }
 
+    /** A connector reaching API servers through {@code proxy}, or directly when it is null. */
+    public ClusterConnector(AwsClientFactory aws, HttpProxy proxy) {
+        this(aws, new EksTokenGenerator(), InClusterEnvironment::fromSystem, proxy);
+    }
+
+    /** A connector with every seam given: tests use a fixed clock and a fake pod environment. */
     public ClusterConnector(AwsClientFactory aws, EksTokenGenerator tokenGenerator,
-                            Supplier<InClusterEnvironment> inCluster) {
+                            Supplier<InClusterEnvironment> inCluster, HttpProxy proxy) {
         this.resolver = new AccessResolver(Objects.requireNonNull(aws, "aws"),
-                Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"));
+                Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"),
+                proxy);
     }
 
     /**

@@ -64,7 +64,7 @@ class ClusterConnectorEksTest {
         aws = new AwsClientFactory();
         connector = new ClusterConnector(aws, new EksTokenGenerator(clock), () -> {
             throw new AssertionError("not in-cluster");
-        });
+        }, null);
         settings = AwsSettings.of("us-east-1")
                 .withCredentials(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_KEY)))
