@@ -99,6 +99,12 @@ class SparkSubmitValidatorTest {
                         "driverPodTemplate", "kind: Pod"),
                 rule("template namespace", b -> b.driverPodTemplate("apiVersion: v1\nkind: Pod\nmetadata: {namespace: other}\n"),
                         "driverPodTemplate", "Remove metadata.namespace"),
+                rule("executor template file", b -> b.conf("spark.kubernetes.executor.podTemplateFile", "/e.yaml"),
+                        "conf[spark.kubernetes.executor.podTemplateFile]", "executorPodTemplate"),
+                rule("executor template not a pod", b -> b.executorPodTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"),
+                        "executorPodTemplate", "kind: Pod"),
+                rule("executor template too large", b -> b.executorPodTemplate("#" + "x".repeat(1024 * 1024)),
+                        "executorPodTemplate", "under 1 MiB"),
                 rule("template container name", b -> b.driverPodTemplate("apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a}]}\n")
                         .conf("spark.kubernetes.driver.podTemplateContainerName", "b"),
                         "conf[spark.kubernetes.driver.podTemplateContainerName]", "template's containers"));
