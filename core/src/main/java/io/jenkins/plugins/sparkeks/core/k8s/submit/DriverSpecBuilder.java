@@ -32,6 +32,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImage;
 import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,11 @@ public final class DriverSpecBuilder {
      * @param region       the cluster's AWS region for the default image; null outside AWS
      */
     public DriverSpec build(SparkSubmitRequest request, SubmissionKey key, String apiServerUrl, String region) {
+        Instant now = clock.instant();
         DriverNames names = DriverNames.of(request.appName(), key);
         EmrSparkImage defaultImage = images.imageFor(region, request.emrRelease());
         SubmitConf conf = SubmitConf.resolve(
-                request, defaultImage.uri(), apiServerUrl, clock.millis(), key.hash(32));
+                request, defaultImage.uri(), apiServerUrl, now.toEpochMilli(), key.hash(32));
         String sparkVersion = sparkVersionLabel(request, conf, defaultImage);
         AppResourceType type = AppResourceType.of(request.primaryResource());
 
@@ -117,7 +119,7 @@ public final class DriverSpecBuilder {
             spec.setServiceAccountName(sa);
         });
         configureCommand(container, conf, request, type);
-        ConfigMap executorTemplate = configureExecutorTemplate(container, spec, properties, names, request, key);
+        ConfigMap executorTemplate = configureExecutorTemplate(container, spec, names, request, key);
         configureLocalDirs(container, spec, conf, key);
         // what Client.run adds last: the conf dir env, the conf volume, and the driver container after any sidecars
         container.getEnv().add(env("SPARK_CONF_DIR", CONF_DIR));
@@ -141,7 +143,7 @@ public final class DriverSpecBuilder {
                     .withLabels(ourLabels(key))
                 .endMetadata()
                 .withImmutable(true)
-                .addToData(CONF_FILE, SparkPropertiesFile.write(names.configMapName(), properties, clock.instant()))
+                .addToData(CONF_FILE, SparkPropertiesFile.write(names.configMapName(), properties, now))
                 .addToData(NAMESPACE, request.namespace())
                 .build();
 
@@ -271,8 +273,8 @@ public final class DriverSpecBuilder {
      * As Spark's PodTemplateConfigMapStep: the executor template travels in its own ConfigMap, mounted where
      * {@code spark.kubernetes.executor.podTemplateFile} points in the driver.
      */
-    private static ConfigMap configureExecutorTemplate(Container c, PodSpec spec, Map<String, String> properties,
-            DriverNames names, SparkSubmitRequest request, SubmissionKey key) {
+    private static ConfigMap configureExecutorTemplate(
+            Container c, PodSpec spec, DriverNames names, SparkSubmitRequest request, SubmissionKey key) {
         if (!hasText(request.executorPodTemplate())) {
             return null;
         }

@@ -110,6 +110,10 @@ public final class SparkSubmitValidator {
             v.check(EmrSparkImages.isReleaseLabel(r.emrRelease()), "emrRelease",
                     "'" + r.emrRelease() + "' is not an EMR release label.", "Use a label such as emr-7.12.0.");
         }
+        if (r.sparkVersion() != null) {
+            v.check(r.sparkVersion().length() <= 63 && LABEL_VALUE.matcher(r.sparkVersion()).matches(), "sparkVersion",
+                    "'" + r.sparkVersion() + "' cannot be a label value.", "Use a version such as 3.5.6 or 3.5.6-amzn-1.");
+        }
         checkResources(v, r);
         checkSizesAndCounts(v, r);
         checkLabels(v, "labels", r.labels());

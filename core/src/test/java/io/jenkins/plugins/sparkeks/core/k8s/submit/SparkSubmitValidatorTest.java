@@ -46,6 +46,7 @@ class SparkSubmitValidatorTest {
                 rule("service account invalid", b -> b.serviceAccount("Spark SA"), "serviceAccount", "lower-case"),
                 rule("image with whitespace", b -> b.image("my image"), "image", "image reference"),
                 rule("emr release malformed", b -> b.emrRelease("7.12"), "emrRelease", "emr-7.12.0"),
+                rule("spark version label", b -> b.sparkVersion("3.5.6+custom"), "sparkVersion", "3.5.6-amzn-1"),
                 rule("primary resource missing", b -> b.primaryResource(null), "primaryResource", "application jar or .py"),
                 rule("primary resource local file", b -> b.primaryResource("/home/me/app.jar"), "primaryResource", "local:///path"),
                 rule("primary resource file scheme", b -> b.primaryResource("file:///tmp/app.jar"), "primaryResource", "s3a://"),
