@@ -1,12 +1,19 @@
 package io.jenkins.plugins.sparkeks.core.k8s.logs;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.BytesLimitTerminateTimeTailPrettyLoggable;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
-import io.fabric8.kubernetes.client.dsl.Loggable;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.utils.URLUtils;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.logs.LogSink;
+import java.io.ByteArrayOutputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +46,7 @@ public final class DriverLogFollower {
     private final LinePositionFilter filter;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private int generation;
-    private LogWatch current;
+    private AsyncBody current;
     private boolean started;
     private boolean stopped;
     private boolean terminated;
@@ -102,14 +109,16 @@ public final class DriverLogFollower {
 
     /** Closes the stream and stops reconnecting; for a pod that is gone or a watch that is detached. */
     public void stop() {
-        LogWatch toClose;
+        AsyncBody toClose;
         synchronized (lock) {
             stopped = true;
             generation++;
             toClose = current;
             current = null;
         }
-        closeQuietly(toClose);
+        if (toClose != null) {
+            toClose.cancel();
+        }
         drained.complete(null);
     }
 
@@ -143,35 +152,67 @@ public final class DriverLogFollower {
             terminatedAtOpen = terminated;
             splitter = new LineSplitter(raw -> onLine(streamGeneration, raw));
         }
-        LogWatch watch;
+        HttpClient http = client.getHttpClient();
+        HttpRequest request;
         try {
-            watch = request(since).watchLog(splitter);
-        } catch (RuntimeException e) {
+            request = http.newHttpRequestBuilder().url(new URL(logUrl(since))).build();
+        } catch (MalformedURLException e) {
             streamEnded(streamGeneration, terminatedAtOpen, splitter, e);
             return;
         }
-        boolean closeNow;
-        synchronized (lock) {
-            closeNow = streamGeneration != generation;
-            if (!closeNow) {
-                current = watch;
+        ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
+        boolean[] accepted = new boolean[1];
+        http.consumeBytes(request, (buffers, body) -> {
+            for (ByteBuffer buffer : buffers) {
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                if (accepted[0]) {
+                    splitter.write(bytes, 0, bytes.length);
+                } else if (errorBody.size() < 4096) {
+                    errorBody.write(bytes, 0, bytes.length);
+                }
             }
-        }
-        if (closeNow) {
-            closeQuietly(watch);
-            return;
-        }
-        watch.onClose().whenComplete((failure, error) -> streamEnded(streamGeneration, terminatedAtOpen, splitter, failure != null ? failure : error));
+            body.consume();
+        }).whenComplete((response, failure) -> {
+            if (failure != null) {
+                streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
+                return;
+            }
+            AsyncBody body = response.body();
+            accepted[0] = response.isSuccessful();
+            boolean closeNow;
+            synchronized (lock) {
+                closeNow = streamGeneration != generation;
+                if (!closeNow) {
+                    current = body;
+                }
+            }
+            if (closeNow) {
+                body.cancel();
+                return;
+            }
+            body.done().whenComplete((ok, error) -> streamEnded(streamGeneration, terminatedAtOpen, splitter,
+                    error != null ? error : accepted[0] ? null : new LogRequestRefused(response.code(), errorBody)));
+            body.consume();
+        });
     }
 
-    private Loggable request(PodLogPosition since) {
-        BytesLimitTerminateTimeTailPrettyLoggable logs = client.pods()
-                .inNamespace(namespace)
-                .withName(podName)
-                .inContainer(SparkLabels.DRIVER_CONTAINER)
-                .usingTimestamps();
-        // sinceTime is whole seconds on some API servers: start at the second and let the filter skip the rest.
-        return since == null ? logs : logs.sinceTime(since.timestamp().truncatedTo(ChronoUnit.SECONDS).toString());
+    /**
+     * The log request of {@code kubectl logs -f --timestamps -c spark-kubernetes-driver}. Sent through the
+     * client's own HTTP client rather than {@code watchLog(OutputStream)}, because fabric8 7.3.1 writes an
+     * error response's body into the stream as if it were log text (a 400 for a container still creating
+     * would become a driver log line) and lists the pod before every request.
+     */
+    private String logUrl(PodLogPosition since) {
+        StringBuilder url = new StringBuilder(URLUtils.join(client.getMasterUrl().toString(),
+                "api", "v1", "namespaces", namespace, "pods", podName, "log"));
+        url.append("?container=").append(SparkLabels.DRIVER_CONTAINER).append("&follow=true&timestamps=true");
+        if (since != null) {
+            // sinceTime is whole seconds on some API servers: start at the second and let the filter skip the rest.
+            url.append("&sinceTime=").append(URLEncoder.encode(
+                    since.timestamp().truncatedTo(ChronoUnit.SECONDS).toString(), StandardCharsets.UTF_8));
+        }
+        return url.toString();
     }
 
     private void onLine(int streamGeneration, String raw) {
@@ -242,16 +283,6 @@ public final class DriverLogFollower {
         }
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message;
-    }
-
-    private static void closeQuietly(LogWatch watch) {
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (RuntimeException e) {
-                LOG.debug("Closing a log stream failed", e);
-            }
-        }
     }
 
     @Override
