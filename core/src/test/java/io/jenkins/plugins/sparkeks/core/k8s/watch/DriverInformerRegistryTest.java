@@ -11,12 +11,14 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogFollowPolicy;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,6 +162,23 @@ class DriverInformerRegistryTest {
         assertThat(observer.diagnostics).noneMatch(d -> d.contains("not about our driver"));
         assertThat(watch.result()).isNotDone();
         watch.detach();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+    }
+
+    @Test
+    void aNamespaceWhosePodsCannotBeListedFailsTheWatchWithAClearMessage() {
+        server.expect().get()
+                .withPath("/api/v1/namespaces/locked/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dspark-on-eks&resourceVersion=0")
+                .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("pods is forbidden: User \"jenkins\" cannot list resource \"pods\" in the namespace \"locked\"").build())
+                .always();
+        DriverPodReference ref = new DriverPodReference(DriverPods.CLUSTER, "locked", "any-driver", "uid", null, null, null);
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+        assertThat(watch.result()).failsWithin(Duration.ZERO).withThrowableThat()
+                .havingCause().isInstanceOf(JobException.class)
+                .withMessageContaining("Cannot follow driver pod locked:any-driver on https://mock.invalid")
+                .withMessageContaining("cannot list resource");
         await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
     }
 }
