@@ -19,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -85,9 +86,11 @@ public final class DriverPodSubmitter {
         try {
             made.add(createOwned(spec.service(), created, "Service"));
             made.add(createOwned(spec.configMap(), created, "ConfigMap"));
-        } catch (JobException e) {
-            deleteQuietly(made, e);
-            throw e;
+        } catch (RuntimeException e) {
+            JobException failure = e instanceof JobException j ? j
+                    : new JobException("Could not create the driver's Service and ConfigMap: " + e.getClass().getSimpleName(), e);
+            deleteQuietly(made, failure);
+            throw failure;
         }
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
@@ -114,7 +117,12 @@ public final class DriverPodSubmitter {
                             .thenComparing(p -> p.getMetadata().getName()))
                     .orElseThrow();
         }
-        Pod sameName = client.pods().inNamespace(ns).withName(podName).get();
+        Pod sameName;
+        try {
+            sameName = client.pods().inNamespace(ns).withName(podName).get();
+        } catch (KubernetesClientException e) {
+            throw failure("read pod " + ns + "/" + podName, "get pod", ns, e);
+        }
         if (sameName != null) {
             throw new JobException("A pod named " + ns + "/" + podName + " exists but was not created for this submission"
                     + " (it lacks the " + SparkLabels.SUBMISSION_KEY + " label); delete it or rename the application.");
@@ -145,14 +153,14 @@ public final class DriverPodSubmitter {
             return client.resource(object).inNamespace(ns).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                throw failure("create " + what, "create " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+                throw failure("create " + what, "create " + kind.toLowerCase(Locale.ROOT), ns, e);
             }
         }
         try {
             client.resource(object).inNamespace(ns).withTimeoutInMillis(10_000).delete();
             return client.resource(object).inNamespace(ns).create();
         } catch (KubernetesClientException e) {
-            throw failure("replace leftover " + what, "delete " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+            throw failure("replace leftover " + what, "delete " + kind.toLowerCase(Locale.ROOT), ns, e);
         }
     }
 
@@ -162,11 +170,15 @@ public final class DriverPodSubmitter {
         if (!Objects.equals(driver.getMetadata().getName(), spec.names().podName())) {
             return;
         }
-        if (client.services().inNamespace(ns).withName(spec.names().serviceName()).get() == null) {
-            createOwned(spec.service(), driver, "Service");
-        }
-        if (client.configMaps().inNamespace(ns).withName(spec.names().configMapName()).get() == null) {
-            createOwned(spec.configMap(), driver, "ConfigMap");
+        try {
+            if (client.services().inNamespace(ns).withName(spec.names().serviceName()).get() == null) {
+                createOwned(spec.service(), driver, "Service");
+            }
+            if (client.configMaps().inNamespace(ns).withName(spec.names().configMapName()).get() == null) {
+                createOwned(spec.configMap(), driver, "ConfigMap");
+            }
+        } catch (KubernetesClientException e) {
+            throw failure("check the driver's Service and ConfigMap in " + ns, "get configmap", ns, e);
         }
     }
 

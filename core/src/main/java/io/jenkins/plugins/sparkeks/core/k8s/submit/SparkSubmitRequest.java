@@ -127,11 +127,6 @@ public record SparkSubmitRequest(
         return b;
     }
 
-    /** True when the primary resource is a Python file (PySpark). */
-    public boolean isPython() {
-        return AppResourceType.of(primaryResource) == AppResourceType.PYTHON;
-    }
-
     /** Never prints conf or env values whose names look secret, nor the pod template (it may embed anything). */
     @Override
     public String toString() {
