@@ -175,13 +175,19 @@ class DriverInformerRegistryTest {
                         .withMessage("pods is forbidden: User \"jenkins\" cannot list resource \"pods\" in the namespace \"locked\"").build())
                 .always();
         DriverPodReference ref = new DriverPodReference(DriverPods.CLUSTER, "locked", "any-driver", "uid", null, null, null);
-        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery);
-        await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
-        assertThat(watch.result()).failsWithin(Duration.ZERO).withThrowableThat()
-                .havingCause().isInstanceOf(JobException.class)
-                .withMessageContaining("Cannot follow driver pod locked:any-driver on https://mock.invalid")
-                .withMessageContaining("cannot list resource");
-        await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+        String token = "k8s-aws-v1.c2VjcmV0LWJlYXJlci10b2tlbg";
+        try (KubernetesClient withToken = server.createClient(b -> b.editOrNewConfig().withOauthToken(token).endConfig())) {
+            RecordingObserver observer = new RecordingObserver();
+            DriverPodWatch watch = DriverPodWatch.start(withToken, ref, NO_LOGS, observer, machinery);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+            assertThat(watch.result()).failsWithin(Duration.ZERO).withThrowableThat()
+                    .havingCause().isInstanceOf(JobException.class)
+                    .withMessageContaining("Cannot follow driver pod locked:any-driver on https://mock.invalid")
+                    .withMessageContaining("cannot list resource")
+                    .withMessageNotContaining(token);
+            assertThat(observer.diagnostics).noneMatch(d -> d.contains(token));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+        }
     }
 
     @Test
