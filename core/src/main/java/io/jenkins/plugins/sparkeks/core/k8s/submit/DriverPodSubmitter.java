@@ -84,8 +84,9 @@ public final class DriverPodSubmitter {
         List<HasMetadata> made = new ArrayList<>();
         made.add(created);
         try {
-            made.add(createOwned(spec.service(), created, "Service"));
-            made.add(createOwned(spec.configMap(), created, "ConfigMap"));
+            for (HasMetadata owned : spec.ownedByDriver()) {
+                made.add(createOwned(owned, created));
+            }
         } catch (RuntimeException e) {
             JobException failure = e instanceof JobException j ? j
                     : new JobException("Could not create the driver's Service and ConfigMap: " + e.getClass().getSimpleName(), e);
@@ -95,7 +96,8 @@ public final class DriverPodSubmitter {
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
                 + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
-                + spec.names().configMapName() + ".");
+                + spec.names().configMapName() + (spec.executorTemplateConfigMap() == null ? "" : " and the executor template")
+                + ".");
         observer.submitted(ref);
         return ref;
     }
@@ -145,8 +147,9 @@ public final class DriverPodSubmitter {
     }
 
     /** Creates an object owned by the driver pod; a same-named leftover of an earlier attempt is replaced. */
-    private HasMetadata createOwned(HasMetadata object, Pod owner, String kind) {
+    private HasMetadata createOwned(HasMetadata object, Pod owner) {
         String ns = owner.getMetadata().getNamespace();
+        String kind = object.getKind();
         object.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
         String what = kind + " " + ns + "/" + object.getMetadata().getName();
         try {
@@ -164,21 +167,23 @@ public final class DriverPodSubmitter {
         }
     }
 
-    /** An attached driver whose Service or ConfigMap is missing (a crash mid-submit) gets them created now. */
+    /** An attached driver whose Service or ConfigMaps are missing (a crash mid-submit) gets them created now. */
     private void repairOwnedObjects(Pod driver, DriverSpec spec) {
         String ns = driver.getMetadata().getNamespace();
         if (!Objects.equals(driver.getMetadata().getName(), spec.names().podName())) {
             return;
         }
-        try {
-            if (client.services().inNamespace(ns).withName(spec.names().serviceName()).get() == null) {
-                createOwned(spec.service(), driver, "Service");
+        for (HasMetadata owned : spec.ownedByDriver()) {
+            HasMetadata current;
+            try {
+                current = client.resource(owned).inNamespace(ns).get();
+            } catch (KubernetesClientException e) {
+                throw failure("read " + owned.getKind() + " " + ns + "/" + owned.getMetadata().getName(),
+                        "get " + owned.getKind().toLowerCase(Locale.ROOT), ns, e);
             }
-            if (client.configMaps().inNamespace(ns).withName(spec.names().configMapName()).get() == null) {
-                createOwned(spec.configMap(), driver, "ConfigMap");
+            if (current == null) {
+                createOwned(owned, driver);
             }
-        } catch (KubernetesClientException e) {
-            throw failure("check the driver's Service and ConfigMap in " + ns, "get configmap", ns, e);
         }
     }
 
