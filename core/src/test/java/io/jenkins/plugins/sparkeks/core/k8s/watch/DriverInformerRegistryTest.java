@@ -204,4 +204,20 @@ class DriverInformerRegistryTest {
         await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
         assertThat(watch.result().join().state()).isEqualTo(JobState.SUCCEEDED);
     }
+
+    @Test
+    void aTransientErrorOnTheFirstListIsRetried() {
+        server.expect().get()
+                .withPath("/api/v1/namespaces/flaky-start/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dspark-on-eks&resourceVersion=0")
+                .andReturn(503, new StatusBuilder().withCode(503).withMessage("apiserver is restarting").build())
+                .once();
+        DriverPods pods = new DriverPods(client, "flaky-start");
+        DriverPodReference ref = pods.create("patient-driver");
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery);
+        pods.terminated("patient-driver", "Succeeded", 0, "Completed");
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+        assertThat(watch.result().join().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(count("GET", "/namespaces/flaky-start/pods", "resourceVersion=0")).isGreaterThanOrEqualTo(2);
+    }
 }
