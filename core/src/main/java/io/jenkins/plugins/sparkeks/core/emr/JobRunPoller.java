@@ -125,6 +125,7 @@ final class JobRunPoller {
             }
             running = true;
             rerun = false;
+            next = null; // this run's own future; not yet "done" while it runs
         }
         long delay;
         try {
