@@ -84,9 +84,9 @@ final class EmulatedAws implements AutoCloseable {
     }
 
     /**
-     * Moves the emulator's clock by {@code step} each time the engine has looked (a ListJobRuns or DescribeJobRun
-     * arrived since the last step, or 200 ms passed), until {@code done}: the engine sees every state however
-     * slowly this machine runs, and the wait stays bounded.
+     * Moves the emulator's clock by {@code step} each time the engine has looked (a ListJobRuns arrived since the
+     * last step, or 200 ms passed), until {@code done}: the engine sees every state however slowly this machine
+     * runs, and the wait stays bounded.
      */
     void advanceUntil(BooleanSupplier done, Duration step) {
         long[] seen = {-1, System.nanoTime()};
@@ -94,7 +94,7 @@ final class EmulatedAws implements AutoCloseable {
             if (done.getAsBoolean()) {
                 return true;
             }
-            long looks = aws.calls(Operation.LIST_JOB_RUNS) + aws.calls(Operation.DESCRIBE_JOB_RUN);
+            long looks = aws.calls(Operation.LIST_JOB_RUNS);
             if (looks > seen[0] || System.nanoTime() - seen[1] > 200_000_000L) {
                 seen[0] = looks;
                 seen[1] = System.nanoTime();
