@@ -74,6 +74,9 @@ class EmrBackendEmulatorTest {
         assertThat(observer.texts("cloudwatch:stderr")).containsExactly("INFO start", "INFO end");
         assertThat(observer.states).startsWith(JobState.SUBMITTED).contains(JobState.RUNNING).endsWith(JobState.SUCCEEDED);
         assertThat(observer.submitted).hasSize(1);
+        // nothing keeps polling for a finished job
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> machinery.activeLogPollers() == 0 && machinery.activeJobRunPollers() == 0);
     }
 
     @Test

@@ -87,10 +87,6 @@ public final class CloudWatchDriverLog {
         }
     }
 
-    public String logGroup() {
-        return logGroup;
-    }
-
     /**
      * Lines up to this instant were already delivered by a source without per-stream line counts (the driver
      * pod's log, which merges stdout and stderr): they are counted as delivered but not repeated. CloudWatch
