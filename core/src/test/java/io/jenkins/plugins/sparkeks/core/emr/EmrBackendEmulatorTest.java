@@ -255,4 +255,21 @@ class EmrBackendEmulatorTest {
         assertThat(observer.texts()).containsExactly("x", "y", "z");
         assertThat(observer.lines).allMatch(l -> l.source().equals("s3:stdout"));
     }
+
+    @Test
+    void anUnknownRunFailsItsOwnWatchOnlyAndOthersOnTheClusterFinish() throws Exception {
+        EmrJobRunReference ghost = new EmrJobRunReference(env.aws.region(), EmulatedAws.VC, "0000000doesnotexist",
+                "ghost", null, null, null, null);
+        JobWatch ghostWatch = backend.watch(ghost, WaitOptions.DEFAULT, new RecordingObserver());
+        EmrJobRunReference real = backend.submit(request("real").build(), new SubmissionKey("real"), new RecordingObserver());
+        JobWatch realWatch = backend.watch(real, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+
+        env.advanceUntilDone(realWatch.result());
+
+        assertThat(realWatch.result().get().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(ghostWatch.result()).isCompletedExceptionally();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ghostWatch.result().join())
+                .hasCauseInstanceOf(io.jenkins.plugins.sparkeks.core.job.JobException.class)
+                .hasMessageContaining("0000000doesnotexist does not exist");
+    }
 }
