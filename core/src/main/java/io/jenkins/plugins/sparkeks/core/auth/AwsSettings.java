@@ -2,13 +2,17 @@ package io.jenkins.plugins.sparkeks.core.auth;
 
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -19,6 +23,12 @@ import software.amazon.awssdk.regions.Region;
  * <p>Invalid values are refused at construction with {@link io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException}
  * naming each field, so nothing reaches AWS with a malformed role ARN or endpoint. {@link #toString()} never shows
  * credentials.
+ *
+ * <p>Equality compares static credentials by value and any other provider with its own {@code equals}: callers
+ * commonly wrap the same keys in a new provider for every build, and those builds should still share clients and
+ * connections. A custom provider made per build must therefore define {@code equals}/{@code hashCode} by what it
+ * stands for (e.g. a credentials id), or {@link AwsClientFactory} and the cluster connector keep one client per
+ * instance.
  *
  * @param region           the AWS region, required
  * @param baseCredentials  credentials to call AWS with (or to assume {@code roleArn} with); null = SDK default chain
@@ -84,12 +94,61 @@ public record AwsSettings(
         return new AwsSettings(region, baseCredentials, roleArn, roleSessionName, externalId, copy);
     }
 
+    /**
+     * Adds overrides written as text, as a form or command line gives them: service name ({@code eks}, {@code sts},
+     * {@code emr-containers}, {@code logs}, {@code s3}) to URL. Every bad entry is reported, none is dropped silently.
+     */
+    public AwsSettings withEndpoints(Map<String, String> urlsByService) {
+        Validation v = new Validation();
+        Map<AwsService, URI> copy = new EnumMap<>(AwsService.class);
+        copy.putAll(endpointOverrides);
+        urlsByService.forEach((name, url) -> {
+            String key = name == null ? "" : name.trim();
+            String field = "endpointOverrides[" + key + "]";
+            Optional<AwsService> service = AwsService.byEndpointPrefix(key);
+            if (service.isEmpty()) {
+                v.error(field, "is not a service this project calls.", "Use one of: " + Arrays.stream(AwsService.values())
+                        .map(AwsService::endpointPrefix).collect(Collectors.joining(", ")) + ".");
+            } else if (url == null || url.isBlank()) {
+                v.error(field, "is empty.", "Give a URL such as http://127.0.0.1:4566 or remove the override.");
+            } else {
+                try {
+                    copy.put(service.get(), new URI(url.trim()));
+                } catch (URISyntaxException e) {
+                    v.error(field, "'" + url + "' is not a URL.", "Give a URL such as http://127.0.0.1:4566.");
+                }
+            }
+        });
+        v.throwIfInvalid();
+        return new AwsSettings(region, baseCredentials, roleArn, roleSessionName, externalId, copy);
+    }
+
     public Optional<URI> endpointOverride(AwsService service) {
         return Optional.ofNullable(endpointOverrides.get(service));
     }
 
     public boolean assumesRole() {
         return roleArn != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AwsSettings other
+                && region.equals(other.region)
+                && Objects.equals(credentialsIdentity(), other.credentialsIdentity())
+                && Objects.equals(roleArn, other.roleArn)
+                && Objects.equals(roleSessionName, other.roleSessionName)
+                && Objects.equals(externalId, other.externalId)
+                && endpointOverrides.equals(other.endpointOverrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(region, credentialsIdentity(), roleArn, roleSessionName, externalId, endpointOverrides);
+    }
+
+    private Object credentialsIdentity() {
+        return baseCredentials instanceof StaticCredentialsProvider fixed ? fixed.resolveCredentials() : baseCredentials;
     }
 
     @Override

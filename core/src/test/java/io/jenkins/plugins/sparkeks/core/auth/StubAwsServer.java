@@ -7,30 +7,47 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A loopback HTTP server answering AWS calls from a function of the request; records every request it saw. */
-final class StubAwsServer implements AutoCloseable {
+public final class StubAwsServer implements AutoCloseable {
 
-    record Request(String method, String pathAndQuery, String authorization, String body) {
-        String credentialAccessKey() {
+    public record Request(String method, String pathAndQuery, String authorization, String body) {
+        public String credentialAccessKey() {
             int at = authorization == null ? -1 : authorization.indexOf("Credential=");
             return at < 0 ? null : authorization.substring(at + "Credential=".length(), authorization.indexOf('/', at));
         }
     }
 
-    record Reply(int status, String contentType, String body) {
-        static Reply xml(String body) {
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, contentType, body, more);
+        }
+
+        public static Reply xml(String body) {
             return new Reply(200, "text/xml", body);
+        }
+
+        public static Reply json(int status, String body) {
+            return new Reply(status, "application/json", body);
         }
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    StubAwsServer(Function<Request, Reply> handler) {
+    public StubAwsServer(Function<Request, Reply> handler) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -49,16 +66,17 @@ final class StubAwsServer implements AutoCloseable {
             Reply reply = handler.apply(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

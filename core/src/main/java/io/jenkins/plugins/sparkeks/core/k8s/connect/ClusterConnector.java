@@ -1,0 +1,163 @@
+package io.jenkins.plugins.sparkeks.core.k8s.connect;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
+import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * The one way into a cluster: {@link #connect(ClusterAccess)} checks the access, resolves it (EKS DescribeCluster
+ * for EKS), and returns a fabric8 client on the JDK HTTP client. Equal accesses share one connection, so many builds
+ * against one cluster share one client, one connection pool and one token. Connections live until {@link #close()}.
+ */
+public final class ClusterConnector implements AutoCloseable {
+
+    private final AccessResolver resolver;
+    private final JdkHttpClientFactory httpClientFactory = new JdkHttpClientFactory();
+    private final ConcurrentMap<ClusterAccess, CompletableFuture<ClusterConnection>> connections =
+            new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * A connector using {@code aws} for EKS calls and credentials (the caller closes {@code aws} after this), reaching
+     * API servers through the proxy in {@code HTTPS_PROXY}/{@code NO_PROXY} if set, as kubectl does.
+     */
+    public ClusterConnector(AwsClientFactory aws) {
+        this(aws, HttpProxy.fromEnvironment(System.getenv()).orElse(null));
+    }
+
+    /** A connector reaching API servers through {@code proxy}, or directly when it is null. */
+    public ClusterConnector(AwsClientFactory aws, HttpProxy proxy) {
+        this(aws, new EksTokenGenerator(), InClusterEnvironment::fromSystem, proxy);
+    }
+
+    /** A connector with every seam given: tests use a fixed clock and a fake pod environment. */
+    public ClusterConnector(AwsClientFactory aws, EksTokenGenerator tokenGenerator,
+                            Supplier<InClusterEnvironment> inCluster, HttpProxy proxy) {
+        this.resolver = new AccessResolver(Objects.requireNonNull(aws, "aws"),
+                Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"),
+                proxy);
+    }
+
+    /**
+     * The shared connection for {@code access}, opened on first use.
+     *
+     * @throws io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException when the access is unusable as given
+     *         (unknown kubeconfig context, not running in a pod), before any network call
+     * @throws io.jenkins.plugins.sparkeks.core.job.JobException when EKS cannot describe the cluster or it is not ACTIVE
+     */
+    public ClusterConnection connect(ClusterAccess access) {
+        Objects.requireNonNull(access, "access");
+        ensureOpen();
+        CompletableFuture<ClusterConnection> mine = new CompletableFuture<>();
+        CompletableFuture<ClusterConnection> existing = connections.putIfAbsent(access, mine);
+        if (existing != null) {
+            return await(existing);
+        }
+        try {
+            ClusterConnection connection = open(access);
+            mine.complete(connection);
+            if (closed) {
+                // close() ran while this connection was being opened and could not see it
+                connection.client().close();
+                ensureOpen();
+            }
+            return connection;
+        } catch (RuntimeException e) {
+            // a failed attempt is not cached: the next build tries again (the cluster may have become ACTIVE)
+            connections.remove(access, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects and asks the API server whether this identity may create pods in {@code namespace}: one cheap call
+     * that proves the endpoint, the certificate trust, the credentials and the main RBAC permission a Spark driver
+     * needs. For a "test connection" button or a CLI check.
+     *
+     * @return a one-line description such as {@code Connected to eks:us-east-1/prod; may create pods in 'spark'}
+     * @throws io.jenkins.plugins.sparkeks.core.job.JobException explaining a refused credential, a missing permission
+     *         or an unreachable server
+     */
+    public String verify(ClusterAccess access, String namespace) {
+        ClusterConnection connection = connect(access);
+        String where = connection.coordinates().describe();
+        SelfSubjectAccessReview question = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                .withNewResourceAttributes().withNamespace(namespace).withVerb("create").withResource("pods")
+                .endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview answer;
+        try {
+            answer = connection.client().authorization().v1().selfSubjectAccessReview().create(question);
+        } catch (KubernetesClientException e) {
+            throw new JobException(ConnectionFailures.explain(e, access, where), e);
+        }
+        SubjectAccessReviewStatus status = answer.getStatus();
+        if (status == null || !Boolean.TRUE.equals(status.getAllowed())) {
+            String reason = status == null || status.getReason() == null || status.getReason().isBlank()
+                    ? "" : " (" + status.getReason() + ")";
+            throw new JobException("Connected to " + where + ", but this identity may not create pods in namespace '"
+                    + namespace + "'" + reason + ". Grant it a Role allowing pods, services and configmaps there.");
+        }
+        return "Connected to " + where + "; may create pods in namespace '" + namespace + "'";
+    }
+
+    private ClusterConnection open(ClusterAccess access) {
+        ResolvedAccess resolved = resolver.resolve(access);
+        KubernetesClientBuilder builder = new KubernetesClientBuilder()
+                .withConfig(resolved.config())
+                .withHttpClientFactory(httpClientFactory);
+        if (resolved.tokens() != null) {
+            BearerTokenInterceptor interceptor = new BearerTokenInterceptor(resolved.tokens());
+            builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
+                    interceptor));
+        }
+        KubernetesClient client = builder.build();
+        return new ClusterConnection(client, resolved.coordinates(), resolved.config().getNamespace());
+    }
+
+    private static ClusterConnection await(CompletableFuture<ClusterConnection> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Closes every client opened here. Jobs still using them fail; call it when the owner shuts down. */
+    @Override
+    public void close() {
+        closed = true;
+        List<CompletableFuture<ClusterConnection>> opened = new ArrayList<>(connections.values());
+        connections.clear();
+        for (CompletableFuture<ClusterConnection> connection : opened) {
+            if (connection.isDone() && !connection.isCompletedExceptionally()) {
+                connection.join().client().close();
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("ClusterConnector is closed");
+        }
+    }
+}
