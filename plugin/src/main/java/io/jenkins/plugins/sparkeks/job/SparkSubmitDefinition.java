@@ -25,6 +25,7 @@ import java.util.Map;
  * @param executorInstances   {@code spark.executor.instances}
  * @param executorCores       {@code spark.executor.cores}
  * @param executorMemory      {@code spark.executor.memory}
+ * @param pod                 pod-level settings (images, labels, scheduling)
  * @param waitSettings        waiting and reporting
  */
 public record SparkSubmitDefinition(
@@ -46,6 +47,7 @@ public record SparkSubmitDefinition(
         Integer executorInstances,
         Integer executorCores,
         String executorMemory,
+        PodSettings pod,
         WaitSettings waitSettings)
         implements JobDefinition {
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
+import io.jenkins.plugins.sparkeks.job.PodSettings;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
@@ -58,6 +59,19 @@ public class SparkSubmitEksStep extends SparkJobStep {
     private Integer executorCores;
     private String executorMemory;
     private String retention;
+    private String emrRelease;
+    private String driverMemoryOverhead;
+    private String executorMemoryOverhead;
+    private Map<String, String> labels;
+    private Map<String, String> annotations;
+    private Map<String, String> env;
+    private String driverPodTemplate;
+    private Map<String, String> nodeSelector;
+    private List<Map<String, String>> tolerations;
+    private String imagePullPolicy;
+    private List<String> imagePullSecrets;
+    private String sparkVersion;
+    private String sparkUser;
 
     @DataBoundConstructor
     public SparkSubmitEksStep() {}
@@ -90,7 +104,11 @@ public class SparkSubmitEksStep extends SparkJobStep {
         return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, conf, jars,
                 files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
                 SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()), SparkOnEksDefaults.pick(image, d.image()),
-                driverCores, driverMemory, executorInstances, executorCores, executorMemory, wait);
+                driverCores, driverMemory, executorInstances, executorCores, executorMemory,
+                new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead, labels, annotations, env,
+                        driverPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets, sparkVersion,
+                        sparkUser),
+                wait);
     }
 
     private boolean operatorMode(Validation v) {
@@ -126,6 +144,19 @@ public class SparkSubmitEksStep extends SparkJobStep {
     public Integer getExecutorCores() { return executorCores; }
     public String getExecutorMemory() { return executorMemory; }
     public String getRetention() { return retention; }
+    public String getEmrRelease() { return emrRelease; }
+    public String getDriverMemoryOverhead() { return driverMemoryOverhead; }
+    public String getExecutorMemoryOverhead() { return executorMemoryOverhead; }
+    public Map<String, String> getLabels() { return labels; }
+    public Map<String, String> getAnnotations() { return annotations; }
+    public Map<String, String> getEnv() { return env; }
+    public String getDriverPodTemplate() { return driverPodTemplate; }
+    public Map<String, String> getNodeSelector() { return nodeSelector; }
+    public List<Map<String, String>> getTolerations() { return tolerations; }
+    public String getImagePullPolicy() { return imagePullPolicy; }
+    public List<String> getImagePullSecrets() { return imagePullSecrets; }
+    public String getSparkVersion() { return sparkVersion; }
+    public String getSparkUser() { return sparkUser; }
 
     @DataBoundSetter public void setClusterName(String v) { this.clusterName = StepValues.text(v); }
     @DataBoundSetter public void setServerUrl(String v) { this.serverUrl = StepValues.text(v); }
@@ -155,6 +186,20 @@ public class SparkSubmitEksStep extends SparkJobStep {
         String r = StepValues.text(v);
         this.retention = r == null ? null : r.toLowerCase(Locale.ROOT);
     }
+
+    @DataBoundSetter public void setEmrRelease(String v) { this.emrRelease = StepValues.text(v); }
+    @DataBoundSetter public void setDriverMemoryOverhead(String v) { this.driverMemoryOverhead = StepValues.text(v); }
+    @DataBoundSetter public void setExecutorMemoryOverhead(String v) { this.executorMemoryOverhead = StepValues.text(v); }
+    @DataBoundSetter public void setLabels(Map<String, ?> v) { this.labels = StepValues.map(v); }
+    @DataBoundSetter public void setAnnotations(Map<String, ?> v) { this.annotations = StepValues.map(v); }
+    @DataBoundSetter public void setEnv(Map<String, ?> v) { this.env = StepValues.map(v); }
+    @DataBoundSetter public void setDriverPodTemplate(String v) { this.driverPodTemplate = StepValues.text(v); }
+    @DataBoundSetter public void setNodeSelector(Map<String, ?> v) { this.nodeSelector = StepValues.map(v); }
+    @DataBoundSetter public void setTolerations(List<? extends Map<String, ?>> v) { this.tolerations = StepValues.maps(v); }
+    @DataBoundSetter public void setImagePullPolicy(String v) { this.imagePullPolicy = StepValues.text(v); }
+    @DataBoundSetter public void setImagePullSecrets(List<?> v) { this.imagePullSecrets = StepValues.list(v); }
+    @DataBoundSetter public void setSparkVersion(String v) { this.sparkVersion = StepValues.text(v); }
+    @DataBoundSetter public void setSparkUser(String v) { this.sparkUser = StepValues.text(v); }
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {

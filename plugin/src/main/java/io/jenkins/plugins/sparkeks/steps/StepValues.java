@@ -37,4 +37,16 @@ final class StepValues {
         in.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         return out;
     }
+
+    static List<Map<String, String>> maps(List<? extends Map<?, ?>> in) {
+        if (in == null || in.isEmpty()) {
+            return null;
+        }
+        List<Map<String, String>> out = new ArrayList<>(in.size());
+        for (Map<?, ?> m : in) {
+            Map<String, String> converted = map(m);
+            out.add(converted == null ? Map.of() : converted);
+        }
+        return out;
+    }
 }
