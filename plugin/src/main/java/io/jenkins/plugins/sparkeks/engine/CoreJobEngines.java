@@ -5,11 +5,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
 
 /** Builds {@link JobEngine}s on the core backends for the definitions the steps produce. */
-public final class CoreJobEngines implements JobEngineFactory {
-
-    public static final CoreJobEngines INSTANCE = new CoreJobEngines();
-
-    private CoreJobEngines() {}
+public enum CoreJobEngines implements JobEngineFactory {
+    INSTANCE;
 
     @Override
     public JobEngine create(JobDefinition definition, Run<?, ?> run) throws AbortException {

@@ -62,7 +62,7 @@ public class SparkJobStepExecution extends StepExecution {
     private String submissionKey;
     private volatile Persisted<JobReference> reference;
 
-    private transient volatile JobEngineFactory engines;
+    private final JobEngineFactory engines;
     private transient volatile JobEngine engine;
     private transient volatile JobWatch watch;
     private transient volatile ConsoleReporter console;
@@ -70,7 +70,7 @@ public class SparkJobStepExecution extends StepExecution {
     private transient volatile boolean completed;
 
     public SparkJobStepExecution(StepContext context, JobDefinition definition) {
-        this(context, definition, null);
+        this(context, definition, CoreJobEngines.INSTANCE);
     }
 
     SparkJobStepExecution(StepContext context, JobDefinition definition, JobEngineFactory engines) {
@@ -285,8 +285,7 @@ public class SparkJobStepExecution extends StepExecution {
     private JobEngine engine(Run<?, ?> run) throws IOException, InterruptedException {
         JobEngine e = engine;
         if (e == null) {
-            JobEngineFactory f = engines != null ? engines : CoreJobEngines.INSTANCE;
-            e = f.create(definition.get(), run);
+            e = engines.create(definition.get(), run);
             engine = e;
         }
         return e;
