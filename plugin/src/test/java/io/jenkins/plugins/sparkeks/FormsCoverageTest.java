@@ -3,6 +3,8 @@ package io.jenkins.plugins.sparkeks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
+import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
+import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
 import java.beans.Introspector;
@@ -23,7 +25,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 class FormsCoverageTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, SparkOnEksConfiguration.class})
+    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, SparkOnEksConfiguration.class,
+            SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class})
     void everyPropertyHasHelpAndEveryScalarOneIsOnTheForm(Class<?> type) throws IOException {
         String form = resource(type, "config.jelly");
         assertThat(form).startsWith("<?jelly escape-by-default='true'?>");

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.sparkeks.console;
 
+import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +46,15 @@ public final class SecretMasker {
         // longest first, so that a secret containing another is replaced whole
         values.sort((a, b) -> b.length() - a.length());
         return new SecretMasker(List.copyOf(values));
+    }
+
+    /** A masker for the sensitive values a job definition carries in its Spark conf, tags and template parameters. */
+    public static SecretMasker forDefinition(JobDefinition def) {
+        if (def instanceof SparkSubmitDefinition s) {
+            return forConf(List.of(s.conf(), s.pod().env()));
+        }
+        EmrJobDefinition e = (EmrJobDefinition) def;
+        return forConf(List.of(e.conf(), e.tags(), e.jobTemplateParameters()));
     }
 
     public static boolean isSensitiveKey(String key) {

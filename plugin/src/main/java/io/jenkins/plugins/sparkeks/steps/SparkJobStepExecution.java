@@ -16,13 +16,10 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.engine.CoreJobEngines;
 import io.jenkins.plugins.sparkeks.engine.JobEngine;
 import io.jenkins.plugins.sparkeks.engine.JobEngineFactory;
-import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
-import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -296,20 +293,13 @@ public class SparkJobStepExecution extends StepExecution {
     }
 
     private ConsoleReporter reporter(TaskListener listener, Run<?, ?> run) {
-        return new ConsoleReporter(listener, masker(definition.get()), ref -> {
+        return new ConsoleReporter(listener, SecretMasker.forDefinition(definition.get()), ref -> {
             if (reference() == null) {
                 onSubmitted(run, ref);
             }
         });
     }
 
-    private static SecretMasker masker(JobDefinition def) {
-        if (def instanceof SparkSubmitDefinition s) {
-            return SecretMasker.forConf(List.of(s.conf()));
-        }
-        EmrJobDefinition e = (EmrJobDefinition) def;
-        return SecretMasker.forConf(List.of(e.conf(), e.tags(), e.jobTemplateParameters()));
-    }
 
     private static Throwable unwrap(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;

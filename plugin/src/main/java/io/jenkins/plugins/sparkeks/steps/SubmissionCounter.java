@@ -15,7 +15,7 @@ public class SubmissionCounter extends InvisibleAction {
 
     private int started;
 
-    static SubmissionKey nextKey(Run<?, ?> run) {
+    public static SubmissionKey nextKey(Run<?, ?> run) {
         SubmissionCounter counter;
         int n;
         synchronized (run) {

@@ -25,19 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A remote side kept in memory: one {@link Remote} per test, found again by name after a simulated
  * restart because the factory persisted with the execution only holds that name.
  */
-final class FakeEngines {
+public final class FakeEngines {
 
     private static final Map<String, Remote> REMOTES = new ConcurrentHashMap<>();
 
     private FakeEngines() {}
 
-    static Remote remote(String name) {
+    public static Remote remote(String name) {
         Remote r = new Remote();
         REMOTES.put(name, r);
         return r;
     }
 
-    record Factory(String name) implements JobEngineFactory {
+    public record Factory(String name) implements JobEngineFactory {
         @Override
         public JobEngine create(JobDefinition definition, Run<?, ?> run) {
             Remote r = REMOTES.get(name);
@@ -46,7 +46,7 @@ final class FakeEngines {
         }
     }
 
-    record Ref(String id, LogCursor logCursor) implements JobReference {
+    public record Ref(String id, LogCursor logCursor) implements JobReference {
         @Override
         public Backend backend() {
             return Backend.KUBERNETES;
@@ -63,19 +63,19 @@ final class FakeEngines {
         }
     }
 
-    static JobResult result(JobState state) {
+    public static JobResult result(JobState state) {
         return JobResult.builder(Backend.KUBERNETES, state).namespace("spark").driverPod("app-driver")
                 .reason(state == JobState.SUCCEEDED ? "Completed" : "Error")
                 .link("Driver pod", "https://console.aws.amazon.com/eks/home").build();
     }
 
-    static final class Remote implements JobEngine {
-        final AtomicInteger creates = new AtomicInteger();
-        final AtomicInteger submits = new AtomicInteger();
-        final AtomicInteger cancels = new AtomicInteger();
-        final List<SubmissionKey> keys = new CopyOnWriteArrayList<>();
-        final List<Watch> watches = new CopyOnWriteArrayList<>();
-        volatile RuntimeException submitFailure;
+    public static final class Remote implements JobEngine {
+        public final AtomicInteger creates = new AtomicInteger();
+        public final AtomicInteger submits = new AtomicInteger();
+        public final AtomicInteger cancels = new AtomicInteger();
+        public final List<SubmissionKey> keys = new CopyOnWriteArrayList<>();
+        public final List<Watch> watches = new CopyOnWriteArrayList<>();
+        public volatile RuntimeException submitFailure;
 
         @Override
         public void validate() {}
@@ -110,16 +110,16 @@ final class FakeEngines {
             return result(JobState.CANCELLED);
         }
 
-        Watch lastWatch() {
+        public Watch lastWatch() {
             return watches.get(watches.size() - 1);
         }
 
-        final class Watch implements JobWatch {
-            final JobReference startedFrom;
-            final WaitOptions options;
-            final JobObserver observer;
-            final CompletableFuture<JobResult> result = new CompletableFuture<>();
-            volatile JobReference current;
+        public final class Watch implements JobWatch {
+            public final JobReference startedFrom;
+            public final WaitOptions options;
+            public final JobObserver observer;
+            public final CompletableFuture<JobResult> result = new CompletableFuture<>();
+            public volatile JobReference current;
 
             Watch(JobReference startedFrom, WaitOptions options, JobObserver observer) {
                 this.startedFrom = startedFrom;
