@@ -201,7 +201,7 @@ public final class SparkSubmitValidator {
         }
         for (String key : List.of(DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, EXECUTOR_MEMORY, EXECUTOR_MEMORY_OVERHEAD)) {
             String value = r.conf().get(key);
-            if (value != null && !SensitiveKeys.isSensitive(key)) {
+            if (value != null) {
                 v.check(SparkMemory.isValid(value), "conf[" + key + "]", "is not a Spark size.",
                         "Use a whole number with an optional unit k, m, g or t, e.g. 4g.");
             }
