@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.core.k8s.connect;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
@@ -64,7 +65,10 @@ final class AccessResolver {
 
     private static ResolvedAccess kubeconfig(ClusterAccess.Kubeconfig access) {
         KubeconfigDocument document = KubeconfigDocument.check(access.content(), access.context());
-        Config config = Config.fromKubeconfig(document.context(), access.content(), null);
+        // Config.fromKubeconfig would then apply KUBERNETES_* variables and kubernetes.* properties of this JVM
+        // over the document (even its token); merging into an empty config keeps the document authoritative
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, document.context(), document.parsed());
         if (config.getNamespace() == null) {
             config.setNamespace(DEFAULT_NAMESPACE);
         }
