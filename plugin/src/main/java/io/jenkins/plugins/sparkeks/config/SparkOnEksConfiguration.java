@@ -33,6 +33,7 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
     private String serviceAccount;
     private String image;
     private String logGroup;
+    private String awsEndpointUrl;
 
     public SparkOnEksConfiguration() {
         load();
@@ -45,7 +46,7 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
     /** The current values as an immutable snapshot for a step to fall back on. */
     public SparkOnEksDefaults defaults() {
         return new SparkOnEksDefaults(region, clusterName, credentialsId, roleArn, namespace, serviceAccount, image,
-                logGroup);
+                logGroup, awsEndpointUrl);
     }
 
     public String getRegion() { return region; }
@@ -56,6 +57,7 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
     public String getServiceAccount() { return serviceAccount; }
     public String getImage() { return image; }
     public String getLogGroup() { return logGroup; }
+    public String getAwsEndpointUrl() { return awsEndpointUrl; }
 
     @DataBoundSetter
     public void setRegion(String region) {
@@ -105,6 +107,13 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** Only administrators set this: every build's AWS calls, with their credentials, go to this URL. */
+    @DataBoundSetter
+    public void setAwsEndpointUrl(String awsEndpointUrl) {
+        this.awsEndpointUrl = SparkOnEksDefaults.blankToNull(awsEndpointUrl);
+        save();
+    }
+
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
         return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
@@ -120,6 +129,12 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
     public FormValidation doCheckRoleArn(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.roleArn(value);
+    }
+
+    @POST
+    public FormValidation doCheckAwsEndpointUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.endpointUrl(value);
     }
 
     @POST

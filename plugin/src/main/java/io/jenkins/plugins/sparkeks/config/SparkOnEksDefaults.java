@@ -5,6 +5,8 @@ import java.io.Serializable;
 /**
  * The controller-wide defaults a step falls back to for every field it leaves empty. A plain snapshot, so
  * steps and tests never need the live global configuration.
+ *
+ * @param awsEndpointUrl one URL for every AWS service (an emulator, a proxy or a private endpoint); null = AWS itself
  */
 public record SparkOnEksDefaults(
         String region,
@@ -14,10 +16,12 @@ public record SparkOnEksDefaults(
         String namespace,
         String serviceAccount,
         String image,
-        String logGroup)
+        String logGroup,
+        String awsEndpointUrl)
         implements Serializable {
 
-    public static final SparkOnEksDefaults NONE = new SparkOnEksDefaults(null, null, null, null, null, null, null, null);
+    public static final SparkOnEksDefaults NONE =
+            new SparkOnEksDefaults(null, null, null, null, null, null, null, null, null);
 
     /** {@code value} when it is set, else {@code fallback}; blank counts as unset. */
     public static String pick(String value, String fallback) {

@@ -3,7 +3,10 @@ package io.jenkins.plugins.sparkeks.credentials;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,6 +34,13 @@ public final class AwsAccessResolver {
             AmazonWebServicesCredentials c = BuildCredentials.find(run, target.credentialsId(),
                     AmazonWebServicesCredentials.class, "credentialsId");
             settings = settings.withCredentials(new JenkinsAwsCredentialsProvider(target.credentialsId(), c, defaultChain));
+        }
+        if (target.endpointUrl() != null) {
+            Map<String, String> everyService = new LinkedHashMap<>();
+            for (AwsService service : AwsService.values()) {
+                everyService.put(service.endpointPrefix(), target.endpointUrl());
+            }
+            settings = settings.withEndpoints(everyService);
         }
         return target.roleArn() == null ? settings : settings.withRole(target.roleArn(), null, null);
     }

@@ -9,5 +9,6 @@ import java.io.Serializable;
  * @param region        AWS region id
  * @param credentialsId id of an AWS credential; null = the controller's default credential chain
  * @param roleArn       role to assume on top of those credentials, or null
+ * @param endpointUrl   one URL for every AWS service, set by an administrator; null = AWS itself
  */
-public record AwsTarget(String region, String credentialsId, String roleArn) implements Serializable {}
+public record AwsTarget(String region, String credentialsId, String roleArn, String endpointUrl) implements Serializable {}

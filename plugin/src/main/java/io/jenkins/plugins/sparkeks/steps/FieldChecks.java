@@ -4,6 +4,8 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.job.DurationText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,23 @@ public final class FieldChecks {
                 v.check(DNS_LABEL.matcher(value.trim()).matches(), "namespace",
                         "'" + value + "' is not a Kubernetes namespace name.",
                         "Use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.");
+            }
+        });
+    }
+
+    public static FormValidation endpointUrl(String value) {
+        return check(v -> {
+            if (value != null && !value.isBlank()) {
+                URI uri;
+                try {
+                    uri = new URI(value.trim());
+                } catch (URISyntaxException e) {
+                    uri = null;
+                }
+                boolean web = uri != null && uri.getHost() != null
+                        && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+                v.check(web, "awsEndpointUrl", "'" + value + "' is not an http(s) URL with a host.",
+                        "Give a URL such as https://vpce-123.emr-containers.us-east-1.vpce.amazonaws.com, or leave it empty.");
             }
         });
     }

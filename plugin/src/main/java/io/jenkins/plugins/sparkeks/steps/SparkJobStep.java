@@ -49,7 +49,8 @@ public abstract class SparkJobStep extends Step {
 
     AwsTarget awsTarget(SparkOnEksDefaults d) {
         return new AwsTarget(SparkOnEksDefaults.pick(region, d.region()),
-                SparkOnEksDefaults.pick(credentialsId, d.credentialsId()), SparkOnEksDefaults.pick(roleArn, d.roleArn()));
+                SparkOnEksDefaults.pick(credentialsId, d.credentialsId()), SparkOnEksDefaults.pick(roleArn, d.roleArn()),
+                d.awsEndpointUrl());
     }
 
     WaitSettings waitSettings(Retention retention, Validation v) {

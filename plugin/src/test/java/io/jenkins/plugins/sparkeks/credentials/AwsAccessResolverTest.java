@@ -55,7 +55,7 @@ class AwsAccessResolverTest {
 
     @Test
     void noCredentialsIdMeansTheControllersDefaultChain() throws Exception {
-        AwsSettings s = new AwsAccessResolver(defaultChain).settings(new AwsTarget("us-east-1", null, null), run);
+        AwsSettings s = new AwsAccessResolver(defaultChain).settings(new AwsTarget("us-east-1", null, null, null), run);
 
         assertThat(s.baseCredentials()).isNull();
         assertThat(s.region().id()).isEqualTo("us-east-1");
@@ -68,7 +68,7 @@ class AwsAccessResolverTest {
         when(c.resolveCredentials()).thenReturn(keys);
 
         AwsSettings s = new AwsAccessResolver(defaultChain)
-                .settings(new AwsTarget("us-east-1", "aws-ci", "arn:aws:iam::123456789012:role/spark"), run);
+                .settings(new AwsTarget("us-east-1", "aws-ci", "arn:aws:iam::123456789012:role/spark", null), run);
 
         assertThat(s.baseCredentials().resolveCredentials()).isSameAs(keys);
         assertThat(s.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/spark");
@@ -83,14 +83,14 @@ class AwsAccessResolverTest {
         when(c.resolveCredentials()).thenReturn(null);
 
         AwsSettings s = new AwsAccessResolver(defaultChain)
-                .settings(new AwsTarget("us-east-1", "instance-profile", null), run);
+                .settings(new AwsTarget("us-east-1", "instance-profile", null, null), run);
 
         assertThat(s.baseCredentials().resolveCredentials().accessKeyId()).isEqualTo(CONTROLLER.accessKeyId());
     }
 
     @Test
     void anUnknownIdFailsNamingTheFieldAndTheId() {
-        assertThatThrownBy(() -> new AwsAccessResolver(defaultChain).settings(new AwsTarget("us-east-1", "nope", null), run))
+        assertThatThrownBy(() -> new AwsAccessResolver(defaultChain).settings(new AwsTarget("us-east-1", "nope", null, null), run))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("credentialsId").hasMessageContaining("'nope'");
         credentialsStatic.verify(() -> CredentialsProvider.track(any(Run.class), any()), times(0));

@@ -45,7 +45,7 @@ class ClusterAccessResolverTest {
         when(file.getContent()).thenReturn(new ByteArrayInputStream(kubeconfig.getBytes(StandardCharsets.UTF_8)));
         credentialsStatic.when(() -> CredentialsProvider.findCredentialById("kc", FileCredentials.class, run)).thenReturn(file);
 
-        ClusterAccess access = resolver.access(new KubernetesTarget(new AwsTarget(null, null, null), null, null, "kc", null), run);
+        ClusterAccess access = resolver.access(new KubernetesTarget(new AwsTarget(null, null, null, null), null, null, "kc", null), run);
 
         assertThat(access).isInstanceOfSatisfying(ClusterAccess.Kubeconfig.class,
                 k -> assertThat(k.content()).isEqualTo(kubeconfig));
@@ -59,7 +59,7 @@ class ClusterAccessResolverTest {
         credentialsStatic.when(() -> CredentialsProvider.findCredentialById("tok", StringCredentials.class, run)).thenReturn(token);
 
         ClusterAccess access = resolver.access(
-                new KubernetesTarget(new AwsTarget(null, null, null), null, "https://10.0.0.1:6443", null, "tok"), run);
+                new KubernetesTarget(new AwsTarget(null, null, null, null), null, "https://10.0.0.1:6443", null, "tok"), run);
 
         assertThat(access).isInstanceOfSatisfying(ClusterAccess.ServerToken.class, s -> {
             assertThat(s.server()).isEqualTo("https://10.0.0.1:6443");
@@ -72,7 +72,7 @@ class ClusterAccessResolverTest {
     @Test
     void anEksClusterUsesTheBuildsAwsIdentity() throws Exception {
         ClusterAccess access = resolver.access(
-                new KubernetesTarget(new AwsTarget("eu-west-1", null, null), "prod", null, null, null), run);
+                new KubernetesTarget(new AwsTarget("eu-west-1", null, null, null), "prod", null, null, null), run);
 
         assertThat(access).isInstanceOfSatisfying(ClusterAccess.Eks.class, e -> {
             assertThat(e.clusterName()).isEqualTo("prod");

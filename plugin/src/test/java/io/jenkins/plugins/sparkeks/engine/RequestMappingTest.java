@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RequestMappingTest {
 
     private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("us-east-1", "prod", null, null,
-            "spark-jobs", "spark", null, "/emr/logs");
+            "spark-jobs", "spark", null, "/emr/logs", null);
 
     @Test
     void everySparkSubmitFieldReachesTheCoreRequest() {

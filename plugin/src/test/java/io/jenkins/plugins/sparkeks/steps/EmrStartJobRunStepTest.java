@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EmrStartJobRunStepTest {
 
     private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("us-west-2", "prod", null, null, null,
-            null, null, "/emr/spark");
+            null, null, "/emr/spark", null);
 
     private static EmrStartJobRunStep minimal() {
         EmrStartJobRunStep step = new EmrStartJobRunStep();

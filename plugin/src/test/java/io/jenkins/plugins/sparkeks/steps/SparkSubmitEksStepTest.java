@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SparkSubmitEksStepTest {
 
     private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("eu-west-1", "prod", "aws-ci",
-            "arn:aws:iam::123456789012:role/spark", "spark-jobs", "spark-sa", "repo/spark:3.5", "/spark/logs");
+            "arn:aws:iam::123456789012:role/spark", "spark-jobs", "spark-sa", "repo/spark:3.5", "/spark/logs", null);
 
     private static SparkSubmitEksStep minimal() {
         SparkSubmitEksStep step = new SparkSubmitEksStep();
