@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Service are compared field by field.
  *
  * <p>Compared: every field of the three objects as stored (metadata name, namespace, labels, annotations,
- * ownerReferences; the whole pod spec: containers, args, env, ports, resources, volume mounts, volumes,
+ * ownerReferences; the executor-template ConfigMap when there is one; the whole pod spec: containers, args, env, ports, resources, volume mounts, volumes,
  * restartPolicy, serviceAccount, nodeSelector, imagePullSecrets, tolerations, sidecars; the Service spec; the
  * ConfigMap's immutability and data, {@code spark.properties} entry by entry), after these normalisations:
  * <ul>
@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Intentional differences, removed before comparing:
  * <ul>
- *   <li>our managed-by and submission-key labels on the ConfigMap and Service (spark-submit labels neither) so
- *       leftovers can be found; on the pod they are driver labels, passed to spark-submit the same way;</li>
+ *   <li>our managed-by and submission-key labels on the ConfigMaps and Service (spark-submit labels none of them)
+ *       so leftovers can be found; on the pod they are driver labels, passed to spark-submit the same way;</li>
  *   <li>spark-submit's {@code spark.kubernetes.submission.waitAppCompletion} (we wait ourselves) and
  *       {@code spark.kubernetes.driver.podTemplateFile} (a path on the submitting machine; we take the YAML).</li>
  * </ul>
@@ -220,6 +220,32 @@ class SparkSubmitConformanceTest {
                 template));
     }
 
+    @Test
+    void executorPodTemplateTravelsInItsOwnConfigMap() throws Exception {
+        String executorTemplate = """
+                apiVersion: v1
+                kind: Pod
+                spec:
+                  tolerations:
+                  - key: spot
+                    operator: Exists
+                    effect: NoSchedule
+                """;
+        Path file = work.resolve("executor-template.yaml");
+        Files.writeString(file, executorTemplate);
+        compare(new OracleCase(
+                List.of("--name", "exec-templated", "--class", "com.example.Main",
+                        "--conf", "spark.kubernetes.executor.podTemplateFile=" + file,
+                        "--conf", "spark.kubernetes.container.image=" + IMAGE,
+                        "local:///opt/app/app.jar"),
+                SparkSubmitRequest.builder("exec-templated")
+                        .mainClass("com.example.Main")
+                        .primaryResource("local:///opt/app/app.jar")
+                        .image(IMAGE)
+                        .executorPodTemplate(executorTemplate),
+                null));
+    }
+
     /** The same application as spark-submit flags and as our request (namespace left to the harness). */
     record OracleCase(List<String> sparkSubmitArgs, SparkSubmitRequest.Builder request, String template) {}
 
@@ -260,7 +286,8 @@ class SparkSubmitConformanceTest {
                 "spark.kubernetes.submission.waitAppCompletion", "spark.kubernetes.driver.podTemplateFile");
         List<String> ourLabels = List.of(SparkLabels.MANAGED_BY, SparkLabels.SUBMISSION_KEY);
         JsonNode expected = spark.normalised(rename, sparkOnlyProperties, Map.of());
-        JsonNode actual = ours.normalised(Map.of(), List.of(), Map.of("configMap", ourLabels, "service", ourLabels));
+        JsonNode actual = ours.normalised(Map.of(), List.of(),
+                Map.of("configMap", ourLabels, "service", ourLabels, "executorTemplateConfigMap", ourLabels));
 
         // guards against a vacuous pass: the trees must hold the fields that matter
         assertThat(ObjectDiff.flatten(expected)).containsKeys(

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * The driver Pod, conf ConfigMap and Service one submission left in a namespace, as the API server stored them,
  * turned into comparable JSON: server-assigned fields dropped and {@code spark.properties} parsed into a sorted map.
  */
-record SubmittedObjects(Pod pod, ConfigMap configMap, Service service) {
+record SubmittedObjects(Pod pod, ConfigMap configMap, Service service, ConfigMap executorTemplate) {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +33,14 @@ record SubmittedObjects(Pod pod, ConfigMap configMap, Service service) {
         List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
         List<ConfigMap> maps = client.configMaps().inNamespace(namespace).list().getItems().stream()
                 .filter(c -> c.getMetadata().getName().startsWith("spark-drv-")).toList();
+        List<ConfigMap> templates = client.configMaps().inNamespace(namespace).list().getItems().stream()
+                .filter(c -> c.getMetadata().getName().endsWith("-driver-podspec-conf-map")).toList();
         List<Service> services = client.services().inNamespace(namespace).list().getItems();
-        if (pods.size() != 1 || maps.size() != 1 || services.size() != 1) {
+        if (pods.size() != 1 || maps.size() != 1 || services.size() != 1 || templates.size() > 1) {
             throw new AssertionError("expected one driver pod, conf ConfigMap and Service in " + namespace + ", found "
                     + pods.size() + " / " + maps.size() + " / " + services.size());
         }
-        return new SubmittedObjects(pods.get(0), maps.get(0), services.get(0));
+        return new SubmittedObjects(pods.get(0), maps.get(0), services.get(0), templates.isEmpty() ? null : templates.get(0));
     }
 
     String appId() {
@@ -58,13 +60,17 @@ record SubmittedObjects(Pod pod, ConfigMap configMap, Service service) {
 
     /** The three objects as one JSON document, after {@code rename} replaced run-specific strings. */
     JsonNode normalised(Map<String, String> rename, List<String> droppedProperties, Map<String, List<String>> droppedLabels) {
-        String text = SERIALIZATION.asJson(Map.of("pod", pod, "configMap", configMap, "service", service));
+        Map<String, Object> objects = new TreeMap<>(Map.of("pod", pod, "configMap", configMap, "service", service));
+        if (executorTemplate != null) {
+            objects.put("executorTemplateConfigMap", executorTemplate);
+        }
+        String text = SERIALIZATION.asJson(objects);
         for (Map.Entry<String, String> r : rename.entrySet()) {
             text = text.replace(r.getKey(), r.getValue());
         }
         try {
             ObjectNode root = (ObjectNode) JSON.readTree(text);
-            for (String kind : List.of("pod", "configMap", "service")) {
+            for (String kind : objects.keySet()) {
                 ObjectNode object = (ObjectNode) root.get(kind);
                 object.remove("status");
                 ObjectNode meta = (ObjectNode) object.get("metadata");

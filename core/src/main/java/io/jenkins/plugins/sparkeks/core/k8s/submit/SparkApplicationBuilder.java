@@ -100,17 +100,12 @@ public final class SparkApplicationBuilder {
         if (!request.tolerations().isEmpty()) {
             driver.put("tolerations", request.tolerations().stream().map(SparkApplicationBuilder::toleration).toList());
         }
-        if (request.driverPodTemplate() != null && !request.driverPodTemplate().isBlank()) {
-            Pod template = serialization.unmarshal(request.driverPodTemplate(), Pod.class);
-            Map<String, Object> templateSpec = new LinkedHashMap<>();
-            putIfSet(templateSpec, "metadata", template.getMetadata());
-            putIfSet(templateSpec, "spec", template.getSpec());
-            driver.put("template", serialization.convertValue(templateSpec, Map.class));
-        }
+        putIfSet(driver, "template", podTemplateSpec(request.driverPodTemplate()));
         spec.put("driver", driver);
         Map<String, Object> executor = podSpec(request, request.executorCores(), request.executorMemory(),
                 request.executorMemoryOverhead(), request.labels());
         putIfSet(executor, "instances", request.executorInstances());
+        putIfSet(executor, "template", podTemplateSpec(request.executorPodTemplate()));
         spec.put("executor", executor);
 
         return new GenericKubernetesResourceBuilder()
@@ -124,6 +119,18 @@ public final class SparkApplicationBuilder {
                 .endMetadata()
                 .addToAdditionalProperties("spec", spec)
                 .build();
+    }
+
+    /** A Pod manifest as the operator's {@code template} field (a PodTemplateSpec), or null without one. */
+    private Map<?, ?> podTemplateSpec(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            return null;
+        }
+        Pod template = serialization.unmarshal(yaml, Pod.class);
+        Map<String, Object> templateSpec = new LinkedHashMap<>();
+        putIfSet(templateSpec, "metadata", template.getMetadata());
+        putIfSet(templateSpec, "spec", template.getSpec());
+        return serialization.convertValue(templateSpec, Map.class);
     }
 
     private static Map<String, Object> podSpec(SparkSubmitRequest r, Integer cores, String memory, String overhead,

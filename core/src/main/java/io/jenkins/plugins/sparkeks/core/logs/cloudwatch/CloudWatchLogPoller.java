@@ -56,10 +56,6 @@ public final class CloudWatchLogPoller {
         return true;
     }
 
-    public int size() {
-        return followers.size();
-    }
-
     private void tick() {
         followers.removeIf(CloudWatchDriverLog::isDone);
         if (followers.isEmpty()) {

@@ -84,6 +84,14 @@ class DriverPodSubmitterTest {
     }
 
     @Test
+    void anExecutorTemplateGetsItsOwnedConfigMap() {
+        DriverPodReference ref = submitter().submit(request("exectemplate").toBuilder()
+                .executorPodTemplate("apiVersion: v1\nkind: Pod\nspec: {}\n").build(), new SubmissionKey("job/10#1"), observer);
+        assertThat(configMaps("exectemplate")).hasSize(2).allSatisfy(c ->
+                assertThat(c.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(ref.podUid()));
+    }
+
+    @Test
     void resubmittingWithTheSameKeyAttachesAndCreatesNothing() {
         SubmissionKey key = new SubmissionKey("job/2#1");
         DriverPodReference first = submitter().submit(request("again"), key, JobObserver.NONE);

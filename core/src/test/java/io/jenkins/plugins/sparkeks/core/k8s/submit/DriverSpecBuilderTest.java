@@ -159,6 +159,24 @@ class DriverSpecBuilderTest {
     }
 
     @Test
+    void executorTemplateIsShippedInAConfigMapMountedInTheDriver() {
+        String yaml = "apiVersion: v1\nkind: Pod\nspec:\n  tolerations: [{key: spot, operator: Exists}]\n";
+        DriverSpec spec = builder.build(jvm().executorPodTemplate(yaml).build(), KEY, API, null);
+        assertThat(spec.executorTemplateConfigMap().getMetadata().getName())
+                .isEqualTo("nightly-etl-" + KEY.hash(16) + "-driver-podspec-conf-map");
+        assertThat(spec.executorTemplateConfigMap().getData()).containsEntry("podspec-configmap-key", yaml);
+        assertThat(spec.executorTemplateConfigMap().getImmutable()).isTrue();
+        assertThat(spec.sparkProperties())
+                .containsEntry("spark.kubernetes.executor.podTemplateFile", "/opt/spark/pod-template/pod-spec-template.yml");
+        assertThat(driver(spec.pod()).getVolumeMounts()).anySatisfy(m -> {
+            assertThat(m.getName()).isEqualTo("pod-template-volume");
+            assertThat(m.getMountPath()).isEqualTo("/opt/spark/pod-template");
+        });
+        assertThat(spec.ownedByDriver()).containsExactly(spec.service(), spec.executorTemplateConfigMap(), spec.configMap());
+        assertThat(builder.build(jvm().build(), KEY, API, null).ownedByDriver()).hasSize(2);
+    }
+
+    @Test
     void namesAreDeterministicPerKeyAndDifferBetweenKeys() {
         SparkSubmitRequest request = jvm().build();
         DriverSpec first = builder.build(request, KEY, API, null);

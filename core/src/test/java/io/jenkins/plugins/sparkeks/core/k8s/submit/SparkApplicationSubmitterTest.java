@@ -78,12 +78,14 @@ class SparkApplicationSubmitterTest {
     void pysparkAndTemplate() {
         GenericKubernetesResource app = new SparkApplicationBuilder().build(SparkSubmitRequest.builder("py")
                 .primaryResource("s3a://b/job.py").pyFiles(List.of("s3a://b/lib.zip")).image("example.invalid/spark:3.5.6")
-                .driverPodTemplate("apiVersion: v1\nkind: Pod\nspec:\n  securityContext: {fsGroup: 185}\n").build(),
+                .driverPodTemplate("apiVersion: v1\nkind: Pod\nspec:\n  securityContext: {fsGroup: 185}\n")
+                .executorPodTemplate("apiVersion: v1\nkind: Pod\nspec:\n  tolerations: [{key: spot, operator: Exists}]\n").build(),
                 new SubmissionKey("k"), null);
         Map<String, Object> spec = map(app.getAdditionalProperties().get("spec"));
         assertThat(spec).containsEntry("type", "Python").doesNotContainKey("mainClass").containsEntry("sparkVersion", "3.5.6");
         assertThat(map(spec.get("deps"))).containsEntry("pyFiles", List.of("s3a://b/lib.zip"));
         assertThat(map(map(map(spec.get("driver")).get("template")).get("spec"))).containsKey("securityContext");
+        assertThat(map(map(map(spec.get("executor")).get("template")).get("spec"))).containsKey("tolerations");
     }
 
     @Test

@@ -46,6 +46,7 @@ class SparkSubmitValidatorTest {
                 rule("service account invalid", b -> b.serviceAccount("Spark SA"), "serviceAccount", "lower-case"),
                 rule("image with whitespace", b -> b.image("my image"), "image", "image reference"),
                 rule("emr release malformed", b -> b.emrRelease("7.12"), "emrRelease", "emr-7.12.0"),
+                rule("spark version label", b -> b.sparkVersion("3.5.6+custom"), "sparkVersion", "3.5.6-amzn-1"),
                 rule("primary resource missing", b -> b.primaryResource(null), "primaryResource", "application jar or .py"),
                 rule("primary resource local file", b -> b.primaryResource("/home/me/app.jar"), "primaryResource", "local:///path"),
                 rule("primary resource file scheme", b -> b.primaryResource("file:///tmp/app.jar"), "primaryResource", "s3a://"),
@@ -99,6 +100,12 @@ class SparkSubmitValidatorTest {
                         "driverPodTemplate", "kind: Pod"),
                 rule("template namespace", b -> b.driverPodTemplate("apiVersion: v1\nkind: Pod\nmetadata: {namespace: other}\n"),
                         "driverPodTemplate", "Remove metadata.namespace"),
+                rule("executor template file", b -> b.conf("spark.kubernetes.executor.podTemplateFile", "/e.yaml"),
+                        "conf[spark.kubernetes.executor.podTemplateFile]", "executorPodTemplate"),
+                rule("executor template not a pod", b -> b.executorPodTemplate("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n"),
+                        "executorPodTemplate", "kind: Pod"),
+                rule("executor template too large", b -> b.executorPodTemplate("#" + "x".repeat(1024 * 1024)),
+                        "executorPodTemplate", "under 1 MiB"),
                 rule("template container name", b -> b.driverPodTemplate("apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a}]}\n")
                         .conf("spark.kubernetes.driver.podTemplateContainerName", "b"),
                         "conf[spark.kubernetes.driver.podTemplateContainerName]", "template's containers"));
