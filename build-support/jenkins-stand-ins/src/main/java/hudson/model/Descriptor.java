@@ -23,4 +23,13 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void save() {}
 
     public synchronized void load() {}
+
+    /** Mirrors Descriptor.FormException (HttpResponse left out). */
+    public static final class FormException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
+    }
 }

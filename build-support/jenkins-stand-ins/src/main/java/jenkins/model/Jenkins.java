@@ -2,11 +2,15 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.SecurityRealm;
 import hudson.security.Permission;
 import org.springframework.security.core.Authentication;
 
-/** Stand-in mirroring jenkins.model.Jenkins from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin uses). */
+/** Stand-in mirroring jenkins.model.Jenkins from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin and its tests use). */
 public class Jenkins implements AccessControlled {
 
     public static final Permission ADMINISTER = Permission.HUDSON_ADMINISTER;
@@ -27,6 +31,24 @@ public class Jenkins implements AccessControlled {
 
     @NonNull
     public static Authentication getAuthentication2() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setAuthorizationStrategy(@NonNull AuthorizationStrategy a) {
+        throw new UnsupportedOperationException();
+    }
+
+    @CheckForNull
+    public <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    @SuppressWarnings("rawtypes")
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException();
     }
 
