@@ -16,7 +16,7 @@ public final class SparkSubmitRequests {
 
     public static SparkSubmitRequest from(SparkSubmitDefinition d) {
         PodSettings p = d.pod();
-        SparkSubmitRequest.Builder b = SparkSubmitRequest.builder(d.name())
+        SparkSubmitRequest.Builder b = SparkSubmitRequest.builder(appName(d))
                 .namespace(d.namespace())
                 .image(d.image())
                 .emrRelease(p.emrRelease())
@@ -48,6 +48,18 @@ public final class SparkSubmitRequests {
             b.toleration(toleration(t));
         }
         return b.build();
+    }
+
+    /** As spark-submit names an application without {@code --name}: its main class, else its file's name. */
+    static String appName(SparkSubmitDefinition d) {
+        if (d.name() != null) {
+            return d.name();
+        }
+        if (d.mainClass() != null) {
+            return d.mainClass();
+        }
+        String file = d.mainApplicationFile();
+        return file == null ? null : file.substring(file.lastIndexOf('/') + 1);
     }
 
     private static PodToleration toleration(Map<String, String> t) {

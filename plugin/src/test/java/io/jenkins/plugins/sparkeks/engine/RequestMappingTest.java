@@ -79,6 +79,18 @@ class RequestMappingTest {
     }
 
     @Test
+    void withoutANameTheApplicationIsNamedAsSparkSubmitWouldNameIt() {
+        SparkSubmitEksStep jvm = new SparkSubmitEksStep();
+        jvm.setMainClass("org.apache.spark.examples.SparkPi");
+        jvm.setMainApplicationFile("local:///opt/spark/examples/jars/spark-examples.jar");
+        SparkSubmitEksStep python = new SparkSubmitEksStep();
+        python.setMainApplicationFile("s3a://bucket/jobs/etl.py");
+
+        assertThat(SparkSubmitRequests.from(jvm.toDefinition(GLOBAL)).appName()).isEqualTo("org.apache.spark.examples.SparkPi");
+        assertThat(SparkSubmitRequests.from(python.toDefinition(GLOBAL)).appName()).isEqualTo("etl.py");
+    }
+
+    @Test
     void aMalformedTolerationIsAFieldError() {
         SparkSubmitEksStep step = new SparkSubmitEksStep();
         step.setMainApplicationFile("local:///app.jar");
