@@ -67,7 +67,7 @@ public class SparkJobsAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-details";
+        return "symbol-terminal";
     }
 
     @Override

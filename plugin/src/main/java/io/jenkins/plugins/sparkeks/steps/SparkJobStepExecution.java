@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.steps;
 
 import hudson.AbortException;
+import hudson.init.Terminator;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.action.SparkJobSummary;
@@ -135,6 +136,22 @@ public class SparkJobStepExecution extends StepExecution {
             return (stopCause != null ? "cancelling " : "reattaching to ") + ref.displayId();
         }
         return stopCause != null ? "cancelling the submission" : "submitting " + definition.get().describe();
+    }
+
+    /**
+     * Jenkins is shutting down: stop following every job locally and leave the remote jobs running. The saved
+     * references let {@link #onResume()} reattach after the restart; nothing is cancelled.
+     */
+    @Terminator(displayName = "Detaching from running Spark jobs")
+    public static void detachAll() {
+        for (SparkJobStepExecution e : WAITING) {
+            JobWatch w = e.watch;
+            if (w != null) {
+                e.checkpoint();
+                w.detach();
+            }
+        }
+        WAITING.clear();
     }
 
     /** The submission key of this step; stable across restarts. */

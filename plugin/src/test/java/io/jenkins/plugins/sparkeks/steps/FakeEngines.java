@@ -120,6 +120,7 @@ public final class FakeEngines {
             public final JobObserver observer;
             public final CompletableFuture<JobResult> result = new CompletableFuture<>();
             public volatile JobReference current;
+            public volatile boolean detached;
 
             Watch(JobReference startedFrom, WaitOptions options, JobObserver observer) {
                 this.startedFrom = startedFrom;
@@ -151,7 +152,9 @@ public final class FakeEngines {
             }
 
             @Override
-            public void detach() {}
+            public void detach() {
+                detached = true;
+            }
         }
     }
 }

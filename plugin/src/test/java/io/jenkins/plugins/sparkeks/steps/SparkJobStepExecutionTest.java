@@ -259,13 +259,20 @@ class SparkJobStepExecutionTest {
     }
 
     @Test
-    void aDetachedWatchIsNeverCancelledByTheExecution() throws Exception {
-        SparkJobStepExecution e = started(context(), true, true);
+    void shuttingJenkinsDownDetachesWithoutCancellingAndSavesTheLogPosition() throws Exception {
+        StepContext c = context();
+        started(c, true, true);
         await().atMost(BOUND).until(() -> remote.watches.size() == 1);
+        FakeEngines.Remote.Watch w = remote.lastWatch();
+        w.current = w.current.withLogCursor(LogCursor.START.with("pod", "2026-11-21T13:05:00Z#7"));
 
-        restart(e, context());
+        SparkJobStepExecution.detachAll();
 
+        assertThat(w.detached).isTrue();
         assertThat(remote.cancels.get()).isZero();
+        verify(c, atLeastOnce()).saveState();
+        verify(c, never()).onFailure(any());
+        verify(c, never()).onSuccess(any());
     }
 
     @Test
