@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.action;
 
+import io.jenkins.plugins.sparkeks.console.ConsoleReporter;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.Link;
@@ -80,7 +81,6 @@ public final class SparkJobSummary implements Serializable {
         if (durationSeconds == null) {
             return "";
         }
-        long s = durationSeconds;
-        return s < 60 ? s + " s" : s < 3600 ? s / 60 + " min " + s % 60 + " s" : s / 3600 + " h " + s % 3600 / 60 + " min";
+        return ConsoleReporter.format(Duration.ofSeconds(durationSeconds));
     }
 }

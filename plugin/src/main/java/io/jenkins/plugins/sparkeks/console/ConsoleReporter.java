@@ -103,7 +103,8 @@ public final class ConsoleReporter implements JobObserver {
         return listener.getLogger();
     }
 
-    static String format(Duration d) {
+    /** A duration for people: {@code 42 s}, {@code 4 min 12 s}, {@code 1 h 3 min}. */
+    public static String format(Duration d) {
         long s = d.toSeconds();
         if (s < 60) {
             return s + " s";

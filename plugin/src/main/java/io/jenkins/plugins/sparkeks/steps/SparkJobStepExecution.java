@@ -154,11 +154,6 @@ public class SparkJobStepExecution extends StepExecution {
         WAITING.clear();
     }
 
-    /** The submission key of this step; stable across restarts. */
-    String submissionKey() {
-        return submissionKey;
-    }
-
     JobReference reference() {
         Persisted<JobReference> r = reference;
         return r == null ? null : r.get();
