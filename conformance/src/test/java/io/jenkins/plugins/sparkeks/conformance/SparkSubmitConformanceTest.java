@@ -1,28 +1,10 @@
 package io.jenkins.plugins.sparkeks.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.sparkeks.core.job.JobObserver;
-import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
-import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
-import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
-import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImages;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverPodSubmitter;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverSpecBuilder;
+import io.jenkins.plugins.sparkeks.conformance.OracleComparison.OracleCase;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,40 +37,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkSubmitConformanceTest {
 
     private static final String IMAGE = "example.invalid/spark:3.5.6";
-    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private static final AtomicInteger RUN = new AtomicInteger();
 
-    private static ApplyAsCreateOrReplaceServer server;
-    private static KubernetesClient client;
-    private static Path sparkLib;
+    private static OracleComparison oracle;
 
     @TempDir
     Path work;
 
     @BeforeAll
     static void start() {
-        String dir = System.getProperty("spark35.libDir");
-        assertThat(dir).as("system property spark35.libDir (set by the conformance pom)").isNotNull();
-        sparkLib = Path.of(dir);
-        assertThat(sparkLib.resolve("spark-kubernetes_2.12-3.5.6.jar"))
-                .as("Spark 3.5.6 jars; build with: mvn -pl conformance -am verify").exists();
-        server = new ApplyAsCreateOrReplaceServer();
-        client = server.client();
+        oracle = OracleComparison.forSpark("spark35.libDir", "spark-kubernetes_2.12-3.5.6.jar");
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
+        if (oracle != null) {
+            oracle.close();
         }
     }
 
     @Test
     void jvmApplicationWithResourcesConfAndArguments() throws Exception {
-        compare(new OracleCase(
+        oracle.compare(new OracleCase(
                 List.of("--name", "Spark Pi", "--class", "org.apache.spark.examples.SparkPi",
                         "--driver-memory", "2g", "--driver-cores", "2", "--executor-memory", "3g",
                         "--executor-cores", "2", "--num-executors", "3",
@@ -110,12 +79,12 @@ class SparkSubmitConformanceTest {
                         .conf("spark.sql.shuffle.partitions", "64")
                         .conf("spark.kubernetes.driver.limit.cores", "3")
                         .serviceAccount("spark"),
-                null));
+                null), work);
     }
 
     @Test
     void pysparkApplicationWithPyFiles() throws Exception {
-        compare(new OracleCase(
+        oracle.compare(new OracleCase(
                 List.of("--name", "py_etl", "--driver-memory", "4g",
                         "--py-files", "https://files.example.invalid/lib/deps.zip,local:///opt/app/util.py",
                         "--conf", "spark.pyspark.python=python3",
@@ -128,12 +97,12 @@ class SparkSubmitConformanceTest {
                         .driverMemory("4g")
                         .pyFiles(List.of("https://files.example.invalid/lib/deps.zip", "local:///opt/app/util.py"))
                         .conf("spark.pyspark.python", "python3"),
-                null));
+                null), work);
     }
 
     @Test
     void customLabelsAnnotationsEnvAndPodSettings() throws Exception {
-        compare(new OracleCase(
+        oracle.compare(new OracleCase(
                 List.of("--name", "labelled", "--class", "com.example.Main",
                         "--conf", "spark.kubernetes.driver.label.team=data",
                         "--conf", "spark.kubernetes.executor.label.team=data",
@@ -166,7 +135,7 @@ class SparkSubmitConformanceTest {
                         .conf("spark.kubernetes.driver.request.cores", "500m")
                         .conf("spark.kubernetes.local.dirs.tmpfs", "true")
                         .conf("spark.ui.port", "4041"),
-                null));
+                null), work);
     }
 
     @Test
@@ -206,7 +175,7 @@ class SparkSubmitConformanceTest {
                       requests:
                         ephemeral-storage: 1Gi
                 """;
-        compare(new OracleCase(
+        oracle.compare(new OracleCase(
                 List.of("--name", "templated", "--class", "com.example.Main",
                         "--conf", "spark.kubernetes.driver.podTemplateContainerName=main",
                         "--conf", "spark.kubernetes.container.image=" + IMAGE,
@@ -217,7 +186,7 @@ class SparkSubmitConformanceTest {
                         .image(IMAGE)
                         .conf("spark.kubernetes.driver.podTemplateContainerName", "main")
                         .driverPodTemplate(template),
-                template));
+                template), work);
     }
 
     @Test
@@ -233,7 +202,7 @@ class SparkSubmitConformanceTest {
                 """;
         Path file = work.resolve("executor-template.yaml");
         Files.writeString(file, executorTemplate);
-        compare(new OracleCase(
+        oracle.compare(new OracleCase(
                 List.of("--name", "exec-templated", "--class", "com.example.Main",
                         "--conf", "spark.kubernetes.executor.podTemplateFile=" + file,
                         "--conf", "spark.kubernetes.container.image=" + IMAGE,
@@ -243,60 +212,6 @@ class SparkSubmitConformanceTest {
                         .primaryResource("local:///opt/app/app.jar")
                         .image(IMAGE)
                         .executorPodTemplate(executorTemplate),
-                null));
-    }
-
-    /** The same application as spark-submit flags and as our request (namespace left to the harness). */
-    record OracleCase(List<String> sparkSubmitArgs, SparkSubmitRequest.Builder request, String template) {}
-
-    private void compare(OracleCase c) throws Exception {
-        int run = RUN.incrementAndGet();
-        String sparkNs = "spark-oracle-" + run;
-        String ourNs = "ours-" + run;
-        SubmissionKey key = new SubmissionKey("conformance-" + run);
-
-        List<String> args = new ArrayList<>(List.of("--master", "k8s://" + server.url(), "--deploy-mode", "cluster",
-                "--conf", "spark.kubernetes.namespace=" + sparkNs,
-                "--conf", "spark.kubernetes.submission.waitAppCompletion=false",
-                "--conf", "spark.kubernetes.driver.label." + SparkLabels.MANAGED_BY + "=" + SparkLabels.MANAGED_BY_VALUE,
-                "--conf", "spark.kubernetes.driver.label." + SparkLabels.SUBMISSION_KEY + "=" + key.hash(32)));
-        if (c.template() != null) {
-            Path file = work.resolve("driver-template.yaml");
-            Files.writeString(file, c.template());
-            args.addAll(List.of("--conf", "spark.kubernetes.driver.podTemplateFile=" + file));
-        }
-        args.addAll(c.sparkSubmitArgs());
-        SparkSubmitProcess.Result result = new SparkSubmitProcess(sparkLib, work).run(args);
-        assertThat(result.exitCode()).as("spark-submit exit code; output:\n%s", result.output()).isZero();
-        SubmittedObjects spark = SubmittedObjects.in(client, sparkNs);
-
-        DriverSpecBuilder builder = new DriverSpecBuilder(Clock.fixed(NOW, ZoneOffset.UTC), EmrSparkImages.bundled());
-        new DriverPodSubmitter(client, ClusterCoordinates.server(server.url()), builder, new SparkSubmitValidator())
-                .submit(c.request().namespace(ourNs).build(), key, JobObserver.NONE);
-        SubmittedObjects ours = SubmittedObjects.in(client, ourNs);
-
-        Map<String, String> rename = new LinkedHashMap<>();
-        rename.put(spark.appId(), ours.appId());
-        rename.put(spark.configMap().getMetadata().getName(), ours.configMap().getMetadata().getName());
-        rename.put(spark.service().getMetadata().getName(), ours.service().getMetadata().getName());
-        rename.put(spark.podName(), ours.podName());
-        rename.put(spark.localDirs(), ours.localDirs());
-        rename.put(sparkNs, ourNs);
-        List<String> sparkOnlyProperties = List.of(
-                "spark.kubernetes.submission.waitAppCompletion", "spark.kubernetes.driver.podTemplateFile");
-        List<String> ourLabels = List.of(SparkLabels.MANAGED_BY, SparkLabels.SUBMISSION_KEY);
-        JsonNode expected = spark.normalised(rename, sparkOnlyProperties, Map.of());
-        JsonNode actual = ours.normalised(Map.of(), List.of(),
-                Map.of("configMap", ourLabels, "service", ourLabels, "executorTemplateConfigMap", ourLabels));
-
-        // guards against a vacuous pass: the trees must hold the fields that matter
-        assertThat(ObjectDiff.flatten(expected)).containsKeys(
-                "pod.metadata.labels.spark-app-selector", "pod.spec.restartPolicy", "pod.spec.containers[0].image",
-                "pod.spec.volumes[0].name", "service.spec.selector.spark-role", "service.spec.ports[2].port",
-                "configMap.data.spark.properties.spark.app.id", "configMap.data.spark.properties.spark.driver.host");
-        System.out.println("compared " + ObjectDiff.flatten(expected).size() + " fields:\n" + expected.toPrettyString());
-        assertThat(ObjectDiff.between(expected, actual))
-                .as("differences between spark-submit 3.5.6 and our driver objects")
-                .isEmpty();
+                null), work);
     }
 }
