@@ -24,8 +24,11 @@ import software.amazon.awssdk.regions.Region;
  * naming each field, so nothing reaches AWS with a malformed role ARN or endpoint. {@link #toString()} never shows
  * credentials.
  *
- * <p>Equality compares static credentials by value and any other provider by identity: callers commonly wrap the same
- * keys in a new provider for every build, and those builds should still share clients and connections.
+ * <p>Equality compares static credentials by value and any other provider with its own {@code equals}: callers
+ * commonly wrap the same keys in a new provider for every build, and those builds should still share clients and
+ * connections. A custom provider made per build must therefore define {@code equals}/{@code hashCode} by what it
+ * stands for (e.g. a credentials id), or {@link AwsClientFactory} and the cluster connector keep one client per
+ * instance.
  *
  * @param region           the AWS region, required
  * @param baseCredentials  credentials to call AWS with (or to assume {@code roleArn} with); null = SDK default chain

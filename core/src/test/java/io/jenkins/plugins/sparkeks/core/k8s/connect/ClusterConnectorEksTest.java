@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -44,6 +45,7 @@ class ClusterConnectorEksTest {
 
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String PODS = "/api/v1/namespaces/default/pods";
+    private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicReference<String> clusterStatus = new AtomicReference<>("ACTIVE");
@@ -62,7 +64,7 @@ class ClusterConnectorEksTest {
         aws = new AwsClientFactory();
         connector = new ClusterConnector(aws, new EksTokenGenerator(clock), () -> {
             throw new AssertionError("not in-cluster");
-        });
+        }, null);
         settings = AwsSettings.of("us-east-1")
                 .withCredentials(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_KEY)))
@@ -185,6 +187,40 @@ class ClusterConnectorEksTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void verifyAsksWhetherThisIdentityMayCreatePodsInTheNamespace() throws Exception {
+        apiServer.expect().post().withPath(ACCESS_REVIEWS).andReturn(201, review(true, null)).once();
+
+        assertThat(connector.verify(access(), "spark")).isEqualTo(
+                "Connected to eks:us-east-1/my-cluster; may create pods in namespace 'spark'");
+        String body = apiServer.takeRequest(5, TimeUnit.SECONDS).getBody().readUtf8();
+        assertThat(body).contains("\"namespace\":\"spark\"", "\"verb\":\"create\"", "\"resource\":\"pods\"");
+    }
+
+    @Test
+    void verifyNamesAMissingPermission() {
+        apiServer.expect().post().withPath(ACCESS_REVIEWS).andReturn(201, review(false, "no RBAC policy matched"))
+                .once();
+
+        assertThatThrownBy(() -> connector.verify(access(), "spark"))
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("may not create pods in namespace 'spark' (no RBAC policy matched)");
+    }
+
+    @Test
+    void verifyExplainsAnIdentityTheClusterDoesNotKnow() {
+        apiServer.expect().post().withPath(ACCESS_REVIEWS).andReturn(401, unauthorized()).always();
+
+        assertThatThrownBy(() -> connector.verify(access(), "spark"))
+                .isInstanceOf(JobException.class)
+                .hasMessageContaining("401").hasMessageContaining("access entry").hasMessageContaining("aws-auth");
+    }
+
+    private static String review(boolean allowed, String reason) {
+        return Serialization.asJson(new SelfSubjectAccessReviewBuilder().withNewStatus().withAllowed(allowed)
+                .withReason(reason).endStatus().build());
     }
 
     @Test

@@ -45,7 +45,7 @@ class ClusterConnectorTest {
     void setUp() {
         aws = new AwsClientFactory();
         connector = new ClusterConnector(aws, new EksTokenGenerator(),
-                () -> new InClusterEnvironment(null, null, InClusterEnvironment.DEFAULT_SERVICE_ACCOUNT_DIR));
+                () -> new InClusterEnvironment(null, null, InClusterEnvironment.DEFAULT_SERVICE_ACCOUNT_DIR), null);
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class EmulatedEksConnectionTest {
         aws = new AwsClientFactory();
         connector = new ClusterConnector(aws, new EksTokenGenerator(emulator.clock()), () -> {
             throw new AssertionError("not in-cluster");
-        });
+        }, null);
         settings = AwsSettings.of(emulator.region())
                 .withCredentials(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))

@@ -49,7 +49,7 @@ class InClusterConnectionTest {
         aws = new AwsClientFactory();
         InClusterEnvironment pod = new InClusterEnvironment("localhost", String.valueOf(apiServer.getPort()),
                 serviceAccount);
-        connector = new ClusterConnector(aws, new EksTokenGenerator(clock), () -> pod);
+        connector = new ClusterConnector(aws, new EksTokenGenerator(clock), () -> pod, null);
     }
 
     @AfterEach

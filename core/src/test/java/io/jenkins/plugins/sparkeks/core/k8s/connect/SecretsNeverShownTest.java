@@ -54,7 +54,7 @@ class SecretsNeverShownTest {
                 .withHeader("x-amzn-ErrorType", "AccessDeniedException"));
         aws = new AwsClientFactory();
         connector = new ClusterConnector(aws, new EksTokenGenerator(),
-                () -> new InClusterEnvironment(null, null, InClusterEnvironment.DEFAULT_SERVICE_ACCOUNT_DIR));
+                () -> new InClusterEnvironment(null, null, InClusterEnvironment.DEFAULT_SERVICE_ACCOUNT_DIR), null);
         settings = AwsSettings.of("us-east-1")
                 .withCredentials(StaticCredentialsProvider.create(
                         AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN)))
