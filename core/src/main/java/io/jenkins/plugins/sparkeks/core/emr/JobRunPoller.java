@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.emrcontainers.model.JobRun;
 import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
+import software.amazon.awssdk.services.emrcontainers.model.ResourceNotFoundException;
 
 /**
  * Follows every watched job run of ONE virtual cluster with one ListJobRuns round per tick (active states,
@@ -166,7 +167,8 @@ final class JobRunPoller {
                 LOG.warn(problem);
                 List<Watched> all = new ArrayList<>(watched.values());
                 watched.clear();
-                all.forEach(w -> w.listener.failed(problem));
+                String gaveUp = problem + ". The job runs were left as they are; resume to look again.";
+                all.forEach(w -> w.listener.failed(gaveUp));
                 return 0;
             }
             return settings.backoff().failureDelayMillis(failures);
@@ -232,7 +234,16 @@ final class JobRunPoller {
     }
 
     private void describeAndNotify(String jobRunId, Watched w) {
-        notify(jobRunId, w, emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun());
+        JobRun run;
+        try {
+            run = emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();
+        } catch (ResourceNotFoundException e) {
+            // one unknown run (a stale reference, another region) must not stop the others on this cluster
+            watched.remove(jobRunId, w);
+            w.listener.failed("EMR job run " + virtualClusterId + "/" + jobRunId + " does not exist.");
+            return;
+        }
+        notify(jobRunId, w, run);
     }
 
     private void notify(String jobRunId, Watched w, JobRun run) {
