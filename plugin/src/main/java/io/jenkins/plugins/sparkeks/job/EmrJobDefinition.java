@@ -55,6 +55,13 @@ public record EmrJobDefinition(
         jobTemplateParameters = Copies.map(jobTemplateParameters);
     }
 
+    /** Keys only: values of Spark conf, tags and template parameters may be secrets. */
+    @Override
+    public String toString() {
+        return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
+                + ", template parameter keys=" + jobTemplateParameters.keySet() + ", wait=" + waitSettings + "]";
+    }
+
     @Override
     public String describe() {
         String cluster = virtualClusterId != null ? virtualClusterId : virtualClusterName;

@@ -39,6 +39,13 @@ public record PodSettings(
         String sparkUser)
         implements Serializable {
 
+    /** Environment values may be secrets; only names are shown. */
+    @Override
+    public String toString() {
+        return "PodSettings[emrRelease=" + emrRelease + ", labels=" + labels + ", env keys=" + env.keySet()
+                + ", nodeSelector=" + nodeSelector + ", imagePullPolicy=" + imagePullPolicy + "]";
+    }
+
     public PodSettings {
         labels = Copies.map(labels);
         annotations = Copies.map(annotations);

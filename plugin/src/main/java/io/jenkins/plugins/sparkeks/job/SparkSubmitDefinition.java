@@ -59,6 +59,13 @@ public record SparkSubmitDefinition(
         pyFiles = Copies.list(pyFiles);
     }
 
+    /** Configuration keys only: values of Spark conf and environment may be secrets. */
+    @Override
+    public String toString() {
+        return "SparkSubmitDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", env keys="
+                + pod.env().keySet() + ", wait=" + waitSettings + "]";
+    }
+
     @Override
     public String describe() {
         String where = target.isEks() ? "eks:" + target.aws().region() + "/" + target.clusterName()

@@ -83,6 +83,15 @@ class EmrStartJobRunStepTest {
     }
 
     @Test
+    void aDefinitionNeverShowsConfTagOrParameterValues() {
+        EmrStartJobRunStep step = minimal();
+        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "hunter2hunter2"));
+        step.setJobTemplateParameters(Map.of("DbPassword", "sw0rdfish"));
+
+        assertThat(step.toDefinition(GLOBAL).toString()).doesNotContain("hunter2hunter2").doesNotContain("sw0rdfish");
+    }
+
+    @Test
     void descriptorNeedsNoNode() {
         EmrStartJobRunStep.DescriptorImpl descriptor = new EmrStartJobRunStep.DescriptorImpl();
 

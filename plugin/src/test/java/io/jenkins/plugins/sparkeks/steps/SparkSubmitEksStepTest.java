@@ -163,6 +163,18 @@ class SparkSubmitEksStepTest {
     }
 
     @Test
+    void aDefinitionNeverShowsConfOrEnvironmentValues() {
+        SparkSubmitEksStep step = minimal();
+        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "hunter2hunter2"));
+        step.setEnv(Map.of("DB_PASSWORD", "sw0rdfish"));
+
+        String shown = step.toDefinition(GLOBAL).toString();
+
+        assertThat(shown).contains("spark.hadoop.fs.s3a.secret.key").contains("DB_PASSWORD")
+                .doesNotContain("hunter2hunter2").doesNotContain("sw0rdfish");
+    }
+
+    @Test
     void descriptorNeedsNoNode() {
         SparkSubmitEksStep.DescriptorImpl descriptor = new SparkSubmitEksStep.DescriptorImpl();
 
