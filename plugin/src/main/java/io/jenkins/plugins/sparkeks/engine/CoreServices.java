@@ -37,7 +37,7 @@ final class CoreServices {
 
     /** Initialised on first access, so a controller that never runs a Spark job starts no thread. */
     private static final class Holder {
-        static final AwsClientFactory AWS = new AwsClientFactory();
+        static final AwsClientFactory AWS = new AwsClientFactory(AwsHttpClients.forController());
         static final ClusterConnector CLUSTERS = new ClusterConnector(AWS);
         static final ScheduledExecutorService K8S_SCHEDULER = scheduler("spark-on-eks-k8s-watch", 2);
         static final WatchMachinery K8S_WATCHES =
