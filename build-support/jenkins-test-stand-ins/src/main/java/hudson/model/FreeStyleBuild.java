@@ -1,0 +1,11 @@
+package hudson.model;
+
+/** Stand-in mirroring hudson.model.FreeStyleBuild from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core): only its type. */
+public class FreeStyleBuild extends AbstractBuild<FreeStyleProject, FreeStyleBuild> {
+    protected FreeStyleBuild() {}
+
+    @Override
+    public int compareTo(FreeStyleBuild o) {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,9 @@
+package hudson.model.queue;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Stand-in mirroring hudson.model.queue.QueueTaskFuture from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core). */
+public interface QueueTaskFuture<R> extends Future<R> {
+    R waitForStart() throws InterruptedException, ExecutionException;
+}

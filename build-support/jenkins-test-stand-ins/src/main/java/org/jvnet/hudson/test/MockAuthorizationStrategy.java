@@ -1,0 +1,39 @@
+package org.jvnet.hudson.test;
+
+import hudson.model.Item;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.Permission;
+
+/** Stand-in mirroring org.jvnet.hudson.test.MockAuthorizationStrategy from jenkins-test-harness 2578.v44660312fd37 (org.jenkins-ci.main:jenkins-test-harness). */
+public class MockAuthorizationStrategy extends AuthorizationStrategy {
+
+    public Grant grant(Permission... permissions) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Mirrors MockAuthorizationStrategy.Grant. */
+    public final class Grant {
+        Grant() {}
+
+        public GrantOn everywhere() {
+            throw new UnsupportedOperationException();
+        }
+
+        public GrantOn onRoot() {
+            throw new UnsupportedOperationException();
+        }
+
+        public GrantOn onItems(Item... items) {
+            throw new UnsupportedOperationException();
+        }
+
+        /** Mirrors MockAuthorizationStrategy.Grant.GrantOn. */
+        public final class GrantOn {
+            GrantOn() {}
+
+            public MockAuthorizationStrategy to(String... sids) {
+                throw new UnsupportedOperationException();
+            }
+        }
+    }
+}

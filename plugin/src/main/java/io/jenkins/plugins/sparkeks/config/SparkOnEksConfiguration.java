@@ -1,0 +1,145 @@
+package io.jenkins.plugins.sparkeks.config;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
+import io.jenkins.plugins.sparkeks.steps.FieldChecks;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Defaults shared by every Spark job on this controller (Manage Jenkins » System, or JCasC under
+ * {@code unclassified: sparkOnEks:}). Only data-bound properties, so Configuration as Code sees all of them;
+ * only a credentials id is stored, never a secret.
+ */
+@Extension
+@Symbol("sparkOnEks")
+public class SparkOnEksConfiguration extends GlobalConfiguration {
+
+    private String region;
+    private String clusterName;
+    private String credentialsId;
+    private String roleArn;
+    private String namespace;
+    private String serviceAccount;
+    private String image;
+    private String logGroup;
+    private String awsEndpointUrl;
+
+    public SparkOnEksConfiguration() {
+        load();
+    }
+
+    public static SparkOnEksConfiguration get() {
+        return ExtensionList.lookupSingleton(SparkOnEksConfiguration.class);
+    }
+
+    /** The current values as an immutable snapshot for a step to fall back on. */
+    public SparkOnEksDefaults defaults() {
+        return new SparkOnEksDefaults(region, clusterName, credentialsId, roleArn, namespace, serviceAccount, image,
+                logGroup, awsEndpointUrl);
+    }
+
+    public String getRegion() { return region; }
+    public String getClusterName() { return clusterName; }
+    public String getCredentialsId() { return credentialsId; }
+    public String getRoleArn() { return roleArn; }
+    public String getNamespace() { return namespace; }
+    public String getServiceAccount() { return serviceAccount; }
+    public String getImage() { return image; }
+    public String getLogGroup() { return logGroup; }
+    public String getAwsEndpointUrl() { return awsEndpointUrl; }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = SparkOnEksDefaults.blankToNull(region);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setClusterName(String clusterName) {
+        this.clusterName = SparkOnEksDefaults.blankToNull(clusterName);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = SparkOnEksDefaults.blankToNull(credentialsId);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = SparkOnEksDefaults.blankToNull(roleArn);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = SparkOnEksDefaults.blankToNull(namespace);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setServiceAccount(String serviceAccount) {
+        this.serviceAccount = SparkOnEksDefaults.blankToNull(serviceAccount);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = SparkOnEksDefaults.blankToNull(image);
+        save();
+    }
+
+    @DataBoundSetter
+    public void setLogGroup(String logGroup) {
+        this.logGroup = SparkOnEksDefaults.blankToNull(logGroup);
+        save();
+    }
+
+    /** Only administrators set this: every build's AWS calls, with their credentials, go to this URL. */
+    @DataBoundSetter
+    public void setAwsEndpointUrl(String awsEndpointUrl) {
+        this.awsEndpointUrl = SparkOnEksDefaults.blankToNull(awsEndpointUrl);
+        save();
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
+    }
+
+    @POST
+    public FormValidation doCheckRegion(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.region(value);
+    }
+
+    @POST
+    public FormValidation doCheckRoleArn(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.roleArn(value);
+    }
+
+    @POST
+    public FormValidation doCheckAwsEndpointUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.endpointUrl(value);
+    }
+
+    @POST
+    public FormValidation doCheckNamespace(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.namespace(value);
+    }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.sparkeks.engine;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
+import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
+import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
+import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
+import java.io.IOException;
+
+/**
+ * Builds {@link JobEngine}s on the core backends: the request from the definition, the credentials from
+ * the build, the clients and watch machinery from the controller-wide {@link CoreServices}.
+ */
+public enum CoreJobEngines implements JobEngineFactory {
+    INSTANCE;
+
+    @Override
+    public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
+        AwsAccessResolver aws = new AwsAccessResolver();
+        if (definition instanceof SparkSubmitDefinition s) {
+            if (s.sparkOperator()) {
+                throw new AbortException("mode: 'operator' cannot be followed by this version of the plugin yet."
+                        + " Use mode 'submit' (driver pod), or submit the SparkApplication with wait: false from a"
+                        + " later version.");
+            }
+            ClusterConnection cluster = CoreServices.clusters()
+                    .connect(new ClusterAccessResolver(aws).access(s.target(), run));
+            KubernetesBackend backend =
+                    new KubernetesBackend(cluster.client(), cluster.coordinates(), CoreServices.kubernetesWatches());
+            return JobEngine.of(backend, SparkSubmitRequests.from(s));
+        }
+        EmrJobDefinition e = (EmrJobDefinition) definition;
+        AwsSettings settings = aws.settings(e.aws(), run);
+        return JobEngine.of(EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
+                EmrJobRequests.from(e));
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.sparkeks.engine;
+
+import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
+import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The core machinery one controller shares among all its builds: one AWS client per settings, one
+ * Kubernetes client per cluster, one informer per (cluster, namespace), one poller per virtual cluster and
+ * log group. Created on first use and kept for the life of the controller.
+ */
+final class CoreServices {
+
+    private CoreServices() {}
+
+    static AwsClientFactory aws() {
+        return Holder.AWS;
+    }
+
+    static ClusterConnector clusters() {
+        return Holder.CLUSTERS;
+    }
+
+    static WatchMachinery kubernetesWatches() {
+        return Holder.K8S_WATCHES;
+    }
+
+    static EmrWatchMachinery emrWatches() {
+        return Holder.EMR_WATCHES;
+    }
+
+    /** Initialised on first access, so a controller that never runs a Spark job starts no thread. */
+    private static final class Holder {
+        static final AwsClientFactory AWS = new AwsClientFactory(AwsHttpClients.forController());
+        static final ClusterConnector CLUSTERS = new ClusterConnector(AWS);
+        static final ScheduledExecutorService K8S_SCHEDULER = scheduler("spark-on-eks-k8s-watch", 2);
+        static final WatchMachinery K8S_WATCHES =
+                WatchMachinery.of(new DriverInformerRegistry(K8S_SCHEDULER), K8S_SCHEDULER);
+        static final EmrWatchMachinery EMR_WATCHES = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
+    }
+
+    private static ScheduledExecutorService scheduler(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ClassLoader loader = CoreServices.class.getClassLoader();
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(threads, r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        return s;
+    }
+}

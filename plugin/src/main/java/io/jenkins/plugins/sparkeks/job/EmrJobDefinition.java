@@ -1,0 +1,70 @@
+package io.jenkins.plugins.sparkeks.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An EMR on EKS job run to start.
+ *
+ * @param aws                   region and AWS identity
+ * @param virtualClusterId      virtual cluster id, or null when named
+ * @param virtualClusterName    a running virtual cluster's name
+ * @param clusterName           EKS cluster narrowing the name lookup
+ * @param executionRoleArn      IAM role the job runs as
+ * @param releaseLabel          EMR release, e.g. {@code emr-7.5.0-latest}
+ * @param name                  job run name
+ * @param entryPoint            the application ({@code s3://...})
+ * @param entryPointArguments   its arguments
+ * @param sparkSubmitParameters extra {@code spark-submit} options
+ * @param conf                  {@code spark-defaults} classification properties
+ * @param logGroup              CloudWatch log group for driver and executor logs
+ * @param logStreamPrefix       CloudWatch log stream prefix
+ * @param s3LogUri              S3 prefix for logs
+ * @param retryMaxAttempts      driver attempts under EMR's retry policy
+ * @param tags                  job run tags
+ * @param jobTemplateId         job template to start from
+ * @param jobTemplateParameters values for the template's placeholders
+ * @param waitSettings          waiting and reporting
+ */
+public record EmrJobDefinition(
+        AwsTarget aws,
+        String virtualClusterId,
+        String virtualClusterName,
+        String clusterName,
+        String executionRoleArn,
+        String releaseLabel,
+        String name,
+        String entryPoint,
+        List<String> entryPointArguments,
+        String sparkSubmitParameters,
+        Map<String, String> conf,
+        String logGroup,
+        String logStreamPrefix,
+        String s3LogUri,
+        Integer retryMaxAttempts,
+        Map<String, String> tags,
+        String jobTemplateId,
+        Map<String, String> jobTemplateParameters,
+        WaitSettings waitSettings)
+        implements JobDefinition {
+
+    public EmrJobDefinition {
+        entryPointArguments = Copies.list(entryPointArguments);
+        conf = Copies.map(conf);
+        tags = Copies.map(tags);
+        jobTemplateParameters = Copies.map(jobTemplateParameters);
+    }
+
+    /** Keys only: values of Spark conf, tags and template parameters may be secrets. */
+    @Override
+    public String toString() {
+        return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
+                + ", template parameter keys=" + jobTemplateParameters.keySet() + ", wait=" + waitSettings + "]";
+    }
+
+    @Override
+    public String describe() {
+        String cluster = virtualClusterId != null ? virtualClusterId : virtualClusterName;
+        return (name != null ? name : entryPoint) + " on EMR virtual cluster " + cluster + " (" + aws.region() + ")";
+    }
+}

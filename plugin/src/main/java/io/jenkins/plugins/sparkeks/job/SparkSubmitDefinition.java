@@ -1,0 +1,76 @@
+package io.jenkins.plugins.sparkeks.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Spark application to run on Kubernetes, as {@code spark-submit --deploy-mode cluster} would, or as a
+ * SparkApplication for the Spark Operator.
+ *
+ * @param target              cluster and authentication
+ * @param sparkOperator       true to create a SparkApplication instead of a driver pod
+ * @param name                application name ({@code spark.app.name})
+ * @param mainClass           JVM main class; null for Python and R applications
+ * @param mainApplicationFile the application resource ({@code local://}, {@code s3a://}, {@code https://} ...)
+ * @param appArgs             arguments passed to the application
+ * @param conf                Spark configuration
+ * @param jars                extra jars
+ * @param files               extra files
+ * @param pyFiles             extra Python files
+ * @param namespace           Kubernetes namespace
+ * @param serviceAccount      driver service account
+ * @param image               container image
+ * @param driverCores         {@code spark.driver.cores}
+ * @param driverMemory        {@code spark.driver.memory}
+ * @param executorInstances   {@code spark.executor.instances}
+ * @param executorCores       {@code spark.executor.cores}
+ * @param executorMemory      {@code spark.executor.memory}
+ * @param pod                 pod-level settings (images, labels, scheduling)
+ * @param waitSettings        waiting and reporting
+ */
+public record SparkSubmitDefinition(
+        KubernetesTarget target,
+        boolean sparkOperator,
+        String name,
+        String mainClass,
+        String mainApplicationFile,
+        List<String> appArgs,
+        Map<String, String> conf,
+        List<String> jars,
+        List<String> files,
+        List<String> pyFiles,
+        String namespace,
+        String serviceAccount,
+        String image,
+        Integer driverCores,
+        String driverMemory,
+        Integer executorInstances,
+        Integer executorCores,
+        String executorMemory,
+        PodSettings pod,
+        WaitSettings waitSettings)
+        implements JobDefinition {
+
+    public SparkSubmitDefinition {
+        appArgs = Copies.list(appArgs);
+        conf = Copies.map(conf);
+        jars = Copies.list(jars);
+        files = Copies.list(files);
+        pyFiles = Copies.list(pyFiles);
+    }
+
+    /** Configuration keys only: values of Spark conf and environment may be secrets. */
+    @Override
+    public String toString() {
+        return "SparkSubmitDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", env keys="
+                + pod.env().keySet() + ", wait=" + waitSettings + "]";
+    }
+
+    @Override
+    public String describe() {
+        String where = target.isEks() ? "eks:" + target.aws().region() + "/" + target.clusterName()
+                : target.serverUrl() != null ? target.serverUrl() : "the kubeconfig's cluster";
+        return (name != null ? name : mainApplicationFile) + " in namespace " + namespace + " on " + where
+                + (sparkOperator ? " (Spark Operator)" : "");
+    }
+}

@@ -1,0 +1,160 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
+import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code emrStartJobRun}: starts an EMR on EKS job run and holds the build until it is terminal, following
+ * its driver log from CloudWatch Logs or S3.
+ */
+public class EmrStartJobRunStep extends SparkJobStep {
+
+    private String virtualClusterId;
+    private String virtualClusterName;
+    private String clusterName;
+    private String executionRoleArn;
+    private String releaseLabel;
+    private String name;
+    private String entryPoint;
+    private List<String> entryPointArguments;
+    private String sparkSubmitParameters;
+    private Map<String, String> conf;
+    private String logGroup;
+    private String logStreamPrefix;
+    private String s3LogUri;
+    private Integer retryMaxAttempts;
+    private Map<String, String> tags;
+    private String jobTemplateId;
+    private Map<String, String> jobTemplateParameters;
+
+    @DataBoundConstructor
+    public EmrStartJobRunStep() {}
+
+    @Override
+    public EmrJobDefinition toDefinition(SparkOnEksDefaults d) {
+        Validation v = new Validation();
+        AwsTarget aws = awsTarget(d);
+        if (aws.region() == null) {
+            v.error("region", "is missing.", "Set region here or in the global configuration.");
+        }
+        if (virtualClusterId == null && virtualClusterName == null) {
+            v.error("virtualClusterId", "is missing.", "Give virtualClusterId, or virtualClusterName of a running virtual cluster.");
+        }
+        if (jobTemplateId == null) {
+            v.check(executionRoleArn != null, "executionRoleArn", "is missing.", "Give the IAM role the job runs as.");
+            v.check(releaseLabel != null, "releaseLabel", "is missing.", "Give an EMR release, e.g. emr-7.5.0-latest.");
+            v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
+        }
+        WaitSettings wait = waitSettings(Retention.KEEP, v);
+        v.throwIfInvalid();
+        String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
+        return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
+                name, entryPoint, entryPointArguments, sparkSubmitParameters, conf,
+                SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tags,
+                jobTemplateId, jobTemplateParameters, wait);
+    }
+
+    public String getVirtualClusterId() { return virtualClusterId; }
+    public String getVirtualClusterName() { return virtualClusterName; }
+    public String getClusterName() { return clusterName; }
+    public String getExecutionRoleArn() { return executionRoleArn; }
+    public String getReleaseLabel() { return releaseLabel; }
+    public String getName() { return name; }
+    public String getEntryPoint() { return entryPoint; }
+    public List<String> getEntryPointArguments() { return entryPointArguments; }
+    public String getSparkSubmitParameters() { return sparkSubmitParameters; }
+    public Map<String, String> getConf() { return conf; }
+    public String getLogGroup() { return logGroup; }
+    public String getLogStreamPrefix() { return logStreamPrefix; }
+    public String getS3LogUri() { return s3LogUri; }
+    public Integer getRetryMaxAttempts() { return retryMaxAttempts; }
+    public Map<String, String> getTags() { return tags; }
+    public String getJobTemplateId() { return jobTemplateId; }
+    public Map<String, String> getJobTemplateParameters() { return jobTemplateParameters; }
+
+    @DataBoundSetter public void setVirtualClusterId(String v) { this.virtualClusterId = StepValues.text(v); }
+    @DataBoundSetter public void setVirtualClusterName(String v) { this.virtualClusterName = StepValues.text(v); }
+    @DataBoundSetter public void setClusterName(String v) { this.clusterName = StepValues.text(v); }
+    @DataBoundSetter public void setExecutionRoleArn(String v) { this.executionRoleArn = StepValues.text(v); }
+    @DataBoundSetter public void setReleaseLabel(String v) { this.releaseLabel = StepValues.text(v); }
+    @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
+    @DataBoundSetter public void setEntryPoint(String v) { this.entryPoint = StepValues.text(v); }
+    @DataBoundSetter public void setEntryPointArguments(List<?> v) { this.entryPointArguments = StepValues.list(v); }
+    @DataBoundSetter public void setSparkSubmitParameters(String v) { this.sparkSubmitParameters = StepValues.text(v); }
+    @DataBoundSetter public void setConf(Map<String, ?> v) { this.conf = StepValues.map(v); }
+    @DataBoundSetter public void setLogGroup(String v) { this.logGroup = StepValues.text(v); }
+    @DataBoundSetter public void setLogStreamPrefix(String v) { this.logStreamPrefix = StepValues.text(v); }
+    @DataBoundSetter public void setS3LogUri(String v) { this.s3LogUri = StepValues.text(v); }
+    @DataBoundSetter public void setRetryMaxAttempts(Integer v) { this.retryMaxAttempts = v; }
+    @DataBoundSetter public void setTags(Map<String, ?> v) { this.tags = StepValues.map(v); }
+    @DataBoundSetter public void setJobTemplateId(String v) { this.jobTemplateId = StepValues.text(v); }
+    @DataBoundSetter public void setJobTemplateParameters(Map<String, ?> v) { this.jobTemplateParameters = StepValues.map(v); }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "emrStartJobRun";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Start an EMR on EKS job run";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return REQUIRED_CONTEXT;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.region(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckExecutionRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckStartTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "startTimeout") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "timeout") : FormValidation.ok();
+        }
+    }
+}

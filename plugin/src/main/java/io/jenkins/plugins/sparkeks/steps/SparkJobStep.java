@@ -1,0 +1,116 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
+import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
+import io.jenkins.plugins.sparkeks.job.DurationText;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * What both Spark steps share: the AWS identity and how to wait and report. Every property is optional
+ * here; empty values fall back to the global configuration and then to documented defaults.
+ */
+public abstract class SparkJobStep extends Step {
+
+    /** Both steps run on the controller only: no node, no workspace, no executor held while waiting. */
+    static final Set<Class<?>> REQUIRED_CONTEXT = Set.of(Run.class, TaskListener.class);
+
+    private String region;
+    private String credentialsId;
+    private String roleArn;
+    private boolean waitForCompletion = true;
+    private boolean propagate = true;
+    private String startTimeout;
+    private String timeout;
+    private boolean followLogs = true;
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new SparkJobStepExecution(context, toDefinition(SparkOnEksConfiguration.get().defaults()));
+    }
+
+    /**
+     * The definition with {@code defaults} applied. Throws
+     * {@link io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException} listing every malformed field.
+     */
+    public abstract JobDefinition toDefinition(SparkOnEksDefaults defaults);
+
+    AwsTarget awsTarget(SparkOnEksDefaults d) {
+        return new AwsTarget(SparkOnEksDefaults.pick(region, d.region()),
+                SparkOnEksDefaults.pick(credentialsId, d.credentialsId()), SparkOnEksDefaults.pick(roleArn, d.roleArn()),
+                d.awsEndpointUrl());
+    }
+
+    WaitSettings waitSettings(Retention retention, Validation v) {
+        Duration start = DurationText.parse(startTimeout, "startTimeout", v);
+        Duration run = DurationText.parse(timeout, "timeout", v);
+        return new WaitSettings(waitForCompletion, propagate, start, run, retention, followLogs);
+    }
+
+    static Retention retention(String value, Validation v) {
+        if (value == null) {
+            return Retention.KEEP_ON_FAILURE;
+        }
+        String normalised = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Retention r : Retention.values()) {
+            if (r.name().equals(normalised)) {
+                return r;
+            }
+        }
+        v.error("retention", "'" + value + "' is not a retention policy.", "Use delete, keep or keep_on_failure.");
+        return Retention.KEEP_ON_FAILURE;
+    }
+
+    public String getRegion() { return region; }
+    public String getCredentialsId() { return credentialsId; }
+    public String getRoleArn() { return roleArn; }
+    public boolean isWait() { return waitForCompletion; }
+    public boolean isPropagate() { return propagate; }
+    public String getStartTimeout() { return startTimeout; }
+    public String getTimeout() { return timeout; }
+    public boolean isFollowLogs() { return followLogs; }
+
+    /** AWS region id; default: the global configuration's. */
+    @DataBoundSetter
+    public void setRegion(String region) { this.region = StepValues.text(region); }
+
+    /** AWS credentials id; default: the global configuration's, then the controller's default chain. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) { this.credentialsId = StepValues.text(credentialsId); }
+
+    /** IAM role to assume; default: the global configuration's. */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) { this.roleArn = StepValues.text(roleArn); }
+
+    /** false returns once the job is submitted, with its current state. */
+    @DataBoundSetter
+    public void setWait(boolean wait) { this.waitForCompletion = wait; }
+
+    /** false returns the result of a failed job instead of failing the build. */
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) { this.propagate = propagate; }
+
+    /** Longest time before the driver runs, e.g. {@code 10m}. */
+    @DataBoundSetter
+    public void setStartTimeout(String startTimeout) { this.startTimeout = StepValues.text(startTimeout); }
+
+    /** Longest time from submission to the end, e.g. {@code 2h}. */
+    @DataBoundSetter
+    public void setTimeout(String timeout) { this.timeout = StepValues.text(timeout); }
+
+    /** false keeps driver log lines out of the console. */
+    @DataBoundSetter
+    public void setFollowLogs(boolean followLogs) { this.followLogs = followLogs; }
+}

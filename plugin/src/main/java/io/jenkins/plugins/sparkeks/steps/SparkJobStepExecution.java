@@ -1,0 +1,323 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import hudson.AbortException;
+import hudson.init.Terminator;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.sparkeks.action.SparkJobSummary;
+import io.jenkins.plugins.sparkeks.action.SparkJobsAction;
+import io.jenkins.plugins.sparkeks.console.ConsoleReporter;
+import io.jenkins.plugins.sparkeks.console.SecretMasker;
+import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.JobWatch;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.engine.CoreJobEngines;
+import io.jenkins.plugins.sparkeks.engine.JobEngine;
+import io.jenkins.plugins.sparkeks.engine.JobEngineFactory;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Runs one Spark job for a Pipeline step and survives controller restarts.
+ *
+ * <p>{@link #start()} only numbers the step and hands over to the plugin's worker pool, which resolves
+ * credentials, validates, submits, and starts a core watch; waiting then costs no thread. The remote
+ * reference is saved with the program as soon as it is known and again whenever the log cursor moves, so
+ * {@link #onResume()} reattaches to the same job and continues its log without repeating lines. Only
+ * {@link #stop} cancels the remote job; a restart never does.
+ */
+public class SparkJobStepExecution extends StepExecution {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(SparkJobStepExecution.class.getName());
+
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(30);
+    /** How long a stopped step waits for the remote cancellation before it ends anyway. */
+    static final long STOP_TIMEOUT_SECONDS = 60;
+    static final long CHECKPOINT_SECONDS = 30;
+
+    private static final Set<SparkJobStepExecution> WAITING = ConcurrentHashMap.newKeySet();
+
+    static {
+        SparkOnEksThreads.SCHEDULER.scheduleWithFixedDelay(() -> WAITING.forEach(SparkJobStepExecution::checkpoint),
+                CHECKPOINT_SECONDS, CHECKPOINT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private final Persisted<JobDefinition> definition;
+    private String submissionKey;
+    private volatile Persisted<JobReference> reference;
+
+    private final JobEngineFactory engines;
+    private transient volatile JobEngine engine;
+    private transient volatile JobWatch watch;
+    private transient volatile ConsoleReporter console;
+    private transient volatile Throwable stopCause;
+    private transient volatile boolean completed;
+
+    public SparkJobStepExecution(StepContext context, JobDefinition definition) {
+        this(context, definition, CoreJobEngines.INSTANCE);
+    }
+
+    SparkJobStepExecution(StepContext context, JobDefinition definition, JobEngineFactory engines) {
+        super(context);
+        this.definition = Persisted.of(definition);
+        this.engines = engines;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        Run<?, ?> run = getContext().get(Run.class);
+        TaskListener listener = getContext().get(TaskListener.class);
+        submissionKey = SubmissionCounter.nextKey(run).value();
+        console = reporter(listener, run);
+        console.line("Submitting " + definition.get().describe());
+        SparkOnEksThreads.WORK.execute(() -> launch(run));
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        Run<?, ?> run;
+        TaskListener listener;
+        try {
+            run = getContext().get(Run.class);
+            listener = getContext().get(TaskListener.class);
+        } catch (IOException | InterruptedException e) {
+            fail(e);
+            return;
+        }
+        console = reporter(listener, run);
+        JobReference ref = reference();
+        console.line(ref == null
+                ? "Jenkins restarted before the job was confirmed; submitting again under the same key, which finds the job if it exists"
+                : "Jenkins restarted; reattaching to " + ref.displayId() + " without submitting again");
+        SparkOnEksThreads.WORK.execute(() -> launch(run));
+    }
+
+    @Override
+    public void stop(Throwable cause) {
+        stopCause = cause;
+        ConsoleReporter c = console;
+        if (c != null) {
+            c.line("Build stopped; cancelling the Spark job");
+        }
+        JobWatch w = watch;
+        if (w != null) {
+            cancel(w);
+        }
+        // if submission is still running, launch() sees stopCause and cancels; either way the step ends in bounded time
+        SparkOnEksThreads.SCHEDULER.schedule(() -> fail(cause), STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public String getStatus() {
+        if (completed) {
+            return null;
+        }
+        JobWatch w = watch;
+        if (w != null) {
+            return (stopCause != null ? "cancelling: " : "waiting for ") + w.status();
+        }
+        JobReference ref = reference();
+        if (ref != null) {
+            return (stopCause != null ? "cancelling " : "reattaching to ") + ref.displayId();
+        }
+        return stopCause != null ? "cancelling the submission" : "submitting " + definition.get().describe();
+    }
+
+    /**
+     * Jenkins is shutting down: stop following every job locally and leave the remote jobs running. The saved
+     * references let {@link #onResume()} reattach after the restart; nothing is cancelled.
+     */
+    @Terminator(displayName = "Detaching from running Spark jobs")
+    public static void detachAll() {
+        for (SparkJobStepExecution e : WAITING) {
+            JobWatch w = e.watch;
+            if (w != null) {
+                e.checkpoint();
+                w.detach();
+            }
+        }
+        WAITING.clear();
+    }
+
+    JobReference reference() {
+        Persisted<JobReference> r = reference;
+        return r == null ? null : r.get();
+    }
+
+    private void launch(Run<?, ?> run) {
+        try {
+            JobEngine e = engine(run);
+            JobReference ref = reference();
+            if (ref == null) {
+                e.validate();
+                ref = e.submit(new SubmissionKey(submissionKey), console);
+                if (reference() == null) {
+                    onSubmitted(run, ref);
+                }
+            }
+            if (stopCause != null) {
+                cancel(e, ref);
+                return;
+            }
+            JobDefinition def = definition.get();
+            if (!def.waitSettings().waitForCompletion()) {
+                finish(run, ref, e.describe(ref));
+                return;
+            }
+            JobWatch w = e.watch(ref, def.waitSettings().toWaitOptions(), console);
+            watch = w;
+            WAITING.add(this);
+            if (stopCause != null) {
+                cancel(w);
+                return;
+            }
+            w.result().whenCompleteAsync((result, error) -> {
+                if (error != null) {
+                    fail(unwrap(error));
+                } else if (stopCause == null) {
+                    finish(run, w.reference(), result);
+                }
+            }, SparkOnEksThreads.WORK);
+        } catch (InvalidJobSpecException | JobException e) {
+            fail(new AbortException(e.getMessage()));
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void onSubmitted(Run<?, ?> run, JobReference ref) {
+        reference = Persisted.of(ref);
+        getContext().saveState();
+        SparkOnEksThreads.WORK.execute(() -> SparkJobsAction.of(run).record(SparkJobSummary.submitted(keyHash(), ref)));
+    }
+
+    /** Saves the reference when the log cursor moved, so a restart continues the log where it stopped. */
+    void checkpoint() {
+        JobWatch w = watch;
+        if (w == null || completed) {
+            return;
+        }
+        JobReference now = w.reference();
+        if (!now.equals(reference())) {
+            reference = Persisted.of(now);
+            getContext().saveState();
+        }
+    }
+
+    private void cancel(JobWatch w) {
+        w.cancel("the Jenkins build was stopped").whenCompleteAsync((result, error) -> {
+            if (result != null) {
+                cancelled(w.reference(), result);
+            } else {
+                console.line("Cancelling failed: " + unwrap(error).getMessage());
+            }
+            fail(stopCause);
+        }, SparkOnEksThreads.WORK);
+    }
+
+    private void cancel(JobEngine e, JobReference ref) {
+        try {
+            cancelled(ref, e.cancel(ref, CANCEL_GRACE));
+        } catch (RuntimeException ex) {
+            console.line("Cancelling " + ref.displayId() + " failed: " + ex.getMessage());
+        }
+        fail(stopCause);
+    }
+
+    private void cancelled(JobReference ref, JobResult result) {
+        console.result(result);
+        recordQuietly(ref, result);
+    }
+
+    private void finish(Run<?, ?> run, JobReference ref, JobResult result) {
+        if (completed) {
+            return;
+        }
+        console.result(result);
+        recordQuietly(ref, result);
+        JobDefinition def = definition.get();
+        boolean returnResult = result.success() || !def.waitSettings().propagate()
+                || !def.waitSettings().waitForCompletion();
+        if (returnResult) {
+            succeed(new LinkedHashMap<>(result.toMap()));
+        } else {
+            fail(new AbortException("Spark job " + ref.displayId() + " ended " + result.state()
+                    + (result.reason() == null ? "" : " (" + result.reason() + ")")));
+        }
+    }
+
+    private void recordQuietly(JobReference ref, JobResult result) {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            SparkJobsAction.of(run).record(SparkJobSummary.of(keyHash(), ref, result));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "could not record the Spark job summary", e);
+        }
+    }
+
+    private synchronized boolean complete() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        WAITING.remove(this);
+        return true;
+    }
+
+    private void succeed(Object value) {
+        if (complete()) {
+            getContext().onSuccess(value);
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (complete()) {
+            getContext().onFailure(t);
+        }
+    }
+
+    private JobEngine engine(Run<?, ?> run) throws IOException, InterruptedException {
+        JobEngine e = engine;
+        if (e == null) {
+            e = engines.create(definition.get(), run);
+            engine = e;
+        }
+        return e;
+    }
+
+    private String keyHash() {
+        return new SubmissionKey(submissionKey).hash(16);
+    }
+
+    private ConsoleReporter reporter(TaskListener listener, Run<?, ?> run) {
+        return new ConsoleReporter(listener, SecretMasker.forDefinition(definition.get()), ref -> {
+            if (reference() == null) {
+                onSubmitted(run, ref);
+            }
+        });
+    }
+
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof InvalidJobSpecException || cause instanceof JobException) {
+            return new AbortException(cause.getMessage());
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,281 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
+import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
+import io.jenkins.plugins.sparkeks.job.PodSettings;
+import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code sparkSubmitEks}: runs a Spark application on EKS or any Kubernetes cluster as
+ * {@code spark-submit --deploy-mode cluster} would (no Spark on the agent), or as a SparkApplication for the
+ * Spark Operator, and holds the build until the driver is done.
+ */
+public class SparkSubmitEksStep extends SparkJobStep {
+
+    static final String MODE_SUBMIT = "submit";
+    static final String MODE_OPERATOR = "operator";
+
+    private String clusterName;
+    private String serverUrl;
+    private String kubeconfigCredentialsId;
+    private String tokenCredentialsId;
+    private String mode;
+    private String name;
+    private String mainClass;
+    private String mainApplicationFile;
+    private List<String> appArgs;
+    private Map<String, String> conf;
+    private List<String> jars;
+    private List<String> files;
+    private List<String> pyFiles;
+    private String namespace;
+    private String serviceAccount;
+    private String image;
+    private Integer driverCores;
+    private String driverMemory;
+    private Integer executorInstances;
+    private Integer executorCores;
+    private String executorMemory;
+    private String retention;
+    private String emrRelease;
+    private String driverMemoryOverhead;
+    private String executorMemoryOverhead;
+    private Map<String, String> labels;
+    private Map<String, String> annotations;
+    private Map<String, String> env;
+    private String driverPodTemplate;
+    private Map<String, String> nodeSelector;
+    private List<Map<String, String>> tolerations;
+    private String imagePullPolicy;
+    private List<String> imagePullSecrets;
+    private String sparkVersion;
+    private String sparkUser;
+
+    @DataBoundConstructor
+    public SparkSubmitEksStep() {}
+
+    @Override
+    public SparkSubmitDefinition toDefinition(SparkOnEksDefaults d) {
+        Validation v = new Validation();
+        boolean operator = operatorMode(v);
+        AwsTarget aws = awsTarget(d);
+        // a cluster given explicitly on the step wins over the global EKS cluster
+        boolean explicitNonEks = serverUrl != null || kubeconfigCredentialsId != null;
+        String cluster = clusterName != null ? clusterName : explicitNonEks ? null : SparkOnEksDefaults.pick(null, d.clusterName());
+        KubernetesTarget target = new KubernetesTarget(aws, cluster, serverUrl, kubeconfigCredentialsId, tokenCredentialsId);
+        if (cluster == null && serverUrl == null && kubeconfigCredentialsId == null) {
+            v.error("clusterName", "no cluster is given.",
+                    "Set clusterName (EKS), kubeconfigCredentialsId, or serverUrl with tokenCredentialsId, here or in the global configuration.");
+        }
+        if (cluster != null && aws.region() == null) {
+            v.error("region", "is missing for EKS cluster " + cluster + ".", "Set region here or in the global configuration.");
+        }
+        if (serverUrl != null && cluster == null && kubeconfigCredentialsId == null && tokenCredentialsId == null) {
+            v.error("tokenCredentialsId", "is missing for serverUrl " + serverUrl + ".",
+                    "Give a secret text credential holding a bearer token.");
+        }
+        if (mainApplicationFile == null) {
+            v.error("mainApplicationFile", "is missing.", "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
+        }
+        WaitSettings wait = waitSettings(retention(retention, v), v);
+        v.throwIfInvalid();
+        return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, conf, jars,
+                files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
+                SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()), SparkOnEksDefaults.pick(image, d.image()),
+                driverCores, driverMemory, executorInstances, executorCores, executorMemory,
+                new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead, labels, annotations, env,
+                        driverPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets, sparkVersion,
+                        sparkUser),
+                wait);
+    }
+
+    private boolean operatorMode(Validation v) {
+        if (mode == null || mode.equalsIgnoreCase(MODE_SUBMIT)) {
+            return false;
+        }
+        if (mode.equalsIgnoreCase(MODE_OPERATOR)) {
+            return true;
+        }
+        v.error("mode", "'" + mode + "' is not a submission mode.", "Use submit (driver pod) or operator (SparkApplication).");
+        return false;
+    }
+
+    public String getClusterName() { return clusterName; }
+    public String getServerUrl() { return serverUrl; }
+    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
+    public String getTokenCredentialsId() { return tokenCredentialsId; }
+    public String getMode() { return mode; }
+    public String getName() { return name; }
+    public String getMainClass() { return mainClass; }
+    public String getMainApplicationFile() { return mainApplicationFile; }
+    public List<String> getAppArgs() { return appArgs; }
+    public Map<String, String> getConf() { return conf; }
+    public List<String> getJars() { return jars; }
+    public List<String> getFiles() { return files; }
+    public List<String> getPyFiles() { return pyFiles; }
+    public String getNamespace() { return namespace; }
+    public String getServiceAccount() { return serviceAccount; }
+    public String getImage() { return image; }
+    public Integer getDriverCores() { return driverCores; }
+    public String getDriverMemory() { return driverMemory; }
+    public Integer getExecutorInstances() { return executorInstances; }
+    public Integer getExecutorCores() { return executorCores; }
+    public String getExecutorMemory() { return executorMemory; }
+    public String getRetention() { return retention; }
+    public String getEmrRelease() { return emrRelease; }
+    public String getDriverMemoryOverhead() { return driverMemoryOverhead; }
+    public String getExecutorMemoryOverhead() { return executorMemoryOverhead; }
+    public Map<String, String> getLabels() { return labels; }
+    public Map<String, String> getAnnotations() { return annotations; }
+    public Map<String, String> getEnv() { return env; }
+    public String getDriverPodTemplate() { return driverPodTemplate; }
+    public Map<String, String> getNodeSelector() { return nodeSelector; }
+    public List<Map<String, String>> getTolerations() { return tolerations; }
+    public String getImagePullPolicy() { return imagePullPolicy; }
+    public List<String> getImagePullSecrets() { return imagePullSecrets; }
+    public String getSparkVersion() { return sparkVersion; }
+    public String getSparkUser() { return sparkUser; }
+
+    @DataBoundSetter public void setClusterName(String v) { this.clusterName = StepValues.text(v); }
+    @DataBoundSetter public void setServerUrl(String v) { this.serverUrl = StepValues.text(v); }
+    @DataBoundSetter public void setKubeconfigCredentialsId(String v) { this.kubeconfigCredentialsId = StepValues.text(v); }
+    @DataBoundSetter public void setTokenCredentialsId(String v) { this.tokenCredentialsId = StepValues.text(v); }
+    @DataBoundSetter public void setMode(String v) {
+        String m = StepValues.text(v);
+        this.mode = m == null || m.equalsIgnoreCase(MODE_SUBMIT) ? null : m.toLowerCase(Locale.ROOT);
+    }
+    @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
+    @DataBoundSetter public void setMainClass(String v) { this.mainClass = StepValues.text(v); }
+    @DataBoundSetter public void setMainApplicationFile(String v) { this.mainApplicationFile = StepValues.text(v); }
+    @DataBoundSetter public void setAppArgs(List<?> v) { this.appArgs = StepValues.list(v); }
+    @DataBoundSetter public void setConf(Map<String, ?> v) { this.conf = StepValues.map(v); }
+    @DataBoundSetter public void setJars(List<?> v) { this.jars = StepValues.list(v); }
+    @DataBoundSetter public void setFiles(List<?> v) { this.files = StepValues.list(v); }
+    @DataBoundSetter public void setPyFiles(List<?> v) { this.pyFiles = StepValues.list(v); }
+    @DataBoundSetter public void setNamespace(String v) { this.namespace = StepValues.text(v); }
+    @DataBoundSetter public void setServiceAccount(String v) { this.serviceAccount = StepValues.text(v); }
+    @DataBoundSetter public void setImage(String v) { this.image = StepValues.text(v); }
+    @DataBoundSetter public void setDriverCores(Integer v) { this.driverCores = v; }
+    @DataBoundSetter public void setDriverMemory(String v) { this.driverMemory = StepValues.text(v); }
+    @DataBoundSetter public void setExecutorInstances(Integer v) { this.executorInstances = v; }
+    @DataBoundSetter public void setExecutorCores(Integer v) { this.executorCores = v; }
+    @DataBoundSetter public void setExecutorMemory(String v) { this.executorMemory = StepValues.text(v); }
+    @DataBoundSetter public void setRetention(String v) {
+        String r = StepValues.text(v);
+        this.retention = r == null ? null : r.toLowerCase(Locale.ROOT);
+    }
+
+    @DataBoundSetter public void setEmrRelease(String v) { this.emrRelease = StepValues.text(v); }
+    @DataBoundSetter public void setDriverMemoryOverhead(String v) { this.driverMemoryOverhead = StepValues.text(v); }
+    @DataBoundSetter public void setExecutorMemoryOverhead(String v) { this.executorMemoryOverhead = StepValues.text(v); }
+    @DataBoundSetter public void setLabels(Map<String, ?> v) { this.labels = StepValues.map(v); }
+    @DataBoundSetter public void setAnnotations(Map<String, ?> v) { this.annotations = StepValues.map(v); }
+    @DataBoundSetter public void setEnv(Map<String, ?> v) { this.env = StepValues.map(v); }
+    @DataBoundSetter public void setDriverPodTemplate(String v) { this.driverPodTemplate = StepValues.text(v); }
+    @DataBoundSetter public void setNodeSelector(Map<String, ?> v) { this.nodeSelector = StepValues.map(v); }
+    @DataBoundSetter public void setTolerations(List<? extends Map<String, ?>> v) { this.tolerations = StepValues.maps(v); }
+    @DataBoundSetter public void setImagePullPolicy(String v) { this.imagePullPolicy = StepValues.text(v); }
+    @DataBoundSetter public void setImagePullSecrets(List<?> v) { this.imagePullSecrets = StepValues.list(v); }
+    @DataBoundSetter public void setSparkVersion(String v) { this.sparkVersion = StepValues.text(v); }
+    @DataBoundSetter public void setSparkUser(String v) { this.sparkUser = StepValues.text(v); }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "sparkSubmitEks";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Run a Spark application on EKS / Kubernetes";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return REQUIRED_CONTEXT;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String kubeconfigCredentialsId) {
+            return CredentialsForms.list(item, kubeconfigCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String tokenCredentialsId) {
+            return CredentialsForms.list(item, tokenCredentialsId, StringCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            ListBoxModel m = new ListBoxModel();
+            m.add("Driver pod (spark-submit cluster mode)", MODE_SUBMIT);
+            m.add("SparkApplication (Spark Operator)", MODE_OPERATOR);
+            return m;
+        }
+
+        @POST
+        public ListBoxModel doFillRetentionItems(@AncestorInPath Item item) {
+            ListBoxModel m = new ListBoxModel();
+            m.add("Keep the driver pod after a failure", Retention.KEEP_ON_FAILURE.name().toLowerCase(Locale.ROOT));
+            m.add("Delete the driver pod", Retention.DELETE.name().toLowerCase(Locale.ROOT));
+            m.add("Keep the driver pod", Retention.KEEP.name().toLowerCase(Locale.ROOT));
+            return m;
+        }
+
+        @POST
+        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.region(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckStartTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "startTimeout") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "timeout") : FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.google.common.util.concurrent.Futures;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
+import io.jenkins.plugins.sparkeks.emulator.JobScript;
+import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * {@code emrStartJobRun} end to end on the real core EMR backend against the local AWS emulator: everything but
+ * Jenkins itself.
+ */
+class EmrStepOnEmulatorTest {
+
+    private AwsEmulator aws;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() {
+        aws = AwsEmulator.startRealTime().virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark"));
+        // no credentials id: the controller's default chain, here the emulator's keys as JVM system properties
+        System.setProperty("aws.accessKeyId", AwsEmulator.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", AwsEmulator.SECRET_ACCESS_KEY);
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        aws.close();
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aJobRunIsStartedFollowedAndReturnedAsAMap() throws Exception {
+        aws.script("nightly", JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                .running(Duration.ofSeconds(1)).completes().build());
+        Run run = mock(Run.class);
+        Job job = mock(Job.class);
+        when(job.getFullName()).thenReturn("etl/nightly");
+        when(run.getParent()).thenReturn(job);
+        when(run.getNumber()).thenReturn(12);
+        TaskListener listener = mock(TaskListener.class);
+        when(listener.getLogger()).thenReturn(new PrintStream(console, true, StandardCharsets.UTF_8));
+        StepContext context = mock(StepContext.class);
+        when(context.get(Run.class)).thenReturn(run);
+        when(context.get(TaskListener.class)).thenReturn(listener);
+        when(context.saveState()).thenReturn(Futures.immediateVoidFuture());
+
+        EmrStartJobRunStep step = new EmrStartJobRunStep();
+        step.setName("nightly");
+        step.setVirtualClusterId("vc1");
+        step.setExecutionRoleArn("arn:aws:iam::111122223333:role/emr-job");
+        step.setReleaseLabel("emr-7.2.0-latest");
+        step.setEntryPoint("local:///usr/lib/spark/examples/jars/spark-examples.jar");
+        SparkOnEksDefaults defaults = new SparkOnEksDefaults(aws.region(), null, null, null, null, null, null, null,
+                aws.endpoint().toString());
+        SparkJobStepExecution execution = new SparkJobStepExecution(context, step.toDefinition(defaults));
+
+        assertThat(execution.start()).isFalse();
+
+        ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
+        verify(context, timeout(30_000)).onSuccess(value.capture());
+        verify(context, never()).onFailure(any());
+        Map<String, Object> result = (Map<String, Object>) value.getValue();
+        assertThat(result).containsEntry("backend", "EMR_ON_EKS").containsEntry("state", "SUCCEEDED")
+                .containsEntry("virtualClusterId", "vc1");
+        assertThat(aws.jobRuns()).hasSize(1);
+        assertThat(execution.reference().displayId()).contains((String) result.get("jobRunId"));
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[spark-on-eks] Submitted EMR_ON_EKS job")
+                .doesNotContain(AwsEmulator.SECRET_ACCESS_KEY);
+    }
+}

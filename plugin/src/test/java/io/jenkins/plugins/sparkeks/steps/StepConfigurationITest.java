@@ -1,0 +1,95 @@
+package io.jenkins.plugins.sparkeks.steps;
+
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Every form field survives the configuration page, and the Snippet Generator writes what the steps read. */
+@WithJenkins
+class StepConfigurationITest {
+
+    @Test
+    void everySparkSubmitFieldOnTheFormRoundTrips(JenkinsRule j) throws Exception {
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setMainApplicationFile("local:///opt/app.jar");
+        step.setMainClass("org.example.App");
+        step.setName("etl");
+        step.setMode("operator");
+        step.setClusterName("prod");
+        step.setRegion("eu-west-1");
+        step.setCredentialsId("aws");
+        step.setRoleArn("arn:aws:iam::123456789012:role/spark");
+        step.setKubeconfigCredentialsId("kc");
+        step.setServerUrl("https://203.0.113.10:6443");
+        step.setTokenCredentialsId("tok");
+        step.setNamespace("team-a");
+        step.setServiceAccount("spark");
+        step.setWait(false);
+        step.setPropagate(false);
+        step.setFollowLogs(false);
+        step.setStartTimeout("10m");
+        step.setTimeout("2h");
+        step.setRetention("delete");
+        step.setImage("apache/spark:3.5.6");
+        step.setEmrRelease("emr-7.12.0");
+        step.setSparkVersion("3.5.6");
+        step.setImagePullPolicy("Always");
+        step.setDriverCores(2);
+        step.setDriverMemory("2g");
+        step.setDriverMemoryOverhead("512m");
+        step.setExecutorInstances(3);
+        step.setExecutorCores(4);
+        step.setExecutorMemory("8g");
+        step.setExecutorMemoryOverhead("1g");
+        step.setDriverPodTemplate("apiVersion: v1\nkind: Pod\n");
+        step.setSparkUser("spark");
+
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    @Test
+    void everyEmrFieldOnTheFormRoundTrips(JenkinsRule j) throws Exception {
+        EmrStartJobRunStep step = new EmrStartJobRunStep();
+        step.setEntryPoint("s3://bucket/app.py");
+        step.setSparkSubmitParameters("--conf spark.executor.instances=2");
+        step.setName("nightly");
+        step.setVirtualClusterId("vc1");
+        step.setVirtualClusterName("analytics");
+        step.setClusterName("prod");
+        step.setExecutionRoleArn("arn:aws:iam::123456789012:role/job");
+        step.setReleaseLabel("emr-7.5.0-latest");
+        step.setRegion("us-east-1");
+        step.setCredentialsId("aws");
+        step.setRoleArn("arn:aws:iam::123456789012:role/spark");
+        step.setWait(false);
+        step.setPropagate(false);
+        step.setFollowLogs(false);
+        step.setStartTimeout("5m");
+        step.setTimeout("1h");
+        step.setLogGroup("/emr/spark");
+        step.setLogStreamPrefix("nightly");
+        step.setS3LogUri("s3://bucket/logs/");
+        step.setRetryMaxAttempts(2);
+        step.setJobTemplateId("tmpl");
+
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    @Test
+    void theSnippetGeneratorWritesOnlyWhatDiffersFromTheDefaults(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        SparkSubmitEksStep submit = new SparkSubmitEksStep();
+        submit.setMainApplicationFile("local:///opt/app.jar");
+        snippets.assertRoundTrip(submit, "sparkSubmitEks mainApplicationFile: 'local:///opt/app.jar'");
+
+        SparkSubmitEksStep noWait = new SparkSubmitEksStep();
+        noWait.setWait(false);
+        snippets.assertRoundTrip(noWait, "sparkSubmitEks wait: false");
+
+        EmrStartJobRunStep emr = new EmrStartJobRunStep();
+        emr.setVirtualClusterId("vc1");
+        snippets.assertRoundTrip(emr, "emrStartJobRun virtualClusterId: 'vc1'");
+    }
+}
