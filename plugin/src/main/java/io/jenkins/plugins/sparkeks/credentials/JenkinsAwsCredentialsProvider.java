@@ -1,9 +1,16 @@
 package io.jenkins.plugins.sparkeks.credentials;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.util.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -12,6 +19,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * An aws-credentials credential as an SDK v2 provider. A credential that returns nothing (blank keys and no
  * role, meaning "use the controller's identity") falls back to the default chain. A credential that assumes
  * a role would call STS on every request, so session credentials are kept until shortly before they expire.
+ *
+ * <p>Builds look the credential up afresh and wrap it in a new provider, yet the core shares AWS clients,
+ * EKS connections and informers between equal settings. Two providers are therefore equal when they name
+ * the same id <em>and</em> carry the same secret material, compared through a one-way fingerprint: the same
+ * id in two folders may hold different keys, and a rotated key must not keep using clients made with the
+ * old one. A credential type whose material cannot be read without a network call is only equal to itself.
  */
 public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvider {
 
@@ -21,6 +34,7 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
     private final AmazonWebServicesCredentials credentials;
     private final AwsCredentialsProvider fallback;
     private final Clock clock;
+    private final String fingerprint;
     private AwsSessionCredentials cached;
 
     public JenkinsAwsCredentialsProvider(String credentialsId, AmazonWebServicesCredentials credentials,
@@ -34,6 +48,22 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         this.credentials = credentials;
         this.fallback = fallback;
         this.clock = clock;
+        this.fingerprint = fingerprint(credentials);
+    }
+
+    private static String fingerprint(AmazonWebServicesCredentials credentials) {
+        if (!(credentials instanceof AWSCredentialsImpl c)) {
+            return null;
+        }
+        String material = String.join("\u0000", Objects.toString(c.getAccessKey(), ""),
+                secretText(c.getSecretKey()), Objects.toString(c.getIamRoleArn(), ""),
+                Objects.toString(c.getIamExternalId(), ""), Objects.toString(c.getIamMfaSerialNumber(), ""));
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     @Override
@@ -48,6 +78,25 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         }
         cached = c instanceof AwsSessionCredentials s && s.expirationTime().isPresent() ? s : null;
         return c;
+    }
+
+    private static String secretText(Secret secret) {
+        return secret == null ? "" : secret.getPlainText();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof JenkinsAwsCredentialsProvider other && fingerprint != null
+                && fingerprint.equals(other.fingerprint) && Objects.equals(credentialsId, other.credentialsId)
+                && fallback.equals(other.fallback);
+    }
+
+    @Override
+    public int hashCode() {
+        return fingerprint == null ? System.identityHashCode(this) : Objects.hash(credentialsId, fingerprint);
     }
 
     @Override

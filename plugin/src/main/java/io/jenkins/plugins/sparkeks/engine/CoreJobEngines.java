@@ -20,9 +20,11 @@ import java.io.IOException;
 public enum CoreJobEngines implements JobEngineFactory {
     INSTANCE;
 
+    // One default chain for the controller: equal settings across builds then share clients and informers.
+    private final AwsAccessResolver aws = new AwsAccessResolver();
+
     @Override
     public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
-        AwsAccessResolver aws = new AwsAccessResolver();
         if (definition instanceof SparkSubmitDefinition s) {
             if (s.sparkOperator()) {
                 throw new AbortException("mode: 'operator' cannot be followed by this version of the plugin yet."

@@ -9,7 +9,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.util.Secret;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.model.Run;
@@ -113,6 +115,45 @@ class AwsAccessResolverTest {
         clock.now = now.plus(Duration.ofMinutes(56));
         p.resolveCredentials();
         verify(c, times(2)).resolveCredentials();
+    }
+
+    private static AWSCredentialsImpl keys(String accessKey, String secretKey) {
+        AWSCredentialsImpl c = mock(AWSCredentialsImpl.class);
+        Secret secret = mock(Secret.class);
+        when(secret.getPlainText()).thenReturn(secretKey);
+        when(c.getAccessKey()).thenReturn(accessKey);
+        when(c.getSecretKey()).thenReturn(secret);
+        return c;
+    }
+
+    @Test
+    void buildsWithTheSameCredentialShareSettingsSoTheyShareClientsAndInformers() throws Exception {
+        AwsAccessResolver resolver = new AwsAccessResolver(defaultChain);
+        AwsTarget target = new AwsTarget("us-east-1", "prod", null, null);
+        AWSCredentialsImpl build1 = keys("AKIAPRODEXAMPLE00000", "secret-1");
+        AWSCredentialsImpl build2 = keys("AKIAPRODEXAMPLE00000", "secret-1");
+        AWSCredentialsImpl build3 = keys("AKIAPRODEXAMPLE00000", "rotated-2");
+        credentialsStatic.when(() -> CredentialsProvider.findCredentialById("prod", AmazonWebServicesCredentials.class, run))
+                .thenReturn(build1, build2, build3);
+
+        AwsSettings first = resolver.settings(target, run);
+        AwsSettings second = resolver.settings(target, run);
+        AwsSettings rotated = resolver.settings(target, run);
+
+        assertThat(second).isEqualTo(first).hasSameHashCodeAs(first);
+        assertThat(rotated).as("a rotated secret must not reuse clients signed with the old one").isNotEqualTo(first);
+    }
+
+    @Test
+    void theSameIdHoldingOtherKeysInAnotherFolderIsNotShared() throws Exception {
+        JenkinsAwsCredentialsProvider folderA = new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERA000000000", "a"), defaultChain);
+        JenkinsAwsCredentialsProvider folderB = new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERB000000000", "b"), defaultChain);
+        JenkinsAwsCredentialsProvider opaque1 = new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
+        JenkinsAwsCredentialsProvider opaque2 = new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
+
+        assertThat(folderA).isNotEqualTo(folderB);
+        assertThat(opaque1).as("material we cannot read is never assumed equal").isNotEqualTo(opaque2).isEqualTo(opaque1);
+        assertThat(folderA.toString()).doesNotContain("AKIA");
     }
 
     private static final class MutableClock extends Clock {
