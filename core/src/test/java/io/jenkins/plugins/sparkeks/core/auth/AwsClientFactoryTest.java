@@ -1,0 +1,108 @@
+package io.jenkins.plugins.sparkeks.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+
+class AwsClientFactoryTest {
+
+    private static final String BASE_KEY = "AKIAIOSFODNN7EXAMPLE";
+    private static final String ASSUMED_KEY = "ASIAASSUMEDEXAMPLE01";
+
+    private final AwsClientFactory factory = new AwsClientFactory();
+    private StubAwsServer stub;
+
+    @AfterEach
+    void tearDown() {
+        factory.close();
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    private static StaticCredentialsProvider baseCredentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(BASE_KEY, AwsSettingsTest.SECRET));
+    }
+
+    @Test
+    void sharesOneClientPerDistinctSettingsAndComparesStaticKeysByValue() {
+        AwsSettings a = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
+        AwsSettings sameKeysNewProvider = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
+        AwsSettings otherRegion = AwsSettings.of("eu-west-1").withCredentials(baseCredentials());
+
+        assertThat(factory.eks(a)).isSameAs(factory.eks(sameKeysNewProvider)).isNotSameAs(factory.eks(otherRegion));
+        assertThat(factory.emrContainers(a)).isSameAs(factory.emrContainers(sameKeysNewProvider));
+        assertThat(factory.logs(a)).isSameAs(factory.logs(a));
+        assertThat(factory.credentials(a)).isSameAs(factory.credentials(sameKeysNewProvider));
+    }
+
+    @Test
+    void assumesTheRoleOnceAndSignsCallsWithTheAssumedCredentials() {
+        stub = new StubAwsServer(request -> request.body().contains("Action=AssumeRole")
+                ? StubAwsServer.Reply.xml(assumeRoleResponse())
+                : StubAwsServer.Reply.xml(callerIdentityResponse()));
+        AwsSettings settings = AwsSettings.of("us-east-1").withCredentials(baseCredentials())
+                .withRole("arn:aws:iam::111122223333:role/spark", "build-42", "ext-77")
+                .withEndpoint(AwsService.STS, stub.uri());
+
+        factory.sts(settings).getCallerIdentity();
+        factory.sts(settings).getCallerIdentity();
+
+        assertThat(stub.requests()).hasSize(3);
+        StubAwsServer.Request assume = stub.requests().get(0);
+        assertThat(assume.body()).contains("Action=AssumeRole", "RoleSessionName=build-42", "ExternalId=ext-77",
+                "RoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fspark");
+        assertThat(assume.credentialAccessKey()).isEqualTo(BASE_KEY);
+        assertThat(stub.requests().subList(1, 3)).allSatisfy(call -> {
+            assertThat(call.body()).contains("Action=GetCallerIdentity");
+            assertThat(call.credentialAccessKey()).isEqualTo(ASSUMED_KEY);
+        });
+    }
+
+    @Test
+    void usesPathStyleS3AddressingAgainstAnOverriddenEndpoint() {
+        stub = new StubAwsServer(request -> StubAwsServer.Reply.xml(
+                "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>logs-bucket</Name>"
+                        + "<KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>"));
+        AwsSettings settings = AwsSettings.of("us-east-1").withCredentials(baseCredentials())
+                .withEndpoint(AwsService.S3, stub.uri());
+
+        factory.s3(settings).listObjectsV2(ListObjectsV2Request.builder().bucket("logs-bucket").build());
+
+        assertThat(stub.requests()).singleElement()
+                .satisfies(r -> assertThat(r.pathAndQuery()).startsWith("/logs-bucket"));
+    }
+
+    @Test
+    void refusesUseAfterClose() {
+        AwsSettings settings = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
+        factory.close();
+
+        assertThatThrownBy(() -> factory.eks(settings)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static String assumeRoleResponse() {
+        Instant expiry = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                + "<Credentials><AccessKeyId>" + ASSUMED_KEY + "</AccessKeyId>"
+                + "<SecretAccessKey>assumedSecretExample</SecretAccessKey><SessionToken>assumedSessionToken</SessionToken>"
+                + "<Expiration>" + expiry + "</Expiration></Credentials>"
+                + "<AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/spark/build-42</Arn>"
+                + "<AssumedRoleId>AROAEXAMPLE:build-42</AssumedRoleId></AssumedRoleUser>"
+                + "</AssumeRoleResult><ResponseMetadata><RequestId>r1</RequestId></ResponseMetadata></AssumeRoleResponse>";
+    }
+
+    private static String callerIdentityResponse() {
+        return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                + "<Arn>arn:aws:sts::111122223333:assumed-role/spark/build-42</Arn><UserId>AROAEXAMPLE:build-42</UserId>"
+                + "<Account>111122223333</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.sparkeks.core.auth;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** A loopback HTTP server answering AWS calls from a function of the request; records every request it saw. */
+final class StubAwsServer implements AutoCloseable {
+
+    record Request(String method, String pathAndQuery, String authorization, String body) {
+        String credentialAccessKey() {
+            int at = authorization == null ? -1 : authorization.indexOf("Credential=");
+            return at < 0 ? null : authorization.substring(at + "Credential=".length(), authorization.indexOf('/', at));
+        }
+    }
+
+    record Reply(int status, String contentType, String body) {
+        static Reply xml(String body) {
+            return new Reply(200, "text/xml", body);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    StubAwsServer(Function<Request, Reply> handler) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> answer(exchange, handler));
+        server.start();
+    }
+
+    private void answer(HttpExchange exchange, Function<Request, Reply> handler) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body);
+            requests.add(request);
+            Reply reply = handler.apply(request);
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
