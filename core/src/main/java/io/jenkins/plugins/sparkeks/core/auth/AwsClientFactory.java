@@ -1,21 +1,18 @@
 package io.jenkins.plugins.sparkeks.core.auth;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
@@ -37,7 +34,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final boolean ownsHttpClient;
     private final ConcurrentMap<ClientKey, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
-    private final ConcurrentMap<SettingsKey, EffectiveCredentials> credentials = new ConcurrentHashMap<>();
+    private final ConcurrentMap<AwsSettings, EffectiveCredentials> credentials = new ConcurrentHashMap<>();
     private volatile DefaultCredentialsProvider defaultChain;
     private volatile boolean closed;
 
@@ -52,7 +49,7 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     private AwsClientFactory(SdkHttpClient httpClient, boolean owns) {
-        this.httpClient = java.util.Objects.requireNonNull(httpClient, "httpClient");
+        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
         this.ownsHttpClient = owns;
     }
 
@@ -84,7 +81,7 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     public AwsCredentialsProvider credentials(AwsSettings settings) {
         ensureOpen();
-        return credentials.computeIfAbsent(SettingsKey.of(settings), k -> effectiveCredentials(settings)).provider();
+        return credentials.computeIfAbsent(settings, k -> effectiveCredentials(settings)).provider();
     }
 
     private EffectiveCredentials effectiveCredentials(AwsSettings settings) {
@@ -122,7 +119,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C client(
             AwsSettings settings, AwsService service, Class<C> type, Supplier<B> builder) {
         AwsCredentialsProvider effective = credentials(settings);
-        SdkAutoCloseable client = clients.computeIfAbsent(new ClientKey(SettingsKey.of(settings), service),
+        SdkAutoCloseable client = clients.computeIfAbsent(new ClientKey(settings, service),
                 k -> configure(builder.get(), settings, service, effective).build());
         return type.cast(client);
     }
@@ -163,27 +160,6 @@ public final class AwsClientFactory implements AutoCloseable {
     private record EffectiveCredentials(AwsCredentialsProvider provider, List<SdkAutoCloseable> owned) {
     }
 
-    private record ClientKey(SettingsKey settings, AwsService service) {
-    }
-
-    /**
-     * Settings compared the way the caches need: static credentials by value (callers often wrap the same keys in a
-     * new provider per build), any other provider by identity. Never printed, so holding key material is safe here.
-     */
-    private record SettingsKey(Region region, Object credentials, String roleArn, String roleSessionName,
-                               String externalId, Map<AwsService, URI> endpoints) {
-
-        static SettingsKey of(AwsSettings s) {
-            Object creds = s.baseCredentials() instanceof StaticCredentialsProvider fixed
-                    ? fixed.resolveCredentials()
-                    : s.baseCredentials();
-            return new SettingsKey(s.region(), creds, s.roleArn(), s.roleSessionName(), s.externalId(),
-                    s.endpointOverrides());
-        }
-
-        @Override
-        public String toString() {
-            return "SettingsKey[" + region + "]";
-        }
+    private record ClientKey(AwsSettings settings, AwsService service) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -19,6 +20,9 @@ import software.amazon.awssdk.regions.Region;
  * <p>Invalid values are refused at construction with {@link io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException}
  * naming each field, so nothing reaches AWS with a malformed role ARN or endpoint. {@link #toString()} never shows
  * credentials.
+ *
+ * <p>Equality compares static credentials by value and any other provider by identity: callers commonly wrap the same
+ * keys in a new provider for every build, and those builds should still share clients and connections.
  *
  * @param region           the AWS region, required
  * @param baseCredentials  credentials to call AWS with (or to assume {@code roleArn} with); null = SDK default chain
@@ -90,6 +94,26 @@ public record AwsSettings(
 
     public boolean assumesRole() {
         return roleArn != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AwsSettings other
+                && region.equals(other.region)
+                && Objects.equals(credentialsIdentity(), other.credentialsIdentity())
+                && Objects.equals(roleArn, other.roleArn)
+                && Objects.equals(roleSessionName, other.roleSessionName)
+                && Objects.equals(externalId, other.externalId)
+                && endpointOverrides.equals(other.endpointOverrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(region, credentialsIdentity(), roleArn, roleSessionName, externalId, endpointOverrides);
+    }
+
+    private Object credentialsIdentity() {
+        return baseCredentials instanceof StaticCredentialsProvider fixed ? fixed.resolveCredentials() : baseCredentials;
     }
 
     @Override

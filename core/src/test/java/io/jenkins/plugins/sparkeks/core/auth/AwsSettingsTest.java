@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -61,6 +62,22 @@ class AwsSettingsTest {
         assertThat(settings.toString())
                 .contains("us-east-1", "arn:aws:iam::111122223333:role/spark", "build-7", "http://127.0.0.1:4566")
                 .doesNotContain(SECRET, "AKIAIOSFODNN7EXAMPLE", "shared-external-secret");
+    }
+
+    @Test
+    void staticKeysCompareByValueOtherProvidersByIdentity() {
+        AwsSettings a = AwsSettings.of("us-east-1").withCredentials(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET)));
+        AwsSettings sameKeys = AwsSettings.of("us-east-1").withCredentials(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET)));
+        AwsSettings otherSecret = AwsSettings.of("us-east-1").withCredentials(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET + "X")));
+        AwsCredentialsProvider lambda = () -> AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET);
+
+        assertThat(a).isEqualTo(sameKeys).hasSameHashCodeAs(sameKeys).isNotEqualTo(otherSecret);
+        assertThat(AwsSettings.of("us-east-1").withCredentials(lambda))
+                .isEqualTo(AwsSettings.of("us-east-1").withCredentials(lambda))
+                .isNotEqualTo(a);
     }
 
     @Test

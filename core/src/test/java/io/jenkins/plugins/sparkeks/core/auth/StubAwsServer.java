@@ -12,25 +12,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A loopback HTTP server answering AWS calls from a function of the request; records every request it saw. */
-final class StubAwsServer implements AutoCloseable {
+public final class StubAwsServer implements AutoCloseable {
 
-    record Request(String method, String pathAndQuery, String authorization, String body) {
-        String credentialAccessKey() {
+    public record Request(String method, String pathAndQuery, String authorization, String body) {
+        public String credentialAccessKey() {
             int at = authorization == null ? -1 : authorization.indexOf("Credential=");
             return at < 0 ? null : authorization.substring(at + "Credential=".length(), authorization.indexOf('/', at));
         }
     }
 
-    record Reply(int status, String contentType, String body) {
-        static Reply xml(String body) {
+    public record Reply(int status, String contentType, String body) {
+        public static Reply xml(String body) {
             return new Reply(200, "text/xml", body);
+        }
+
+        public static Reply json(int status, String body) {
+            return new Reply(status, "application/json", body);
         }
     }
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    StubAwsServer(Function<Request, Reply> handler) {
+    public StubAwsServer(Function<Request, Reply> handler) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,11 +58,11 @@ final class StubAwsServer implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

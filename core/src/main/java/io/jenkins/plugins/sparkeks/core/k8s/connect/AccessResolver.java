@@ -1,0 +1,120 @@
+package io.jenkins.plugins.sparkeks.core.k8s.connect;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
+import io.jenkins.plugins.sparkeks.core.auth.EksTokenProvider;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * Turns a {@link ClusterAccess} into a fabric8 {@link Config}. Starts from an empty config every time, so nothing from
+ * the machine it runs on (~/.kube/config, KUBERNETES_* variables, system properties) leaks into a build's connection.
+ * All input checks happen here, before the only network call (EKS DescribeCluster).
+ */
+final class AccessResolver {
+
+    static final String DEFAULT_NAMESPACE = "default";
+
+    private final AwsClientFactory aws;
+    private final EksTokenGenerator tokenGenerator;
+    private final Supplier<InClusterEnvironment> inCluster;
+
+    AccessResolver(AwsClientFactory aws, EksTokenGenerator tokenGenerator, Supplier<InClusterEnvironment> inCluster) {
+        this.aws = aws;
+        this.tokenGenerator = tokenGenerator;
+        this.inCluster = inCluster;
+    }
+
+    ResolvedAccess resolve(ClusterAccess access) {
+        if (access instanceof ClusterAccess.Eks eks) {
+            return eks(eks);
+        }
+        if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
+            return kubeconfig(kubeconfig);
+        }
+        if (access instanceof ClusterAccess.ServerToken serverToken) {
+            return serverToken(serverToken);
+        }
+        return inCluster(inCluster.get());
+    }
+
+    private ResolvedAccess eks(ClusterAccess.Eks access) {
+        AwsSettings settings = access.aws();
+        String region = settings.region().id();
+        EksClusterEndpoint endpoint = EksClusterEndpoint.describe(aws.eks(settings), access.clusterName(), region);
+        EksTokenProvider tokens = new EksTokenProvider(aws.credentials(settings), settings.region(),
+                access.clusterName(), tokenGenerator);
+        Config config = new ConfigBuilder(Config.empty())
+                .withMasterUrl(endpoint.server())
+                .withCaCertData(endpoint.caDataBase64())
+                .withNamespace(DEFAULT_NAMESPACE)
+                .withOauthTokenProvider(tokens::token)
+                .build();
+        return new ResolvedAccess(config, ClusterCoordinates.eks(region, access.clusterName()), tokens);
+    }
+
+    private static ResolvedAccess kubeconfig(ClusterAccess.Kubeconfig access) {
+        KubeconfigDocument document = KubeconfigDocument.check(access.content(), access.context());
+        Config config = Config.fromKubeconfig(document.context(), access.content(), null);
+        if (config.getNamespace() == null) {
+            config.setNamespace(DEFAULT_NAMESPACE);
+        }
+        return new ResolvedAccess(config, ClusterCoordinates.server(document.server()), null);
+    }
+
+    private static ResolvedAccess serverToken(ClusterAccess.ServerToken access) {
+        ConfigBuilder builder = new ConfigBuilder(Config.empty())
+                .withMasterUrl(access.server())
+                .withOauthToken(access.token())
+                .withNamespace(DEFAULT_NAMESPACE)
+                .withTrustCerts(access.skipTlsVerify())
+                .withDisableHostnameVerification(access.skipTlsVerify());
+        if (access.caPem() != null) {
+            builder.withCaCertData(Base64.getEncoder().encodeToString(access.caPem().getBytes(StandardCharsets.US_ASCII)));
+        }
+        return new ResolvedAccess(builder.build(), ClusterCoordinates.server(access.server()), null);
+    }
+
+    private ResolvedAccess inCluster(InClusterEnvironment env) {
+        Validation v = new Validation();
+        String fix = "Run this inside a Kubernetes pod with a service account token mounted, or choose EKS, kubeconfig "
+                + "or server-and-token access.";
+        v.check(env.serviceHost() != null && !env.serviceHost().isBlank(), "inCluster",
+                "was chosen but KUBERNETES_SERVICE_HOST is not set, so this process is not running in a pod.", fix);
+        v.check(Files.isReadable(env.tokenFile()), "inCluster",
+                "was chosen but there is no readable service account token at " + env.tokenFile() + ".", fix);
+        v.throwIfInvalid();
+        ServiceAccountToken tokens = new ServiceAccountToken(env.tokenFile(), tokenGenerator.clock());
+        String server = env.serverUrl();
+        ConfigBuilder builder = new ConfigBuilder(Config.empty())
+                .withMasterUrl(server)
+                .withNamespace(readNamespace(env))
+                .withOauthTokenProvider(tokens::token);
+        if (Files.isReadable(env.caFile())) {
+            builder.withCaCertFile(env.caFile().toString());
+        }
+        return new ResolvedAccess(builder.build(), ClusterCoordinates.server(server), tokens);
+    }
+
+    private static String readNamespace(InClusterEnvironment env) {
+        if (!Files.isReadable(env.namespaceFile())) {
+            return DEFAULT_NAMESPACE;
+        }
+        try {
+            String namespace = Files.readString(env.namespaceFile(), StandardCharsets.UTF_8).trim();
+            return namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
+        } catch (IOException e) {
+            throw new JobException("Cannot read the pod's namespace file " + env.namespaceFile() + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}
