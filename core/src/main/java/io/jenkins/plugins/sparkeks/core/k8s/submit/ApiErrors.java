@@ -1,0 +1,26 @@
+package io.jenkins.plugins.sparkeks.core.k8s.submit;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.regex.Pattern;
+
+/** Turns an API server refusal into a sentence safe to show: its reason and message, with quoted values removed. */
+final class ApiErrors {
+
+    /** Validation messages quote the offending value ({@code Invalid value: "..."}), which may be an env secret. */
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private ApiErrors() {}
+
+    static String describe(KubernetesClientException e) {
+        Status status = e.getStatus();
+        String text = status != null && status.getMessage() != null ? status.getMessage() : "";
+        if (text.isEmpty() && status != null && status.getReason() != null) {
+            text = status.getReason();
+        }
+        if (text.isEmpty() && e.getCode() <= 0 && e.getCause() != null) {
+            text = e.getCause().getClass().getSimpleName();
+        }
+        return QUOTED.matcher(text).replaceAll("\"…\"");
+    }
+}

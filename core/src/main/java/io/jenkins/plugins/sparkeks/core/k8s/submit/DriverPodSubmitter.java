@@ -1,0 +1,219 @@
+package io.jenkins.plugins.sparkeks.core.k8s.submit;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Submits a Spark application the way {@code spark-submit --deploy-mode cluster} does: driver pod first, then its
+ * Service and {@code spark.properties} ConfigMap owned by the pod. Idempotent per {@link SubmissionKey}: a driver
+ * already created under the key is attached to instead of starting a second one. A failed submit removes what it
+ * created (a real cluster's garbage collector would too, but not every API server runs one).
+ */
+public final class DriverPodSubmitter {
+
+    private final KubernetesClient client;
+    private final ClusterCoordinates cluster;
+    private final DriverSpecBuilder builder;
+    private final SparkSubmitValidator validator;
+
+    public DriverPodSubmitter(
+            KubernetesClient client, ClusterCoordinates cluster, DriverSpecBuilder builder, SparkSubmitValidator validator) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    public DriverPodSubmitter(KubernetesClient client, ClusterCoordinates cluster) {
+        this(client, cluster, new DriverSpecBuilder(), new SparkSubmitValidator());
+    }
+
+    /**
+     * Validates, then creates the driver unless one exists for {@code key}; calls {@code observer.submitted} once
+     * the driver and its objects exist.
+     *
+     * @throws io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException before any remote call, on bad input
+     * @throws JobException when the cluster refuses or fails; nothing created by this call is left behind
+     */
+    public DriverPodReference submit(SparkSubmitRequest request, SubmissionKey key, JobObserver observer) {
+        validator.validate(request);
+        DriverSpec spec = builder.build(request, key, client.getConfiguration().getMasterUrl(), cluster.region());
+        String ns = request.namespace();
+
+        Pod existing = findDriver(ns, key, spec.names().podName());
+        if (existing != null) {
+            observer.diagnostic("Driver pod " + ns + "/" + existing.getMetadata().getName()
+                    + " already exists for this submission; attaching to it instead of submitting again.");
+            repairOwnedObjects(existing, spec);
+            DriverPodReference ref = reference(existing, key);
+            observer.submitted(ref);
+            return ref;
+        }
+
+        Pod created = createPod(spec, key, observer);
+        if (created == null) {
+            // lost a race with a concurrent submit under the same key: that one owns the driver
+            Pod winner = findDriver(ns, key, spec.names().podName());
+            if (winner == null) {
+                throw new JobException("Driver pod " + ns + "/" + spec.names().podName()
+                        + " was reported as existing but cannot be found; retry the submission.");
+            }
+            DriverPodReference ref = reference(winner, key);
+            observer.submitted(ref);
+            return ref;
+        }
+        List<HasMetadata> made = new ArrayList<>();
+        made.add(created);
+        try {
+            made.add(createOwned(spec.service(), created, "Service"));
+            made.add(createOwned(spec.configMap(), created, "ConfigMap"));
+        } catch (JobException e) {
+            deleteQuietly(made, e);
+            throw e;
+        }
+        DriverPodReference ref = reference(created, key);
+        observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
+                + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
+                + spec.names().configMapName() + ".");
+        observer.submitted(ref);
+        return ref;
+    }
+
+    /** The driver already created under {@code key}: by label first, then by its deterministic name. */
+    private Pod findDriver(String ns, SubmissionKey key, String podName) {
+        List<Pod> labelled;
+        try {
+            labelled = client.pods().inNamespace(ns)
+                    .withLabel(SparkLabels.SUBMISSION_KEY, key.hash(32))
+                    .withLabel(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
+                    .list().getItems();
+        } catch (KubernetesClientException e) {
+            throw failure("list pods in namespace " + ns, "list pod", ns, e);
+        }
+        if (!labelled.isEmpty()) {
+            return labelled.stream()
+                    .min(Comparator.comparing((Pod p) -> !podName.equals(p.getMetadata().getName()))
+                            .thenComparing(p -> p.getMetadata().getName()))
+                    .orElseThrow();
+        }
+        Pod sameName = client.pods().inNamespace(ns).withName(podName).get();
+        if (sameName != null) {
+            throw new JobException("A pod named " + ns + "/" + podName + " exists but was not created for this submission"
+                    + " (it lacks the " + SparkLabels.SUBMISSION_KEY + " label); delete it or rename the application.");
+        }
+        return null;
+    }
+
+    /** Creates the driver pod; null when a concurrent submit created it first. */
+    private Pod createPod(DriverSpec spec, SubmissionKey key, JobObserver observer) {
+        String ns = spec.pod().getMetadata().getNamespace();
+        try {
+            return client.pods().inNamespace(ns).resource(spec.pod()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                observer.diagnostic("Driver pod " + ns + "/" + spec.names().podName() + " was created concurrently.");
+                return null;
+            }
+            throw failure("create driver pod " + ns + "/" + spec.names().podName(), "create pod", ns, e);
+        }
+    }
+
+    /** Creates an object owned by the driver pod; a same-named leftover of an earlier attempt is replaced. */
+    private HasMetadata createOwned(HasMetadata object, Pod owner, String kind) {
+        String ns = owner.getMetadata().getNamespace();
+        object.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
+        String what = kind + " " + ns + "/" + object.getMetadata().getName();
+        try {
+            return client.resource(object).inNamespace(ns).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw failure("create " + what, "create " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+            }
+        }
+        try {
+            client.resource(object).inNamespace(ns).withTimeoutInMillis(10_000).delete();
+            return client.resource(object).inNamespace(ns).create();
+        } catch (KubernetesClientException e) {
+            throw failure("replace leftover " + what, "delete " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+        }
+    }
+
+    /** An attached driver whose Service or ConfigMap is missing (a crash mid-submit) gets them created now. */
+    private void repairOwnedObjects(Pod driver, DriverSpec spec) {
+        String ns = driver.getMetadata().getNamespace();
+        if (!Objects.equals(driver.getMetadata().getName(), spec.names().podName())) {
+            return;
+        }
+        if (client.services().inNamespace(ns).withName(spec.names().serviceName()).get() == null) {
+            createOwned(spec.service(), driver, "Service");
+        }
+        if (client.configMaps().inNamespace(ns).withName(spec.names().configMapName()).get() == null) {
+            createOwned(spec.configMap(), driver, "ConfigMap");
+        }
+    }
+
+    private void deleteQuietly(List<HasMetadata> made, JobException failure) {
+        // the pod first: it is what starts running
+        for (HasMetadata m : made) {
+            try {
+                client.resource(m).inNamespace(m.getMetadata().getNamespace()).delete();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(new JobException("could not delete " + m.getKind() + " "
+                        + m.getMetadata().getNamespace() + "/" + m.getMetadata().getName() + " after the failed submit"));
+            }
+        }
+    }
+
+    private DriverPodReference reference(Pod pod, SubmissionKey key) {
+        return new DriverPodReference(cluster, pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+                pod.getMetadata().getUid(), pod.getMetadata().getLabels().get(SparkLabels.SPARK_APP_SELECTOR),
+                key.hash(32), LogCursor.START);
+    }
+
+    private static OwnerReference ownerReference(Pod pod) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion("v1")
+                .withKind("Pod")
+                .withName(pod.getMetadata().getName())
+                .withUid(pod.getMetadata().getUid())
+                .withController(true)
+                .build();
+    }
+
+    /** A message naming the step and, for refusals, the RBAC check to run; the server's text with values cut. */
+    private static JobException failure(String step, String verb, String ns, KubernetesClientException e) {
+        StringBuilder msg = new StringBuilder("Could not ").append(step).append(" on the cluster");
+        if (e.getCode() > 0) {
+            msg.append(" (HTTP ").append(e.getCode()).append(')');
+        }
+        String detail = ApiErrors.describe(e);
+        if (!detail.isEmpty()) {
+            msg.append(": ").append(detail);
+        }
+        if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN || e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED) {
+            msg.append(". Check that the identity used has the right: kubectl auth can-i ").append(verb)
+                    .append(" -n ").append(ns).append(" should say yes.");
+        } else {
+            msg.append('.');
+        }
+        return new JobException(msg.toString(), e);
+    }
+}
