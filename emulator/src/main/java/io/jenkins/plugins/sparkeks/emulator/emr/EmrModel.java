@@ -1,0 +1,141 @@
+package io.jenkins.plugins.sparkeks.emulator.emr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
+import io.jenkins.plugins.sparkeks.emulator.JobScript;
+import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
+import io.jenkins.plugins.sparkeks.emulator.StartedJobRun;
+import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
+import io.jenkins.plugins.sparkeks.emulator.logs.LogStore;
+import io.jenkins.plugins.sparkeks.emulator.s3.ObjectStore;
+import io.jenkins.plugins.sparkeks.emulator.wire.AccountContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The EMR on EKS world: virtual clusters, job runs with their scripts, and the client-token index that makes
+ * StartJobRun idempotent. Every method is called with the emulator's model lock held.
+ */
+public final class EmrModel {
+    private static final char[] ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private final AccountContext account;
+    private final LogStore logs;
+    private final ObjectStore objects;
+    private final JobLogPublisher publisher;
+    private final Map<String, VirtualCluster> virtualClusters = new LinkedHashMap<>();
+    private final Map<String, JobRun> runs = new LinkedHashMap<>();
+    private final Map<String, String> runIdByClientToken = new HashMap<>();
+    private final Map<String, JobScript> scriptsByName = new HashMap<>();
+    // seeded: the same test produces the same job run ids on every run
+    private final Random ids = new Random(20201001L);
+    private ScriptRule defaultRule;
+    private Duration streamLag;
+
+    public EmrModel(AccountContext account, LogStore logs, ObjectStore objects, ScriptRule defaultRule,
+                    Duration streamLag) {
+        this.account = account;
+        this.publisher = new JobLogPublisher(logs, objects);
+        this.defaultRule = defaultRule;
+        this.streamLag = streamLag;
+        this.logs = logs;
+        this.objects = objects;
+    }
+
+    public VirtualCluster putVirtualCluster(VirtualCluster vc) {
+        VirtualCluster stored = vc.createdAt() == null ? vc.withCreatedAt(now()) : vc;
+        virtualClusters.put(vc.id(), stored);
+        return stored;
+    }
+
+    Optional<VirtualCluster> virtualCluster(String id) {
+        return Optional.ofNullable(virtualClusters.get(id));
+    }
+
+    List<VirtualCluster> virtualClusters() {
+        return List.copyOf(virtualClusters.values());
+    }
+
+    public void script(String jobName, JobScript script) {
+        scriptsByName.put(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(script, "script"));
+    }
+
+    public void defaultRule(ScriptRule rule) {
+        this.defaultRule = Objects.requireNonNull(rule, "rule");
+    }
+
+    public void streamLag(Duration lag) {
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("log stream lag must not be negative, was " + lag);
+        }
+        this.streamLag = lag;
+    }
+
+    /** Starts a run, or returns the run this client token already started in this virtual cluster. */
+    JobRun start(JobRunRequest request, JsonNode body, String createdBy) {
+        String tokenKey = request.virtualClusterId() + "\n" + request.clientToken();
+        String existing = runIdByClientToken.get(tokenKey);
+        if (existing != null) {
+            return runs.get(existing);
+        }
+        JobScript script = Optional.ofNullable(scriptsByName.get(request.name()))
+                .orElseGet(() -> defaultRule.scriptFor(request));
+        String id = newId();
+        String arn = "arn:aws:emr-containers:" + account.region() + ":" + account.accountId() + ":/virtualclusters/"
+                + request.virtualClusterId() + "/jobruns/" + id;
+        JobRun run = new JobRun(id, arn, createdBy, request, body, new JobTimeline(script, now(), null));
+        runs.put(id, run);
+        runIdByClientToken.put(tokenKey, id);
+        request.logGroupName().ifPresent(group -> logs.createGroup(group, now()));
+        request.logUri().ifPresent(uri -> objects.createBucket(DriverLogLayout.bucketOf(uri)));
+        return run;
+    }
+
+    Optional<JobRun> run(String virtualClusterId, String id) {
+        return Optional.ofNullable(runs.get(id)).filter(r -> r.virtualClusterId().equals(virtualClusterId));
+    }
+
+    List<JobRun> runsOf(String virtualClusterId) {
+        return runs.values().stream().filter(r -> r.virtualClusterId().equals(virtualClusterId)).toList();
+    }
+
+    public List<StartedJobRun> startedRuns() {
+        return runs.values().stream().map(JobRun::view).toList();
+    }
+
+    public Optional<String> stateOf(String jobRunId) {
+        return Optional.ofNullable(runs.get(jobRunId)).map(r -> r.timeline().stateAt(now()));
+    }
+
+    /** Publishes every run's output that is due by now; the emulator calls this before answering any request. */
+    public void catchUp() {
+        Instant now = now();
+        for (JobRun run : new ArrayList<>(runs.values())) {
+            publisher.catchUp(run, now, streamLag);
+        }
+    }
+
+    Instant now() {
+        return account.clock().instant();
+    }
+
+    private String newId() {
+        String id;
+        do {
+            StringBuilder b = new StringBuilder("0000000");
+            for (int i = 0; i < 12; i++) {
+                b.append(ID_CHARS[ids.nextInt(ID_CHARS.length)]);
+            }
+            id = b.toString();
+        } while (runs.containsKey(id));
+        return id;
+    }
+}

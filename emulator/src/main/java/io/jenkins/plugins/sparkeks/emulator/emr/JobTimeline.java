@@ -1,0 +1,98 @@
+package io.jenkins.plugins.sparkeks.emulator.emr;
+
+import io.jenkins.plugins.sparkeks.emulator.JobScript;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A job run's history as a pure function of time: its script, when it was created and, if asked, when it was
+ * cancelled. Nothing runs in the background; every state is computed from the clock when someone asks.
+ *
+ * @param cancelRequestedAt {@code null} while nobody cancelled the run
+ */
+record JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedAt) {
+    /** One line of driver output and the moment the driver printed it. */
+    record TimedLine(Instant at, String text) {
+    }
+
+    Instant runningStart() {
+        return createdAt.plus(script.untilRunning());
+    }
+
+    Instant scriptedEnd() {
+        return createdAt.plus(script.untilFinished());
+    }
+
+    String stateAt(Instant t) {
+        if (cancelRequestedAt != null && !t.isBefore(cancelRequestedAt)) {
+            return t.isBefore(cancelledAt()) ? "CANCEL_PENDING" : "CANCELLED";
+        }
+        if (t.isBefore(createdAt.plus(script.pending()))) {
+            return "PENDING";
+        }
+        if (t.isBefore(runningStart())) {
+            return "SUBMITTED";
+        }
+        if (t.isBefore(scriptedEnd())) {
+            return "RUNNING";
+        }
+        return script.outcome();
+    }
+
+    boolean isTerminalAt(Instant t) {
+        String state = stateAt(t);
+        return state.equals("COMPLETED") || state.equals("FAILED") || state.equals("CANCELLED");
+    }
+
+    boolean isCancellableAt(Instant t) {
+        String state = stateAt(t);
+        return state.equals("PENDING") || state.equals("SUBMITTED") || state.equals("RUNNING");
+    }
+
+    Optional<Instant> finishedAt(Instant t) {
+        if (!isTerminalAt(t)) {
+            return Optional.empty();
+        }
+        return Optional.of(cancelRequestedAt != null ? cancelledAt() : scriptedEnd());
+    }
+
+    JobTimeline cancelledAt(Instant t) {
+        return new JobTimeline(script, createdAt, t);
+    }
+
+    /** Whether the driver ever started, which is when log streams come to exist. */
+    boolean driverStarted() {
+        return script.running().compareTo(Duration.ZERO) > 0
+                && (cancelRequestedAt == null || cancelRequestedAt.isAfter(runningStart()));
+    }
+
+    /** Attempt number at time t: attempts are spread evenly over the RUNNING phase, the last one ends it. */
+    int attemptAt(Instant t) {
+        if (!t.isAfter(runningStart()) || script.attempts() == 1) {
+            return 1;
+        }
+        long elapsed = Duration.between(runningStart(), t).toMillis();
+        long running = Math.max(1, script.running().toMillis());
+        return (int) Math.min(script.attempts(), 1 + elapsed * script.attempts() / running);
+    }
+
+    /** Lines spread evenly across RUNNING (never at its very edges); a cancel cuts off what comes after it. */
+    List<TimedLine> timed(List<String> lines) {
+        List<TimedLine> out = new ArrayList<>(lines.size());
+        long running = script.running().toMillis();
+        for (int i = 0; i < lines.size(); i++) {
+            Instant at = runningStart().plusMillis(running * (i + 1) / (lines.size() + 1));
+            if (cancelRequestedAt == null || at.isBefore(cancelRequestedAt)) {
+                out.add(new TimedLine(at, lines.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private Instant cancelledAt() {
+        return cancelRequestedAt.plus(script.cancelPending());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * A local AWS emulator for EMR on EKS tests and demos. Start with {@link io.jenkins.plugins.sparkeks.emulator.AwsEmulator}.
+ */
+package io.jenkins.plugins.sparkeks.emulator;
