@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.cli;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 
 /**
  * Where the commands get their engines: real clusters and AWS ({@link ClusterEngines}), or the embedded
@@ -10,6 +11,8 @@ import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
  * with the command.
  */
 interface Engines extends AutoCloseable {
+
+    SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster);
 
     SparkJobBackend<EmrJobRequest> emr(AwsFlags aws);
 

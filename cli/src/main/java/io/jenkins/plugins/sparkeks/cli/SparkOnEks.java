@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = {"Run Apache Spark on Amazon EKS or EMR on EKS from any CI: submit, wait, stream the driver "
                 + "log, and exit with the driver's real verdict.",
                 "Try it without AWS: spark-on-eks demo"},
-        subcommands = {EmrRunCommand.class, StatusCommand.class, LogsCommand.class, CancelCommand.class},
+        subcommands = {SubmitCommand.class, EmrRunCommand.class, StatusCommand.class, LogsCommand.class, CancelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad input or usage", "3:timed out (job cancelled)",
                 "4:job cancelled", "5:cluster or AWS error"})

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ class CommandBehaviourTest {
 
         TestEngines(ScriptedEmrBackend backend) {
             this.backend = backend;
+        }
+
+        @Override
+        public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
+            throw new UnsupportedOperationException("these tests run emr-run only");
         }
 
         @Override
