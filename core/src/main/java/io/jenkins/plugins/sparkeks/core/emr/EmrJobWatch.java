@@ -1,0 +1,260 @@
+package io.jenkins.plugins.sparkeks.core.emr;
+
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.JobWatch;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.emrcontainers.model.JobRun;
+import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
+
+/**
+ * Follows one job run on the shared machinery: its state through the virtual cluster's poller, its driver log
+ * through the log group's poller, its timeouts as scheduled tasks. Holds no thread.
+ */
+final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
+
+    private static final int EXPLANATION_LINES = 50;
+
+    private final EmrBackend backend;
+    private final EmrJobRunReference initial;
+    private final WaitOptions options;
+    private final JobObserver observer;
+    private final EmrDriverLogFollower logs;
+    private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private volatile JobRunPoller poller;
+    private volatile JobRun last;
+    private volatile Instant startedAt;
+    private volatile EmrResults.Ending ending = EmrResults.Ending.NONE;
+    private volatile String endingDetail;
+    private volatile String delayedProblem;
+    private volatile boolean finishing;
+
+    EmrJobWatch(EmrBackend backend, EmrJobRunReference reference, WaitOptions options, JobObserver observer) {
+        this.backend = backend;
+        this.initial = reference;
+        this.options = options;
+        this.observer = observer;
+        this.logs = options.followLogs() ? backend.logFollower(reference, this::log, observer::diagnostic) : null;
+    }
+
+    void start() {
+        poller = backend.machinery().watch(backend.emr(), initial.virtualClusterId(), initial.jobRunId(),
+                initial.createdAt(), this);
+        if (logs != null) {
+            logs.start();
+        }
+        Instant base = initial.createdAt() != null ? initial.createdAt() : Instant.now();
+        schedule(options.startTimeout(), base, EmrResults.Ending.START_TIMEOUT);
+        schedule(options.runTimeout(), base, EmrResults.Ending.RUN_TIMEOUT);
+    }
+
+    private void schedule(Duration timeout, Instant from, EmrResults.Ending kind) {
+        if (timeout == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), from.plus(timeout)).toMillis());
+        synchronized (timers) {
+            timers.add(backend.machinery().scheduler().schedule(() -> timedOut(kind, timeout), delay, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void timedOut(EmrResults.Ending kind, Duration timeout) {
+        JobRun run = last;
+        if (finishing || (kind == EmrResults.Ending.START_TIMEOUT && run != null && !EmrStates.isStarting(run.state()))) {
+            return;
+        }
+        String detail = (kind == EmrResults.Ending.START_TIMEOUT
+                ? "The job run did not start within " : "The job run did not finish within ") + human(timeout) + "; it was cancelled.";
+        endRemotely(kind, detail);
+    }
+
+    /** Asks EMR to cancel; the poller reports the outcome. A run that never confirms is given up after cancelWait. */
+    private void endRemotely(EmrResults.Ending kind, String detail) {
+        synchronized (this) {
+            if (ending != EmrResults.Ending.NONE || finishing) {
+                return;
+            }
+            ending = kind;
+            endingDetail = detail;
+        }
+        observer.diagnostic(detail.replace("; it was cancelled.", "; cancelling EMR job run " + initial.displayId() + "."));
+        try {
+            backend.cancelRemote(initial);
+        } catch (RuntimeException e) {
+            observer.diagnostic("CancelJobRun failed: " + AwsErrors.describe(e) + "; still waiting for the run to end.");
+        }
+        JobRunPoller p = poller;
+        if (p != null) {
+            p.poke();
+        }
+        Duration wait = backend.machinery().settings().cancelWait();
+        synchronized (timers) {
+            timers.add(backend.machinery().scheduler().schedule(this::cancelUnconfirmed, wait.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void cancelUnconfirmed() {
+        JobRun run = last;
+        if (finishing || run == null) {
+            return;
+        }
+        endingDetail = endingDetail + " EMR had not confirmed the cancellation after "
+                + human(backend.machinery().settings().cancelWait()) + ".";
+        finish(run);
+    }
+
+    @Override
+    public void update(JobRun run) {
+        JobRun previous = last;
+        last = run;
+        if (run.state() == JobRunState.RUNNING && startedAt == null) {
+            startedAt = Instant.now();
+        }
+        delayedProblem = null;
+        if (previous == null || previous.state() != run.state()) {
+            JobState state = EmrStates.toJobState(run.state());
+            observer.stateChanged(state, "EMR " + run.stateAsString() + attempt(run)
+                    + (run.stateDetails() == null ? "" : ": " + run.stateDetails()));
+        }
+        if (EmrStates.isTerminal(run.state())) {
+            finish(run);
+        }
+    }
+
+    @Override
+    public void failed(String problem) {
+        stopEverything();
+        result.completeExceptionally(new JobException(problem + " The job run " + initial.displayId()
+                + " was left as it is; resume to look again."));
+    }
+
+    @Override
+    public void delayed(String problem) {
+        if (delayedProblem == null) {
+            observer.diagnostic(problem);
+        }
+        delayedProblem = problem;
+    }
+
+    private void finish(JobRun run) {
+        synchronized (this) {
+            if (finishing) {
+                return;
+            }
+            finishing = true;
+        }
+        cancelTimers();
+        JobRunPoller p = poller;
+        if (p != null) {
+            p.unwatch(initial.jobRunId());
+        }
+        CompletableFuture<Void> drained = logs == null ? CompletableFuture.completedFuture(null) : logs.drain();
+        drained.whenComplete((v, e) -> result.complete(verdict(run)));
+    }
+
+    private JobResult verdict(JobRun run) {
+        JobResult partial = EmrResults.of(run, reference(), ending, endingDetail, startedAt, List.of());
+        if (partial.success()) {
+            return partial;
+        }
+        List<String> explanation = new ArrayList<>();
+        if (run.stateDetails() != null) {
+            explanation.add("EMR: " + run.stateDetails());
+        }
+        synchronized (lastLines) {
+            explanation.addAll(lastLines);
+        }
+        return partial.toBuilder().explanation(explanation).build();
+    }
+
+    private void log(LogLine line) {
+        synchronized (lastLines) {
+            lastLines.addLast(line.text());
+            if (lastLines.size() > EXPLANATION_LINES) {
+                lastLines.removeFirst();
+            }
+        }
+        observer.log(line);
+    }
+
+    @Override
+    public EmrJobRunReference reference() {
+        return logs == null ? initial : initial.withLogCursor(logs.cursor(initial.logCursor()));
+    }
+
+    @Override
+    public CompletableFuture<JobResult> result() {
+        return result;
+    }
+
+    @Override
+    public String status() {
+        JobRun run = last;
+        if (run == null) {
+            return "EMR job run " + initial.displayId() + ": waiting for its first state";
+        }
+        String s = "EMR job run " + initial.displayId() + " " + run.stateAsString() + attempt(run)
+                + (run.stateDetails() == null ? "" : ": " + run.stateDetails());
+        return delayedProblem == null ? s : s + " (" + delayedProblem + ")";
+    }
+
+    @Override
+    public CompletableFuture<JobResult> cancel(String why) {
+        endRemotely(EmrResults.Ending.CANCELLED, why == null || why.isBlank() ? "Cancelled on request." : why);
+        return result;
+    }
+
+    @Override
+    public void detach() {
+        stopEverything();
+        result.completeExceptionally(new CancellationException("stopped following EMR job run " + initial.displayId()
+                + "; the run itself was left alone"));
+    }
+
+    private void stopEverything() {
+        finishing = true;
+        cancelTimers();
+        JobRunPoller p = poller;
+        if (p != null) {
+            p.unwatch(initial.jobRunId());
+        }
+        if (logs != null) {
+            logs.stop();
+        }
+    }
+
+    private void cancelTimers() {
+        synchronized (timers) {
+            timers.forEach(t -> t.cancel(false));
+            timers.clear();
+        }
+    }
+
+    private static String attempt(JobRun run) {
+        Integer n = run.retryPolicyExecution() == null ? null : run.retryPolicyExecution().currentAttemptCount();
+        return n == null || n <= 1 ? "" : " (attempt " + n + ")";
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + " ms";
+        }
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s + " s";
+    }
+}

@@ -1,0 +1,253 @@
+package io.jenkins.plugins.sparkeks.core.emr;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
+import software.amazon.awssdk.services.emrcontainers.model.JobRun;
+import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
+import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
+import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
+
+/**
+ * Follows every watched job run of ONE virtual cluster with one ListJobRuns round per tick (active states,
+ * created after the oldest watched run) plus one DescribeJobRun per run whose state changed or that left the
+ * active list. The cost per tick is therefore one list call (per page) however many jobs wait, plus calls for
+ * the few that changed. Ticks run on the shared scheduler; the interval is short while some run is starting,
+ * longer while all run, and backs off exponentially on throttling or server errors.
+ */
+final class JobRunPoller {
+
+    /** Hears about one job run; called on the scheduler thread, must not block. */
+    interface Listener {
+        /** The run's state is known for the first time or changed; {@code run} comes from DescribeJobRun. */
+        void update(JobRun run);
+
+        /** The poller gave up (repeated non-transient failures such as missing permissions). */
+        void failed(String problem);
+
+        /** A transient problem (throttling, 5xx) delayed the next look. */
+        default void delayed(String problem) {}
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunPoller.class);
+    // ListJobRuns compares createdAt on the service's side; a second of slack covers clock rounding
+    private static final long CREATED_AFTER_SLACK_SECONDS = 1;
+
+    private final EmrContainersClient emr;
+    private final String virtualClusterId;
+    private final ScheduledExecutorService scheduler;
+    private final EmrPollSettings settings;
+    private final Runnable onIdle;
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private ScheduledFuture<?> next;
+    private boolean running;
+    private boolean rerun;
+    private boolean closed;
+    private int failures; // touched by the single running tick only
+
+    private static final class Watched {
+        final Listener listener;
+        volatile Instant createdAt;
+        volatile JobRunState last;
+
+        Watched(Listener listener, Instant createdAt) {
+            this.listener = listener;
+            this.createdAt = createdAt;
+        }
+    }
+
+    JobRunPoller(EmrContainersClient emr, String virtualClusterId, ScheduledExecutorService scheduler,
+            EmrPollSettings settings, Runnable onIdle) {
+        this.emr = emr;
+        this.virtualClusterId = virtualClusterId;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.onIdle = onIdle;
+    }
+
+    /**
+     * Starts following a run. {@code createdAt} may be null (an old reference); it is learned on the first look.
+     * Returns false when this poller has just gone idle and closed; the caller then makes a new one.
+     */
+    boolean watch(String jobRunId, Instant createdAt, Listener listener) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            watched.put(jobRunId, new Watched(listener, createdAt));
+        }
+        schedule(0);
+        return true;
+    }
+
+    void unwatch(String jobRunId) {
+        watched.remove(jobRunId);
+    }
+
+    /** Looks again soon, e.g. right after a cancel request. */
+    void poke() {
+        schedule(0);
+    }
+
+    private void schedule(long delayMillis) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (running) {
+                rerun |= delayMillis == 0;
+                return;
+            }
+            if (next != null && !next.isDone()) {
+                if (next.getDelay(TimeUnit.MILLISECONDS) <= delayMillis) {
+                    return;
+                }
+                next.cancel(false);
+            }
+            next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tick() {
+        synchronized (lock) {
+            if (running || closed) {
+                return;
+            }
+            running = true;
+            rerun = false;
+        }
+        long delay;
+        try {
+            delay = pollAndPlan();
+        } finally {
+            synchronized (lock) {
+                running = false;
+            }
+        }
+        if (watched.isEmpty()) {
+            idle();
+            return;
+        }
+        synchronized (lock) {
+            if (rerun) {
+                delay = 0;
+            }
+        }
+        schedule(delay);
+    }
+
+    /** One round; returns the delay before the next one, or -1 after giving up. */
+    private long pollAndPlan() {
+        if (watched.isEmpty()) {
+            return 0;
+        }
+        try {
+            pollOnce();
+            failures = 0;
+            return settings.backoff().jittered(anyStarting() ? settings.startingInterval() : settings.runningInterval());
+        } catch (RuntimeException e) {
+            failures++;
+            String problem = "EMR job run polling for virtual cluster " + virtualClusterId + " failed: " + AwsErrors.describe(e);
+            if (AwsErrors.isTransient(e)) {
+                LOG.debug("{} (attempt {})", problem, failures);
+                watched.values().forEach(w -> w.listener.delayed(problem + "; retrying"));
+            } else if (failures >= settings.maxPollFailures()) {
+                LOG.warn(problem);
+                List<Watched> all = new ArrayList<>(watched.values());
+                watched.clear();
+                all.forEach(w -> w.listener.failed(problem));
+                return 0;
+            }
+            return settings.backoff().failureDelayMillis(failures);
+        }
+    }
+
+    private void idle() {
+        synchronized (lock) {
+            if (!watched.isEmpty() || closed) {
+                return;
+            }
+            closed = true;
+        }
+        onIdle.run();
+    }
+
+    private void pollOnce() {
+        Map<String, Watched> snapshot = new HashMap<>(watched);
+        // runs without a known creation time are described directly; that also teaches us their createdAt
+        Instant oldest = null;
+        List<String> unknown = new ArrayList<>();
+        for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
+            Instant c = e.getValue().createdAt;
+            if (c == null) {
+                unknown.add(e.getKey());
+            } else if (oldest == null || c.isBefore(oldest)) {
+                oldest = c;
+            }
+        }
+        for (String id : unknown) {
+            describeAndNotify(id, snapshot.get(id));
+        }
+        if (oldest == null) {
+            return;
+        }
+        Map<String, JobRunState> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
+        for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
+            Watched w = e.getValue();
+            if (w.createdAt == null || unknown.contains(e.getKey())) {
+                continue;
+            }
+            JobRunState listed = active.get(e.getKey());
+            if (listed == null || listed != w.last) {
+                describeAndNotify(e.getKey(), w);
+            }
+        }
+    }
+
+    private Map<String, JobRunState> listActive(Instant createdAfter) {
+        Map<String, JobRunState> active = new HashMap<>();
+        String token = null;
+        do {
+            ListJobRunsResponse page = emr.listJobRuns(ListJobRunsRequest.builder().virtualClusterId(virtualClusterId)
+                    .states(EmrStates.ACTIVE).createdAfter(createdAfter).nextToken(token).build());
+            for (JobRun run : page.jobRuns()) {
+                active.put(run.id(), run.state());
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return active;
+    }
+
+    private void describeAndNotify(String jobRunId, Watched w) {
+        JobRun run = emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();
+        if (w.createdAt == null) {
+            w.createdAt = run.createdAt();
+        }
+        if (run.state() == w.last) {
+            return; // raced with the list (e.g. still being created); nothing new
+        }
+        w.last = run.state();
+        if (EmrStates.isTerminal(run.state())) {
+            watched.remove(jobRunId, w);
+        }
+        try {
+            w.listener.update(run);
+        } catch (RuntimeException e) {
+            LOG.warn("listener for job run {} failed", jobRunId, e);
+        }
+    }
+
+    private boolean anyStarting() {
+        return watched.values().stream().anyMatch(w -> EmrStates.isStarting(w.last) || w.last == JobRunState.CANCEL_PENDING);
+    }
+}

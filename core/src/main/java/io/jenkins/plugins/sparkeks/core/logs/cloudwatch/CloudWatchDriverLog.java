@@ -1,0 +1,258 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
+import io.jenkins.plugins.sparkeks.core.logs.LogSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+
+/**
+ * One job's driver stdout and stderr in CloudWatch Logs. The streams appear only after the log shipper's first
+ * flush, so they are discovered by name prefix (DescribeLogStreams) until both exist; each is then read with
+ * GetLogEvents from its forward token (an unchanged token means no new data). Not a loop: a shared
+ * {@link CloudWatchLogPoller} calls {@link #poll} once per tick and the account's rate limiter decides which
+ * calls happen. Lines of both streams fetched in one tick are delivered merged in timestamp order.
+ */
+public final class CloudWatchDriverLog {
+
+    /** EMR's driver streams, by the last part of their names. */
+    public static final List<String> STREAMS = List.of("stdout", "stderr");
+
+    /** How a drain ended. */
+    public enum DrainOutcome {
+        /** Every stream was found and stayed quiet: CloudWatch had the whole log. */
+        COMPLETE,
+        /** A stream never appeared or kept changing until the deadline: another source should fill in. */
+        INCOMPLETE
+    }
+
+    private final CloudWatchLogsClient logs;
+    private final String logGroup;
+    private final String driverPath;
+    private final LogSink sink;
+    private final LongSupplier nanoTime;
+    private final Map<String, Stream> streams = new LinkedHashMap<>();
+    private final CompletableFuture<DrainOutcome> drained = new CompletableFuture<>();
+    private volatile String problem;
+    private long drainStartedAt;
+    private long drainQuietNanos;
+    private long drainMissingGraceNanos;
+    private long drainDeadline;
+    private boolean draining;
+    private volatile boolean stopped;
+
+    private static final class Stream {
+        final String kind;
+        String name;
+        StreamPosition position;
+        long lastChangeAt;
+
+        Stream(String kind, StreamPosition position, long now) {
+            this.kind = kind;
+            this.position = position;
+            this.lastChangeAt = now;
+        }
+    }
+
+    /**
+     * @param driverPath stream name prefix of the driver container, e.g.
+     *                   {@code pfx/vc/jobs/jr/containers/spark-jr/spark-jr-driver/}
+     * @param positions  where each stream was left (resume); missing = from the start
+     * @param sink       receives lines in order; called from the poller's thread
+     */
+    public CloudWatchDriverLog(CloudWatchLogsClient logs, String logGroup, String driverPath,
+            Map<String, StreamPosition> positions, LogSink sink, LongSupplier nanoTime) {
+        this.logs = Objects.requireNonNull(logs, "logs");
+        this.logGroup = Objects.requireNonNull(logGroup, "logGroup");
+        this.driverPath = Objects.requireNonNull(driverPath, "driverPath");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.nanoTime = nanoTime;
+        long now = nanoTime.getAsLong();
+        for (String kind : STREAMS) {
+            streams.put(kind, new Stream(kind, positions.getOrDefault(kind, StreamPosition.START), now));
+        }
+    }
+
+    public String logGroup() {
+        return logGroup;
+    }
+
+    /** The stream's full name once discovered, else null. */
+    public synchronized String streamName(String kind) {
+        return streams.get(kind).name;
+    }
+
+    public synchronized Map<String, StreamPosition> positions() {
+        Map<String, StreamPosition> m = new LinkedHashMap<>();
+        streams.forEach((k, s) -> m.put(k, s.position));
+        return m;
+    }
+
+    /** The last problem seen (e.g. missing log group), for a status line; null when none. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * The job has ended: keep reading until every stream is found and quiet for {@code quiet}, treating a
+     * stream still missing after {@code missingGrace} as absent, and give up at {@code timeout}.
+     */
+    public synchronized CompletableFuture<DrainOutcome> drain(java.time.Duration quiet, java.time.Duration missingGrace,
+            java.time.Duration timeout) {
+        if (!draining) {
+            draining = true;
+            drainStartedAt = nanoTime.getAsLong();
+            drainQuietNanos = quiet.toNanos();
+            drainMissingGraceNanos = missingGrace.toNanos();
+            drainDeadline = drainStartedAt + timeout.toNanos();
+            // quiet is measured from the end of the job, not from the last line before it
+            streams.values().forEach(s -> s.lastChangeAt = Math.max(s.lastChangeAt, drainStartedAt));
+        }
+        return drained;
+    }
+
+    public void stop() {
+        stopped = true;
+        drained.complete(DrainOutcome.INCOMPLETE);
+    }
+
+    public boolean isDone() {
+        return stopped || drained.isDone();
+    }
+
+    /**
+     * One step: discover missing streams and read each known one once, as far as the limiter allows.
+     * Throws the SDK's exception on failure; the caller classifies it (throttling, missing group).
+     *
+     * @return false when the limiter ran out of permits before this step was done
+     */
+    public synchronized boolean poll(CloudWatchRateLimiter limiter) {
+        if (isDone()) {
+            return true;
+        }
+        try {
+            return readAvailable(limiter);
+        } finally {
+            checkDrained();
+        }
+    }
+
+    private boolean readAvailable(CloudWatchRateLimiter limiter) {
+        boolean complete = true;
+        if (streams.values().stream().anyMatch(s -> s.name == null)) {
+            if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS)) {
+                return false;
+            }
+            discover();
+            limiter.succeeded();
+        }
+        List<LogLine> batch = new ArrayList<>();
+        for (Stream s : streams.values()) {
+            if (s.name == null) {
+                continue;
+            }
+            if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
+                complete = false;
+                break;
+            }
+            read(s, batch);
+            limiter.succeeded();
+        }
+        // lines of one tick, both streams, in time order; per-stream order is kept (stable sort)
+        batch.sort(Comparator.comparing(l -> l.timestamp() == null ? Instant.EPOCH : l.timestamp()));
+        batch.forEach(sink::accept);
+        problem = null;
+        return complete;
+    }
+
+    /** Records a failure that is not throttling, e.g. the log group does not exist (yet). */
+    public void failed(String problem) {
+        this.problem = problem;
+        synchronized (this) {
+            checkDrained();
+        }
+    }
+
+    private void discover() {
+        String token = null;
+        do {
+            DescribeLogStreamsResponse page = logs.describeLogStreams(DescribeLogStreamsRequest.builder()
+                    .logGroupName(logGroup).logStreamNamePrefix(driverPath).nextToken(token).build());
+            for (LogStream ls : page.logStreams()) {
+                String name = ls.logStreamName();
+                Stream s = streams.get(name.substring(name.lastIndexOf('/') + 1));
+                if (s != null && s.name == null && name.equals(driverPath + s.kind)) {
+                    s.name = name;
+                    s.lastChangeAt = nanoTime.getAsLong();
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && streams.values().stream().anyMatch(s -> s.name == null));
+    }
+
+    private void read(Stream s, List<LogLine> batch) {
+        GetLogEventsRequest.Builder req = GetLogEventsRequest.builder().logGroupName(logGroup).logStreamName(s.name)
+                .startFromHead(true);
+        if (s.position.forwardToken() != null) {
+            req.nextToken(s.position.forwardToken());
+        }
+        GetLogEventsResponse page = logs.getLogEvents(req.build());
+        long index = s.position.cloudWatchLines();
+        long delivered = s.position.delivered();
+        String source = "cloudwatch:" + s.kind;
+        for (OutputLogEvent e : page.events()) {
+            Instant ts = e.timestamp() == null ? null : Instant.ofEpochMilli(e.timestamp());
+            for (String text : splitLines(e.message())) {
+                // lines another source (S3, an earlier process) already delivered are skipped, not repeated
+                if (index++ >= delivered) {
+                    batch.add(new LogLine(source, ts, text));
+                    delivered++;
+                }
+            }
+        }
+        String token = page.nextForwardToken();
+        boolean changed = !page.events().isEmpty() || (token != null && !token.equals(s.position.forwardToken()));
+        if (changed) {
+            s.lastChangeAt = nanoTime.getAsLong();
+        }
+        s.position = new StreamPosition(Math.max(delivered, index), index,
+                token != null ? token : s.position.forwardToken());
+    }
+
+    private void checkDrained() {
+        if (!draining || drained.isDone()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        boolean foundQuiet = streams.values().stream().filter(s -> s.name != null)
+                .allMatch(s -> now - s.lastChangeAt >= drainQuietNanos);
+        boolean allFound = streams.values().stream().allMatch(s -> s.name != null);
+        if (foundQuiet && allFound) {
+            drained.complete(DrainOutcome.COMPLETE);
+        } else if ((foundQuiet && now - drainStartedAt >= drainMissingGraceNanos) || now - drainDeadline >= 0) {
+            drained.complete(DrainOutcome.INCOMPLETE);
+        }
+    }
+
+    /** A CloudWatch event is one line as shipped; a message with embedded newlines is several lines. */
+    static List<String> splitLines(String message) {
+        if (message == null || message.isEmpty()) {
+            return List.of("");
+        }
+        String m = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
+        return List.of(m.split("\r?\n", -1));
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/**
+ * Reads every followed driver log of ONE log group from one repeating task on the shared scheduler. Each tick
+ * visits the followers round-robin, starting where the previous tick ran out of permits, so a small CloudWatch
+ * budget is shared fairly instead of starving the jobs at the end of the list.
+ */
+public final class CloudWatchLogPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudWatchLogPoller.class);
+
+    private final String logGroup;
+    private final CloudWatchRateLimiter limiter;
+    private final ScheduledExecutorService scheduler;
+    private final Duration interval;
+    private final Runnable onIdle;
+    private final List<CloudWatchDriverLog> followers = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private ScheduledFuture<?> task;
+    private int nextIndex;
+    private boolean closed;
+
+    public CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
+            Duration interval, Runnable onIdle) {
+        this.logGroup = logGroup;
+        this.limiter = limiter;
+        this.scheduler = scheduler;
+        this.interval = interval;
+        this.onIdle = onIdle;
+    }
+
+    /** Adds a follower; false when this poller has just gone idle and closed (make a new one). */
+    public boolean add(CloudWatchDriverLog follower) {
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            followers.add(follower);
+            if (task == null) {
+                task = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        return true;
+    }
+
+    public int size() {
+        return followers.size();
+    }
+
+    private void tick() {
+        followers.removeIf(CloudWatchDriverLog::isDone);
+        if (followers.isEmpty()) {
+            synchronized (lock) {
+                if (followers.isEmpty()) {
+                    closed = true;
+                    task.cancel(false);
+                    task = null;
+                }
+            }
+            if (closed) {
+                onIdle.run();
+                return;
+            }
+        }
+        List<CloudWatchDriverLog> round = new ArrayList<>(followers);
+        int n = round.size();
+        int start = Math.floorMod(nextIndex, n);
+        for (int i = 0; i < n; i++) {
+            CloudWatchDriverLog f = round.get((start + i) % n);
+            if (limiter.isPaused()) {
+                nextIndex = start + i;
+                return;
+            }
+            try {
+                if (!f.poll(limiter)) {
+                    nextIndex = start + i; // out of permits: this one goes first next time
+                    return;
+                }
+            } catch (ResourceNotFoundException e) {
+                f.failed("CloudWatch log group " + logGroup + " not found (yet)");
+            } catch (AwsServiceException e) {
+                if (e.isThrottlingException() || e.statusCode() == 429) {
+                    limiter.throttled();
+                    nextIndex = start + i;
+                    return;
+                }
+                f.failed("CloudWatch Logs: " + (e.awsErrorDetails() == null ? "HTTP " + e.statusCode()
+                        : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()));
+            } catch (SdkException e) {
+                f.failed("CloudWatch Logs unreachable: " + e.getClass().getSimpleName());
+            } catch (RuntimeException e) {
+                LOG.warn("driver log follower for {} failed", logGroup, e);
+                f.failed("internal error: " + e.getClass().getSimpleName());
+            }
+        }
+        nextIndex = start + n;
+    }
+}

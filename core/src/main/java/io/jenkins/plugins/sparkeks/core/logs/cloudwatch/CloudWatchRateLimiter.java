@@ -1,0 +1,105 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * The CloudWatch Logs read budget of ONE account and region, shared by every followed job: CloudWatch's read
+ * quotas (FilterLogEvents 5 TPS, DescribeLogStreams 5 TPS, GetLogEvents 25 TPS) are per account and region,
+ * so a per-job limit would not protect them. Callers never block: they ask for a permit and skip their turn
+ * when there is none. A throttling reply pauses every operation, for longer on each consecutive one.
+ */
+public final class CloudWatchRateLimiter {
+
+    /** The read operations we use, with the share of the account quota we allow ourselves by default. */
+    public enum Operation {
+        GET_LOG_EVENTS(10),
+        DESCRIBE_LOG_STREAMS(2),
+        FILTER_LOG_EVENTS(2);
+
+        final double defaultPerSecond;
+
+        Operation(double defaultPerSecond) {
+            this.defaultPerSecond = defaultPerSecond;
+        }
+    }
+
+    private static final long NANOS = 1_000_000_000L;
+    private static final long MAX_PAUSE_NANOS = 60 * NANOS;
+
+    private final LongSupplier nanoTime;
+    private final Map<Operation, Bucket> buckets = new EnumMap<>(Operation.class);
+    private long pausedUntil;
+    private int throttleStreak;
+
+    private static final class Bucket {
+        final double perSecond;
+        final double capacity;
+        double tokens;
+        long refilledAt;
+
+        Bucket(double perSecond, long now) {
+            this.perSecond = perSecond;
+            this.capacity = Math.max(1, perSecond);
+            this.tokens = capacity;
+            this.refilledAt = now;
+        }
+    }
+
+    public CloudWatchRateLimiter() {
+        this(Map.of(), System::nanoTime);
+    }
+
+    /**
+     * @param perSecond permits per second by operation; operations left out get their default share
+     * @param nanoTime  time source (tests pass a controllable one)
+     */
+    public CloudWatchRateLimiter(Map<Operation, Double> perSecond, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        long now = nanoTime.getAsLong();
+        for (Operation op : Operation.values()) {
+            double rate = perSecond.getOrDefault(op, op.defaultPerSecond);
+            if (rate <= 0) {
+                throw new IllegalArgumentException(op + " rate must be positive");
+            }
+            buckets.put(op, new Bucket(rate, now));
+        }
+        this.pausedUntil = now;
+    }
+
+    /** Takes a permit for one call, or returns false (without waiting) when the budget is spent or paused. */
+    public synchronized boolean tryAcquire(Operation op) {
+        long now = nanoTime.getAsLong();
+        if (now - pausedUntil < 0) {
+            return false;
+        }
+        Bucket b = buckets.get(op);
+        b.tokens = Math.min(b.capacity, b.tokens + (now - b.refilledAt) * b.perSecond / NANOS);
+        b.refilledAt = now;
+        if (b.tokens < 1) {
+            return false;
+        }
+        b.tokens -= 1;
+        return true;
+    }
+
+    /** CloudWatch answered ThrottlingException: everyone pauses, exponentially longer while it repeats. */
+    public synchronized void throttled() {
+        throttleStreak = Math.min(throttleStreak + 1, 16);
+        long pause = Math.min(MAX_PAUSE_NANOS, (NANOS / 2) << (throttleStreak - 1));
+        pause = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+        pausedUntil = nanoTime.getAsLong() + pause;
+    }
+
+    /** A call went through: the throttling streak is over. */
+    public synchronized void succeeded() {
+        throttleStreak = 0;
+    }
+
+    /** True while a throttling pause is in force. */
+    public synchronized boolean isPaused() {
+        return nanoTime.getAsLong() - pausedUntil < 0;
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** One {@link CloudWatchRateLimiter} per account and region, for everything in this process that reads logs. */
+public final class CloudWatchRateLimiters {
+
+    private final Map<String, CloudWatchRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Supplier<CloudWatchRateLimiter> factory;
+
+    public CloudWatchRateLimiters() {
+        this(CloudWatchRateLimiter::new);
+    }
+
+    public CloudWatchRateLimiters(Supplier<CloudWatchRateLimiter> factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * @param account the AWS account id when known; otherwise any stable label of the credentials (never a secret)
+     * @param region  the region id
+     */
+    public CloudWatchRateLimiter forAccount(String account, String region) {
+        return limiters.computeIfAbsent(account + "|" + region, k -> factory.get());
+    }
+}
