@@ -50,7 +50,7 @@ public final class SparkOnEks implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidJobSpecException invalid) {
-                cmd.getErr().println(invalid.getMessage());
+                cmd.getErr().println(FieldOptions.message(cmd.getCommandSpec(), invalid));
                 cmd.getErr().println("Nothing was submitted. See '" + cmd.getCommandSpec().qualifiedName()
                         + " --help'.");
                 return ExitCodes.USAGE;
