@@ -1,0 +1,218 @@
+package io.jenkins.plugins.sparkeks.core.k8s.watch;
+
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges a Spark job from its driver pod, as a pure function of the pod object. The driver container
+ * decides, not the phase alone: spark-submit reports success for a failed driver (SPARK-26365), and a pod
+ * can be {@code Succeeded} while the driver exited non-zero, or keep running after the driver ended when it
+ * has sidecars.
+ */
+public final class DriverVerdict {
+
+    /** Waiting reasons that keep a driver from ever starting without someone fixing something. */
+    static final Set<String> BLOCKING_WAIT_REASONS = Set.of(
+            "ImagePullBackOff",
+            "ErrImagePull",
+            "InvalidImageName",
+            "ErrImageNeverPull",
+            "CreateContainerConfigError",
+            "CreateContainerError",
+            "RunContainerError",
+            "CrashLoopBackOff");
+
+    private DriverVerdict() {}
+
+    /** The job as this pod observation shows it. */
+    public static PodVerdict judge(Pod pod) {
+        PodStatus status = pod.getStatus();
+        String phase = status == null ? null : status.getPhase();
+        ContainerStatus driver = driverContainer(status);
+        ContainerStateTerminated terminated = terminated(driver);
+        Instant startedAt = startedAt(driver);
+        Instant finishedAt = terminated == null ? null : time(terminated.getFinishedAt());
+        boolean deletedByOthers = pod.getMetadata() != null && pod.getMetadata().getDeletionTimestamp() != null;
+
+        if ("Failed".equals(phase) || ("Succeeded".equals(phase) || terminated != null) && !exitedZero(terminated, phase)) {
+            Integer exitCode = terminated == null ? null : terminated.getExitCode();
+            String reason = failureReason(status, terminated);
+            String message = failureMessage(status, terminated, exitCode, reason);
+            if (deletedByOthers) {
+                return new PodVerdict(JobState.FAILED, exitCode, "DriverPodDeleted",
+                        "The driver pod was deleted while the job ran (" + message + ")", phase, null, startedAt, finishedAt);
+            }
+            return new PodVerdict(JobState.FAILED, exitCode, reason, message, phase, null, startedAt, finishedAt);
+        }
+        if ("Succeeded".equals(phase) || terminated != null) {
+            Integer exitCode = terminated == null ? Integer.valueOf(0) : terminated.getExitCode();
+            String reason = terminated != null && terminated.getReason() != null ? terminated.getReason() : "Completed";
+            return new PodVerdict(JobState.SUCCEEDED, exitCode, reason, "The driver finished successfully (exit code "
+                    + exitCode + ")", phase, null, startedAt, finishedAt);
+        }
+        if ("Running".equals(phase) || driver != null && driver.getState() != null && driver.getState().getRunning() != null) {
+            return new PodVerdict(JobState.RUNNING, null, null, "The driver is running", phase, null, startedAt, null);
+        }
+        String blocking = blockingReason(pod);
+        if (phase == null) {
+            return new PodVerdict(JobState.SUBMITTED, null, null, "The driver pod was created", null, blocking, null, null);
+        }
+        String message = "Unknown".equals(phase)
+                ? "The driver pod's node stopped reporting"
+                : blocking == null ? "The driver pod is pending" : "The driver pod is pending: " + blocking;
+        return new PodVerdict("Unknown".equals(phase) ? JobState.RUNNING : JobState.PENDING, null,
+                blocking == null ? null : blocking.split(":", 2)[0], message, phase, blocking, startedAt, null);
+    }
+
+    /** The pod disappeared and nobody here asked for it. */
+    public static PodVerdict deleted(Pod lastKnown) {
+        PodVerdict last = lastKnown == null ? null : judge(lastKnown);
+        String phase = last == null ? null : last.phase();
+        String was = phase == null ? "" : " (it was " + phase + ")";
+        return new PodVerdict(JobState.FAILED, last == null ? null : last.exitCode(), "DriverPodDeleted",
+                "The driver pod was deleted by someone else before the job ended" + was, phase, null,
+                last == null ? null : last.startedAt(), last == null ? null : last.finishedAt());
+    }
+
+    /** The job did not start within {@code timeout}; we deleted its pod. */
+    public static PodVerdict startTimedOut(Pod lastKnown, Duration timeout) {
+        PodVerdict last = judge(lastKnown);
+        String blocking = last.blockingReason();
+        return last.as(JobState.TIMED_OUT, "StartTimeout", "The driver did not start within " + human(timeout)
+                + (blocking == null ? "" : "; it was blocked by " + blocking) + ". The driver pod was deleted.");
+    }
+
+    /** The job did not end within {@code timeout}; we deleted its pod. */
+    public static PodVerdict runTimedOut(Pod lastKnown, Duration timeout) {
+        return judge(lastKnown).as(JobState.TIMED_OUT, "RunTimeout",
+                "The job did not finish within " + human(timeout) + ". The driver pod was deleted.");
+    }
+
+    /** Cancelled on request; keeps whatever the last observation knew (exit code, times). */
+    public static PodVerdict cancelled(Pod lastKnown, String why) {
+        String message = "Cancelled" + (why == null || why.isBlank() ? "" : ": " + why) + ". The driver pod was deleted.";
+        return lastKnown == null
+                ? new PodVerdict(JobState.CANCELLED, null, "Cancelled", message, null, null, null, null)
+                : judge(lastKnown).as(JobState.CANCELLED, "Cancelled", message);
+    }
+
+    /**
+     * What keeps a pending driver from starting: a waiting reason of the driver container that needs a fix,
+     * or an unschedulable pod. Null when the pod is merely on its way (scheduling, pulling, creating).
+     */
+    public static String blockingReason(Pod pod) {
+        PodStatus status = pod.getStatus();
+        ContainerStatus driver = driverContainer(status);
+        ContainerStateWaiting waiting = driver == null || driver.getState() == null ? null : driver.getState().getWaiting();
+        if (waiting != null && waiting.getReason() != null && BLOCKING_WAIT_REASONS.contains(waiting.getReason())) {
+            return withMessage(waiting.getReason(), waiting.getMessage());
+        }
+        if (status != null && status.getConditions() != null) {
+            for (PodCondition condition : status.getConditions()) {
+                if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+                        && condition.getReason() != null) {
+                    return withMessage(condition.getReason(), condition.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The driver container's status: by Spark's container name, else the only container there is. */
+    static ContainerStatus driverContainer(PodStatus status) {
+        if (status == null || status.getContainerStatuses() == null || status.getContainerStatuses().isEmpty()) {
+            return null;
+        }
+        List<ContainerStatus> all = status.getContainerStatuses();
+        for (ContainerStatus c : all) {
+            if (SparkLabels.DRIVER_CONTAINER.equals(c.getName())) {
+                return c;
+            }
+        }
+        return all.size() == 1 ? all.get(0) : null;
+    }
+
+    private static ContainerStateTerminated terminated(ContainerStatus driver) {
+        if (driver == null || driver.getState() == null) {
+            return null;
+        }
+        return driver.getState().getTerminated();
+    }
+
+    private static Instant startedAt(ContainerStatus driver) {
+        if (driver == null || driver.getState() == null) {
+            return null;
+        }
+        ContainerState state = driver.getState();
+        if (state.getRunning() != null) {
+            return time(state.getRunning().getStartedAt());
+        }
+        return state.getTerminated() == null ? null : time(state.getTerminated().getStartedAt());
+    }
+
+    private static boolean exitedZero(ContainerStateTerminated terminated, String phase) {
+        if (terminated == null) {
+            // Phase Succeeded without container detail: Kubernetes only sets it when every container exited 0.
+            return "Succeeded".equals(phase);
+        }
+        return terminated.getExitCode() != null && terminated.getExitCode() == 0;
+    }
+
+    private static String failureReason(PodStatus status, ContainerStateTerminated terminated) {
+        if (status != null && status.getReason() != null && !status.getReason().isBlank()) {
+            return status.getReason(); // Evicted, DeadlineExceeded, NodeLost...
+        }
+        if (terminated != null && terminated.getReason() != null && !terminated.getReason().isBlank()) {
+            return terminated.getReason(); // Error, OOMKilled, ContainerCannotRun...
+        }
+        return "Error";
+    }
+
+    private static String failureMessage(PodStatus status, ContainerStateTerminated terminated, Integer exitCode, String reason) {
+        StringBuilder m = new StringBuilder("The driver failed");
+        if (exitCode != null) {
+            m.append(" with exit code ").append(exitCode);
+        }
+        m.append(" (").append(reason).append(')');
+        if ("Succeeded".equals(status == null ? null : status.getPhase())) {
+            m.append(" although the pod phase is Succeeded");
+        }
+        String detail = status != null && status.getMessage() != null ? status.getMessage()
+                : terminated != null ? terminated.getMessage() : null;
+        if (detail != null && !detail.isBlank()) {
+            m.append(": ").append(detail.strip());
+        }
+        return m.toString();
+    }
+
+    private static String withMessage(String reason, String message) {
+        return message == null || message.isBlank() ? reason : reason + ": " + message.strip();
+    }
+
+    static Instant time(String kubernetesTime) {
+        if (kubernetesTime == null || kubernetesTime.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(kubernetesTime);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase();
+    }
+}
