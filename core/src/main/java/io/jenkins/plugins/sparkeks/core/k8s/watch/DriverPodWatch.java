@@ -12,12 +12,10 @@ import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
-import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.DriverLogFollower;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
-import io.jenkins.plugins.sparkeks.core.result.Backend;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Duration;
@@ -392,7 +390,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             if (!podGone) {
                 applyRetention(verdict);
             }
-            result.complete(toResult(verdict, pod));
+            result.complete(DriverResults.of(reference, verdict, pod, explanation(verdict)));
         }, machinery.scheduler());
     }
 
@@ -423,29 +421,6 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         synchronized (this) {
             observer.diagnostic(line);
         }
-    }
-
-    private JobResult toResult(PodVerdict verdict, Pod pod) {
-        String sparkAppId = reference.sparkAppId();
-        if (sparkAppId == null && pod != null && pod.getMetadata() != null && pod.getMetadata().getLabels() != null) {
-            sparkAppId = pod.getMetadata().getLabels().get(SparkLabels.SPARK_APP_SELECTOR);
-        }
-        Instant created = pod == null || pod.getMetadata() == null ? null : DriverVerdict.time(pod.getMetadata().getCreationTimestamp());
-        JobResult.Builder b = JobResult.builder(Backend.KUBERNETES, verdict.state())
-                .exitCode(verdict.exitCode())
-                .reason(verdict.reason())
-                .message(verdict.message())
-                .nativeState(verdict.phase())
-                .sparkAppId(sparkAppId)
-                .namespace(reference.namespace())
-                .driverPod(reference.podName())
-                .submittedAt(created)
-                .startedAt(verdict.startedAt())
-                .finishedAt(verdict.finishedAt() != null ? verdict.finishedAt() : Instant.now());
-        if (!verdict.success()) {
-            b.explanation(explanation(verdict));
-        }
-        return b.build();
     }
 
     private synchronized List<String> explanation(PodVerdict verdict) {

@@ -39,7 +39,7 @@ public record PodVerdict(
     }
 
     /** The same observation judged as another outcome: a cancel or timeout we caused. */
-    PodVerdict as(JobState newState, String newReason, String newMessage) {
+    public PodVerdict as(JobState newState, String newReason, String newMessage) {
         return new PodVerdict(newState, exitCode, newReason, newMessage, phase, blockingReason, startedAt, finishedAt);
     }
 }

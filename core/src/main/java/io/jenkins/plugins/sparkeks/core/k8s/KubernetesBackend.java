@@ -1,0 +1,142 @@
+package io.jenkins.plugins.sparkeks.core.k8s;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.JobWatch;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverPodSubmitter;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitValidator;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodWatch;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverResults;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.PodVerdict;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
+import io.jenkins.plugins.sparkeks.core.result.Backend;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spark on Kubernetes the {@code spark-submit --deploy-mode cluster} way: a driver pod we create, followed
+ * on the shared namespace informers until the driver container's own outcome is known.
+ */
+public final class KubernetesBackend implements SparkJobBackend<SparkSubmitRequest> {
+
+    /** How long {@link #cancel} waits past the grace period for the pod to disappear. */
+    static final Duration CANCEL_WAIT_SLACK = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    private final ClusterCoordinates cluster;
+    private final WatchMachinery machinery;
+    private final DriverPodSubmitter submitter;
+    private final SparkSubmitValidator validator = new SparkSubmitValidator();
+
+    public KubernetesBackend(KubernetesClient client, ClusterCoordinates cluster, WatchMachinery machinery) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.machinery = Objects.requireNonNull(machinery, "machinery");
+        this.submitter = new DriverPodSubmitter(client, cluster);
+    }
+
+    public KubernetesBackend(
+            KubernetesClient client, ClusterCoordinates cluster, DriverInformerRegistry informers, ScheduledExecutorService scheduler) {
+        this(client, cluster, WatchMachinery.of(informers, scheduler));
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.KUBERNETES;
+    }
+
+    @Override
+    public void validate(SparkSubmitRequest spec) {
+        validator.validate(spec);
+    }
+
+    @Override
+    public DriverPodReference submit(SparkSubmitRequest spec, SubmissionKey key, JobObserver observer) {
+        return submitter.submit(spec, key, observer == null ? JobObserver.NONE : observer);
+    }
+
+    @Override
+    public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
+        return DriverPodWatch.start(client, ours(reference), options, observer, machinery);
+    }
+
+    @Override
+    public JobResult describe(JobReference reference) {
+        DriverPodReference ref = ours(reference);
+        Pod pod = currentPod(ref);
+        if (pod == null) {
+            return DriverResults.of(ref, DriverVerdict.deleted(null), null, List.of());
+        }
+        PodVerdict verdict = DriverVerdict.judge(pod);
+        return DriverResults.of(ref, verdict, pod, List.of("Driver pod " + ref.displayId() + ": " + verdict.message()));
+    }
+
+    @Override
+    public JobResult cancel(JobReference reference, Duration gracePeriod) {
+        DriverPodReference ref = ours(reference);
+        Pod pod = currentPod(ref);
+        if (pod == null) {
+            return DriverResults.of(ref, DriverVerdict.deleted(null), null, List.of());
+        }
+        PodVerdict before = DriverVerdict.judge(pod);
+        if (before.terminal()) {
+            return DriverResults.of(ref, before, pod, List.of());
+        }
+        var resource = client.pods().inNamespace(ref.namespace()).withName(ref.podName());
+        try {
+            (gracePeriod == null ? resource : resource.withGracePeriod(gracePeriod.toSeconds())).delete();
+            Duration wait = (gracePeriod == null ? Duration.ofSeconds(30) : gracePeriod).plus(CANCEL_WAIT_SLACK);
+            resource.waitUntilCondition(Objects::isNull, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KubernetesClientTimeoutException e) {
+            return DriverResults.of(ref, before.as(JobState.CANCELLING, "Cancelling",
+                    "Cancel requested; the driver pod is still terminating."), pod, List.of());
+        } catch (KubernetesClientException e) {
+            throw new JobException("Could not delete driver pod " + ref.displayId() + " on " + cluster.describe() + ": "
+                    + e.getMessage(), e);
+        }
+        return DriverResults.of(ref, DriverVerdict.cancelled(pod, "requested"), pod, List.of());
+    }
+
+    private DriverPodReference ours(JobReference reference) {
+        if (!(reference instanceof DriverPodReference ref)) {
+            throw new IllegalArgumentException("Not a driver pod reference: " + (reference == null ? null : reference.backend()
+                    + " " + reference.displayId()) + ". Use the backend that submitted the job.");
+        }
+        if (!cluster.equals(ref.cluster())) {
+            throw new IllegalArgumentException("Job " + ref.displayId() + " runs on " + ref.cluster().describe()
+                    + ", but this backend talks to " + cluster.describe() + ". Resume it with credentials for its own cluster.");
+        }
+        return ref;
+    }
+
+    private Pod currentPod(DriverPodReference ref) {
+        Pod pod;
+        try {
+            pod = client.pods().inNamespace(ref.namespace()).withName(ref.podName()).get();
+        } catch (KubernetesClientException e) {
+            throw new JobException("Could not read driver pod " + ref.displayId() + " on " + cluster.describe() + ": "
+                    + e.getMessage(), e);
+        }
+        if (pod != null && ref.podUid() != null && !ref.podUid().equals(pod.getMetadata().getUid())) {
+            throw new JobException("Driver pod " + ref.displayId() + " has uid " + pod.getMetadata().getUid()
+                    + " but this job created uid " + ref.podUid() + ": it was replaced by another pod of the same name.");
+        }
+        return pod;
+    }
+}

@@ -1,0 +1,165 @@
+package io.jenkins.plugins.sparkeks.core.k8s.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.logs.LogFollowPolicy;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class DriverInformerRegistryTest {
+
+    static KubernetesMockServer server;
+    static KubernetesClient mockClient;
+
+    static final WaitOptions NO_LOGS = WaitOptions.DEFAULT.withFollowLogs(false);
+    static ScheduledExecutorService scheduler;
+
+    /** Every request the client sends, as "METHOD path?query". */
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    /** When set, the next pod watch is sent to an expectation that answers 410 Gone. */
+    final AtomicBoolean expireNextPodWatch = new AtomicBoolean();
+    KubernetesClient client;
+    DriverInformerRegistry informers;
+    WatchMachinery machinery;
+
+    @BeforeAll
+    static void startScheduler() {
+        scheduler = Executors.newScheduledThreadPool(2);
+    }
+
+    @AfterAll
+    static void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    @BeforeEach
+    void setUp() {
+        Interceptor recorder = new Interceptor() {
+            @Override
+            public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                URI uri = request.uri();
+                String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+                requests.add(request.method() + " " + uri.getRawPath() + "?" + query);
+                if (query.contains("watch=true") && uri.getRawPath().endsWith("/pods") && expireNextPodWatch.getAndSet(false)) {
+                    builder.uri(uri.resolve(uri.getRawPath() + "?watch=true&expired=1"));
+                }
+            }
+        };
+        client = server.createClient(b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("record", recorder)));
+        informers = new DriverInformerRegistry(scheduler);
+        machinery = new WatchMachinery(informers, scheduler, LogFollowPolicy.DEFAULT);
+    }
+
+    @AfterEach
+    void tearDown() {
+        informers.close();
+        client.close();
+    }
+
+    private long count(String method, String pathEnd, String queryPart) {
+        return requests.stream()
+                .filter(r -> r.startsWith(method + " "))
+                .filter(r -> r.substring(0, r.indexOf('?')).endsWith(pathEnd))
+                .filter(r -> r.contains(queryPart))
+                .count();
+    }
+
+    @Test
+    void fiftyJobsInOneNamespaceShareOneInformerAndOneWatch() {
+        DriverPods pods = new DriverPods(client, "busy");
+        List<DriverPodWatch> watches = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            DriverPodReference ref = pods.create("job-" + i + "-driver");
+            watches.add(DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery));
+        }
+        for (int i = 0; i < 50; i++) {
+            pods.running("job-" + i + "-driver");
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> watches.stream().allMatch(w -> w.status().endsWith("Running")));
+        assertThat(informers.informersStarted()).isEqualTo(1);
+        assertThat(informers.activeInformers()).isEqualTo(1);
+        assertThat(count("GET", "/namespaces/busy/pods", "watch=true")).as("pod watches opened").isEqualTo(1);
+
+        for (int i = 0; i < 50; i++) {
+            pods.terminated("job-" + i + "-driver", "Succeeded", 0, "Completed");
+        }
+        await().atMost(20, TimeUnit.SECONDS).until(() -> watches.stream().allMatch(w -> w.result().isDone()));
+        assertThat(watches).allSatisfy(w -> assertThat(w.result().join().state()).isEqualTo(JobState.SUCCEEDED));
+        assertThat(count("GET", "/namespaces/busy/pods", "watch=true")).isEqualTo(1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+        assertThat(informers.eventInformerRunning(DriverPods.CLUSTER, "busy")).isFalse();
+    }
+
+    @Test
+    void anExpiredWatchIsRelistedAndTheJobStillSeesItsVerdict() {
+        server.expect().get().withPath("/api/v1/namespaces/expiring/pods?watch=true&expired=1")
+                .andUpgradeToWebSocket().open()
+                .waitFor(300)
+                .andEmit(new WatchEvent(new StatusBuilder().withCode(410).withReason("Expired")
+                        .withMessage("too old resource version").build(), "ERROR"))
+                .done().once();
+        DriverPods pods = new DriverPods(client, "expiring");
+        DriverPodReference ref = pods.create("expiring-driver");
+        expireNextPodWatch.set(true);
+        RecordingObserver observer = new RecordingObserver();
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, observer, machinery);
+        // Changed while the first watch is the expiring one: only a relist can bring this news.
+        pods.terminated("expiring-driver", "Failed", 2, "Error");
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+        JobResult result = watch.result().join();
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
+        assertThat(result.exitCode()).isEqualTo(2);
+        List<String> podRequests = requests.stream()
+                .filter(r -> r.startsWith("GET /api/v1/namespaces/expiring/pods?") && r.contains("labelSelector"))
+                .map(r -> r.contains("watch=true") ? "watch" : "list")
+                .toList();
+        assertThat(podRequests).as("the 410 on the first watch made the informer list again").startsWith("list", "watch", "list");
+    }
+
+    @Test
+    void theEventInformerRunsOnlyWhileADriverIsPending() {
+        DriverPods pods = new DriverPods(client, "lazy");
+        DriverPodReference ref = pods.create("lazy-driver");
+        pods.pendingWaiting("lazy-driver", "ContainerCreating", null);
+        RecordingObserver observer = new RecordingObserver();
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, observer, machinery);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> informers.eventInformerRunning(DriverPods.CLUSTER, "lazy"));
+        pods.event("lazy-driver", "Normal", "Scheduled", "Successfully assigned lazy/lazy-driver to node-1");
+        pods.event("other-pod", "Warning", "FailedScheduling", "not about our driver");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> observer.diagnostics.contains(
+                "Pod event: Normal Scheduled: Successfully assigned lazy/lazy-driver to node-1"));
+
+        pods.running("lazy-driver");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !informers.eventInformerRunning(DriverPods.CLUSTER, "lazy"));
+        assertThat(observer.diagnostics).noneMatch(d -> d.contains("not about our driver"));
+        assertThat(watch.result()).isNotDone();
+        watch.detach();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+    }
+}
