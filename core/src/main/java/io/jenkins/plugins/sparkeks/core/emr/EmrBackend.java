@@ -101,12 +101,23 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
                     + AwsErrors.describe(e) + ". Retrying with the same submission key will not start a second run.");
         }
         // the same token returns the run started earlier; its real creation time bounds the shared poller's window
-        JobRun run = call("describe job run " + started.id(), () -> describeRun(vc.id(), started.id()));
-        EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(), run.createdAt(),
-                vc.namespace(), spec.monitoring().logLocation(), null);
+        JobRun run = describeQuietly(vc.id(), started.id());
+        EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
+                run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
         observer.submitted(ref);
-        observer.stateChanged(EmrStates.toJobState(run.state()), "EMR " + run.stateAsString());
+        if (run != null) {
+            observer.stateChanged(EmrStates.toJobState(run.state()), "EMR " + run.stateAsString());
+        }
         return ref;
+    }
+
+    /** The run is started whatever happens here; without an answer the poller learns its creation time later. */
+    private JobRun describeQuietly(String virtualClusterId, String jobRunId) {
+        try {
+            return describeRun(virtualClusterId, jobRunId);
+        } catch (SdkException | JobException e) {
+            return null;
+        }
     }
 
     @Override

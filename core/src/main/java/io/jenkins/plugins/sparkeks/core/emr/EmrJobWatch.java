@@ -58,19 +58,40 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         if (logs != null) {
             logs.start();
         }
-        Instant base = initial.createdAt() != null ? initial.createdAt() : Instant.now();
-        schedule(options.startTimeout(), base, EmrResults.Ending.START_TIMEOUT);
-        schedule(options.runTimeout(), base, EmrResults.Ending.RUN_TIMEOUT);
+        // measured from EMR's creation time, so a resumed watch does not restart the clock
+        Instant base = initial.createdAt() != null ? initial.createdAt() : clock().instant();
+        if (options.startTimeout() != null) {
+            scheduleTimeout(base.plus(options.startTimeout()), EmrResults.Ending.START_TIMEOUT, options.startTimeout());
+        }
+        if (options.runTimeout() != null) {
+            scheduleTimeout(base.plus(options.runTimeout()), EmrResults.Ending.RUN_TIMEOUT, options.runTimeout());
+        }
     }
 
-    private void schedule(Duration timeout, Instant from, EmrResults.Ending kind) {
-        if (timeout == null) {
-            return;
-        }
-        long delay = Math.max(0, Duration.between(Instant.now(), from.plus(timeout)).toMillis());
+    /**
+     * A scheduled task per deadline, re-armed at most every running-poll interval: the deadline is on the AWS
+     * clock given to the machinery, which need not run at the scheduler's pace (clock adjustments, tests).
+     */
+    private void scheduleTimeout(Instant deadline, EmrResults.Ending kind, Duration timeout) {
+        long remaining = Duration.between(clock().instant(), deadline).toMillis();
+        long delay = Math.max(0, Math.min(remaining, backend.machinery().settings().runningInterval().toMillis()));
         synchronized (timers) {
-            timers.add(backend.machinery().scheduler().schedule(() -> timedOut(kind, timeout), delay, TimeUnit.MILLISECONDS));
+            if (finishing) {
+                return;
+            }
+            timers.removeIf(java.util.concurrent.Future::isDone);
+            timers.add(backend.machinery().scheduler().schedule(() -> {
+                if (clock().instant().isBefore(deadline)) {
+                    scheduleTimeout(deadline, kind, timeout);
+                } else {
+                    timedOut(kind, timeout);
+                }
+            }, delay, TimeUnit.MILLISECONDS));
         }
+    }
+
+    private java.time.Clock clock() {
+        return backend.machinery().clock();
     }
 
     private void timedOut(EmrResults.Ending kind, Duration timeout) {
@@ -123,7 +144,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         JobRun previous = last;
         last = run;
         if (run.state() == JobRunState.RUNNING && startedAt == null) {
-            startedAt = Instant.now();
+            startedAt = clock().instant();
         }
         delayedProblem = null;
         if (previous == null || previous.state() != run.state()) {

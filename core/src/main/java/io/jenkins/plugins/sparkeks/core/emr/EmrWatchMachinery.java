@@ -4,6 +4,7 @@ import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchDriverLog;
 import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchLogPoller;
 import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchRateLimiter;
 import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchRateLimiters;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ public final class EmrWatchMachinery implements AutoCloseable {
     private final boolean ownsScheduler;
     private final EmrPollSettings settings;
     private final CloudWatchRateLimiters limiters;
+    private final Clock clock;
     private final Map<Key, JobRunPoller> jobRunPollers = new ConcurrentHashMap<>();
     private final Map<Key, CloudWatchLogPoller> logPollers = new ConcurrentHashMap<>();
 
@@ -41,20 +43,31 @@ public final class EmrWatchMachinery implements AutoCloseable {
         }
     }
 
-    public EmrWatchMachinery(ScheduledExecutorService scheduler, EmrPollSettings settings, CloudWatchRateLimiters limiters) {
-        this(scheduler, false, settings, limiters);
+    /**
+     * @param clock AWS's time as seen here: job run creation times and timeouts are compared on it (tests pass the
+     *              emulator's clock)
+     */
+    public EmrWatchMachinery(ScheduledExecutorService scheduler, EmrPollSettings settings, CloudWatchRateLimiters limiters,
+            Clock clock) {
+        this(scheduler, false, settings, limiters, clock);
     }
 
     private EmrWatchMachinery(ScheduledExecutorService scheduler, boolean owns, EmrPollSettings settings,
-            CloudWatchRateLimiters limiters) {
+            CloudWatchRateLimiters limiters, Clock clock) {
         this.scheduler = scheduler;
         this.ownsScheduler = owns;
         this.settings = settings;
         this.limiters = limiters;
+        this.clock = clock;
     }
 
     /** Machinery with its own small daemon scheduler, closed by {@link #close()}. */
     public static EmrWatchMachinery create(EmrPollSettings settings) {
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #create(EmrPollSettings)}, on the given clock. */
+    public static EmrWatchMachinery create(EmrPollSettings settings, Clock clock) {
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
@@ -63,11 +76,15 @@ public final class EmrWatchMachinery implements AutoCloseable {
             return t;
         });
         s.setRemoveOnCancelPolicy(true);
-        return new EmrWatchMachinery(s, true, settings, new CloudWatchRateLimiters());
+        return new EmrWatchMachinery(s, true, settings, new CloudWatchRateLimiters(), clock);
     }
 
     public EmrPollSettings settings() {
         return settings;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public ScheduledExecutorService scheduler() {

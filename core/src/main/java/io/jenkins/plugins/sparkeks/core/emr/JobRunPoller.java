@@ -125,6 +125,7 @@ final class JobRunPoller {
             }
             running = true;
             rerun = false;
+            next = null; // this run's own future; not yet "done" while it runs
         }
         long delay;
         try {
@@ -201,27 +202,29 @@ final class JobRunPoller {
         if (oldest == null) {
             return;
         }
-        Map<String, JobRunState> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
+        Map<String, JobRun> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
         for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
             Watched w = e.getValue();
             if (w.createdAt == null || unknown.contains(e.getKey())) {
                 continue;
             }
-            JobRunState listed = active.get(e.getKey());
-            if (listed == null || listed != w.last) {
+            JobRun listed = active.get(e.getKey());
+            if (listed != null && w.last == null) {
+                notify(e.getKey(), w, listed); // first sight: the list entry is the whole JobRun already
+            } else if (listed == null || listed.state() != w.last) {
                 describeAndNotify(e.getKey(), w);
             }
         }
     }
 
-    private Map<String, JobRunState> listActive(Instant createdAfter) {
-        Map<String, JobRunState> active = new HashMap<>();
+    private Map<String, JobRun> listActive(Instant createdAfter) {
+        Map<String, JobRun> active = new HashMap<>();
         String token = null;
         do {
             ListJobRunsResponse page = emr.listJobRuns(ListJobRunsRequest.builder().virtualClusterId(virtualClusterId)
                     .states(EmrStates.ACTIVE).createdAfter(createdAfter).nextToken(token).build());
             for (JobRun run : page.jobRuns()) {
-                active.put(run.id(), run.state());
+                active.put(run.id(), run);
             }
             token = page.nextToken();
         } while (token != null);
@@ -229,7 +232,10 @@ final class JobRunPoller {
     }
 
     private void describeAndNotify(String jobRunId, Watched w) {
-        JobRun run = emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();
+        notify(jobRunId, w, emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun());
+    }
+
+    private void notify(String jobRunId, Watched w, JobRun run) {
         if (w.createdAt == null) {
             w.createdAt = run.createdAt();
         }
