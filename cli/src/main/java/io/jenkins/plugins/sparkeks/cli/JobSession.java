@@ -36,27 +36,35 @@ final class JobSession {
     }
 
     /** Submits, then either prints the reference ({@code --no-wait}) or follows the job to its verdict. */
-    <S> int submit(SparkJobBackend<S> backend, S request, SubmissionKey key, WaitFlags flags, WaitOptions options) {
+    /** What a command ends with: its exit code and, when there is one, the job's result. */
+    record Outcome(int exitCode, JobResult result) {
+        static Outcome of(JobResult result) {
+            return new Outcome(ExitCodes.of(result), result);
+        }
+    }
+
+    <S> Outcome submit(SparkJobBackend<S> backend, S request, SubmissionKey key, WaitFlags flags, WaitOptions options) {
         ConsoleObserver observer = new ConsoleObserver(terminal, codec);
         JobReference reference = backend.submit(request, key, observer);
         if (flags.noWait) {
             String encoded = codec.encode(reference);
+            JobResult now = backend.describe(reference);
             if (terminal.format() == OutputFormat.json) {
-                terminal.result(backend.describe(reference), encoded, true);
+                terminal.result(now, encoded, true);
             } else {
                 terminal.answer(encoded);
             }
-            return ExitCodes.OK;
+            return new Outcome(ExitCodes.OK, now);
         }
         return follow(backend, reference, options, observer, !flags.detach);
     }
 
     /** Follows a job until it is terminal; Ctrl-C cancels it when {@code cancelOnInterrupt}, else detaches. */
-    int follow(SparkJobBackend<?> backend, JobReference reference, WaitOptions options, boolean cancelOnInterrupt) {
+    Outcome follow(SparkJobBackend<?> backend, JobReference reference, WaitOptions options, boolean cancelOnInterrupt) {
         return follow(backend, reference, options, new ConsoleObserver(terminal, codec), cancelOnInterrupt);
     }
 
-    private int follow(SparkJobBackend<?> backend, JobReference reference, WaitOptions options,
+    private Outcome follow(SparkJobBackend<?> backend, JobReference reference, WaitOptions options,
             ConsoleObserver observer, boolean cancelOnInterrupt) {
         JobWatch watch = backend.watch(reference, options, observer);
         ScheduledExecutorService ticker = terminal.isLive() ? startTicker(watch) : null;
@@ -64,7 +72,7 @@ final class JobSession {
                 () -> interrupted(watch, cancelOnInterrupt, options))) {
             JobResult result = await(watch.result(), null);
             terminal.result(result, codec.encode(watch.reference()), false);
-            return ExitCodes.of(result);
+            return Outcome.of(result);
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
@@ -87,16 +95,16 @@ final class JobSession {
         return ticker;
     }
 
-    int status(SparkJobBackend<?> backend, JobReference reference) {
+    Outcome status(SparkJobBackend<?> backend, JobReference reference) {
         JobResult result = backend.describe(reference);
         terminal.result(result, null, true);
-        return ExitCodes.of(result);
+        return Outcome.of(result);
     }
 
-    int cancel(SparkJobBackend<?> backend, JobReference reference, Duration gracePeriod) {
+    Outcome cancel(SparkJobBackend<?> backend, JobReference reference, Duration gracePeriod) {
         JobResult result = backend.cancel(reference, gracePeriod);
         terminal.result(result, null, true);
-        return result.state().isTerminal() ? ExitCodes.OK : ExitCodes.ERROR;
+        return new Outcome(result.state().isTerminal() ? ExitCodes.OK : ExitCodes.ERROR, result);
     }
 
     private void interrupted(JobWatch watch, boolean cancel, WaitOptions options) {

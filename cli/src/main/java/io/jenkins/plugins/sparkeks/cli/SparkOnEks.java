@@ -3,8 +3,11 @@ package io.jenkins.plugins.sparkeks.cli;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Command;
         description = {"Run Apache Spark on Amazon EKS or EMR on EKS from any CI: submit, wait, stream the driver "
                 + "log, and exit with the driver's real verdict.",
                 "Try it without AWS: spark-on-eks demo"},
-        subcommands = {SubmitCommand.class, EmrRunCommand.class, StatusCommand.class, LogsCommand.class, CancelCommand.class},
+        subcommands = {SubmitCommand.class, EmrRunCommand.class, StatusCommand.class, LogsCommand.class, CancelCommand.class,
+                DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad input or usage", "3:timed out (job cancelled)",
                 "4:job cancelled", "5:cluster or AWS error"})
@@ -36,6 +40,14 @@ public final class SparkOnEks implements Runnable {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = commandLine(ClusterEngines::new, Interrupts.SHUTDOWN_HOOK, out, err, System.console() != null)
+                .execute(args);
+        System.exit(code);
     }
 
     /** The command wired to the given engines and streams; tests run it in-process with {@code execute}. */
@@ -68,10 +80,10 @@ public final class SparkOnEks implements Runnable {
     }
 
     /** Runs one command's work with a session on this process's terminal; closes the engines afterwards. */
-    int run(CommonFlags common, Function<JobSession, Integer> work) {
+    int run(CommonFlags common, Function<JobSession, JobSession.Outcome> work) {
         Terminal terminal = new Terminal(out, err, common.output, interactive);
         try {
-            return work.apply(new JobSession(terminal, interrupts, new ReferenceCodec()));
+            return work.apply(new JobSession(terminal, interrupts, new ReferenceCodec())).exitCode();
         } finally {
             if (engines != null) {
                 engines.close();
@@ -98,6 +110,10 @@ public final class SparkOnEks implements Runnable {
 
     PrintStream err() {
         return err;
+    }
+
+    Interrupts interrupts() {
+        return interrupts;
     }
 
     boolean interactive() {

@@ -149,6 +149,10 @@ final class Terminal {
         return sb.toString();
     }
 
+    String json(Object doc) {
+        return toJson(doc);
+    }
+
     private String toJson(Object doc) {
         try {
             return json.writeValueAsString(doc);
