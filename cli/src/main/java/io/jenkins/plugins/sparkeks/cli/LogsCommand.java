@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import java.util.concurrent.Callable;
@@ -42,7 +43,9 @@ final class LogsCommand implements Callable<Integer> {
             if (fromStart) {
                 ref = ref.withLogCursor(LogCursor.START);
             }
-            return session.follow(root.engines().forReference(ref, access), ref, WaitOptions.DEFAULT, false);
+            // a reader leaves the driver pod where it is; retention belongs to whoever submitted the job
+            return session.follow(root.engines().forReference(ref, access), ref,
+                    WaitOptions.DEFAULT.withRetention(Retention.KEEP), false);
         });
     }
 }
