@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +10,14 @@ import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
-import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
+import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
+import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +60,18 @@ class SandboxCommandsTest {
                 .forAppName("boom", DriverScript.failing(2, List.of("Exception in thread \"main\" boom")))
                 .forAppName("slow", DriverScript.succeeding(many).withLineInterval(Duration.ofMillis(100)))
                 .forImageContaining("does-not-exist", DriverScript.imagePullFailure());
-        sandbox = new SandboxEngines(drivers, ScriptRule.byName());
+        sandbox = new SandboxEngines(drivers, SandboxCommandsTest::quickJobRun);
+    }
+
+    /** Job runs of a few seconds: Pi, or a USER_ERROR when the name says fail. */
+    private static JobScript quickJobRun(JobRunRequest request) {
+        JobScript.Builder b = JobScript.builder().pending(Duration.ofMillis(300)).submitted(Duration.ofMillis(300))
+                .running(Duration.ofSeconds(2)).cancelPending(Duration.ofMillis(500));
+        if (request.name() != null && request.name().contains("fail")) {
+            return b.stderr("java.lang.IllegalStateException: scripted").fails("USER_ERROR", "Driver exited with code 1")
+                    .build();
+        }
+        return b.stdout("Pi is roughly 3.1415926535").completes().build();
     }
 
     @AfterAll
@@ -144,6 +158,23 @@ class SandboxCommandsTest {
         assertThat(cancel.out()).contains("CANCELLED");
         CliRun status = cli("status", ref);
         assertThat(status.exitCode()).isIn(ExitCodes.CANCELLED, ExitCodes.JOB_FAILED);
+    }
+
+    @Test
+    void ctrlCDeletesTheDriverPodAndExitsFour() {
+        sandbox.kubernetesSandbox().scripts().forAppName("interrupted",
+                DriverScript.succeeding(List.of("tick")).withPending(Duration.ofMinutes(10)));
+        ManualInterrupts ctrlC = new ManualInterrupts();
+
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(Shared::new, ctrlC,
+                submit("interrupted", "--cancel-grace-period", "1s")));
+        await().atMost(Duration.ofSeconds(30)).until(ctrlC::armed);
+        ctrlC.press();
+
+        CliRun done = run.join();
+        assertThat(done.exitCode()).as(done.err()).isEqualTo(ExitCodes.CANCELLED);
+        assertThat(sandbox.kubernetesSandbox().client().pods().inNamespace("spark").list().getItems())
+                .noneMatch(p -> p.getMetadata().getName().startsWith("interrupted-"));
     }
 
     @Test
