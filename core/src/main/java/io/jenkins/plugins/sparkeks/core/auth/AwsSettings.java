@@ -2,12 +2,15 @@ package io.jenkins.plugins.sparkeks.core.auth;
 
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -21,8 +24,11 @@ import software.amazon.awssdk.regions.Region;
  * naming each field, so nothing reaches AWS with a malformed role ARN or endpoint. {@link #toString()} never shows
  * credentials.
  *
- * <p>Equality compares static credentials by value and any other provider by identity: callers commonly wrap the same
- * keys in a new provider for every build, and those builds should still share clients and connections.
+ * <p>Equality compares static credentials by value and any other provider with its own {@code equals}: callers
+ * commonly wrap the same keys in a new provider for every build, and those builds should still share clients and
+ * connections. A custom provider made per build must therefore define {@code equals}/{@code hashCode} by what it
+ * stands for (e.g. a credentials id), or {@link AwsClientFactory} and the cluster connector keep one client per
+ * instance.
  *
  * @param region           the AWS region, required
  * @param baseCredentials  credentials to call AWS with (or to assume {@code roleArn} with); null = SDK default chain
@@ -85,6 +91,35 @@ public record AwsSettings(
         Map<AwsService, URI> copy = new EnumMap<>(AwsService.class);
         copy.putAll(endpointOverrides);
         copy.put(Objects.requireNonNull(service, "service"), endpoint);
+        return new AwsSettings(region, baseCredentials, roleArn, roleSessionName, externalId, copy);
+    }
+
+    /**
+     * Adds overrides written as text, as a form or command line gives them: service name ({@code eks}, {@code sts},
+     * {@code emr-containers}, {@code logs}, {@code s3}) to URL. Every bad entry is reported, none is dropped silently.
+     */
+    public AwsSettings withEndpoints(Map<String, String> urlsByService) {
+        Validation v = new Validation();
+        Map<AwsService, URI> copy = new EnumMap<>(AwsService.class);
+        copy.putAll(endpointOverrides);
+        urlsByService.forEach((name, url) -> {
+            String key = name == null ? "" : name.trim();
+            String field = "endpointOverrides[" + key + "]";
+            Optional<AwsService> service = AwsService.byEndpointPrefix(key);
+            if (service.isEmpty()) {
+                v.error(field, "is not a service this project calls.", "Use one of: " + Arrays.stream(AwsService.values())
+                        .map(AwsService::endpointPrefix).collect(Collectors.joining(", ")) + ".");
+            } else if (url == null || url.isBlank()) {
+                v.error(field, "is empty.", "Give a URL such as http://127.0.0.1:4566 or remove the override.");
+            } else {
+                try {
+                    copy.put(service.get(), new URI(url.trim()));
+                } catch (URISyntaxException e) {
+                    v.error(field, "'" + url + "' is not a URL.", "Give a URL such as http://127.0.0.1:4566.");
+                }
+            }
+        });
+        v.throwIfInvalid();
         return new AwsSettings(region, baseCredentials, roleArn, roleSessionName, externalId, copy);
     }
 

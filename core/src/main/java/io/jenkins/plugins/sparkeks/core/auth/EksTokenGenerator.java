@@ -67,7 +67,7 @@ public final class EksTokenGenerator {
         String url = signed.request().getUri().toString();
         String value = EksToken.PREFIX
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
-        return new EksToken(value, signingClock.instant());
+        return EksToken.signed(value, signingClock.instant(), credentials.expirationTime().orElse(null));
     }
 
     /** The regional STS host, in the region's partition (e.g. {@code sts.cn-north-1.amazonaws.com.cn}). */

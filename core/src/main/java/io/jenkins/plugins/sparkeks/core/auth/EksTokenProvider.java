@@ -5,9 +5,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The bearer token for one EKS cluster: minted on first use, reused until {@link EksToken#REFRESH_AFTER} has passed
- * on the generator's clock or the API server rejected it, then minted again from fresh credentials (an assumed role's
- * provider refreshes its own session). One instance serves every request of a shared client.
+ * The bearer token for one EKS cluster: minted on first use, reused until it is {@link EksToken#isDueForRefresh due}
+ * on the generator's clock (14 minutes, or sooner when the credentials expire sooner) or the API server rejected it,
+ * then minted again from fresh credentials (an assumed role's provider refreshes its own session). One instance serves
+ * every request of a shared client.
  */
 public final class EksTokenProvider implements BearerTokenSource {
 

@@ -81,6 +81,22 @@ class AwsSettingsTest {
     }
 
     @Test
+    void endpointOverridesGivenAsTextAreParsedAndEveryBadOneIsReported() {
+        AwsSettings settings = AwsSettings.of("us-east-1").withEndpoints(
+                Map.of("emr-containers", "http://127.0.0.1:4566", " logs ", "http://127.0.0.1:4567"));
+
+        assertThat(settings.endpointOverride(AwsService.EMR_CONTAINERS)).contains(URI.create("http://127.0.0.1:4566"));
+        assertThat(settings.endpointOverride(AwsService.LOGS)).contains(URI.create("http://127.0.0.1:4567"));
+        assertThatThrownBy(() -> AwsSettings.of("us-east-1").withEndpoints(
+                Map.of("emr", "http://x", "sts", "http://bad host", "s3", "")))
+                .isInstanceOfSatisfying(InvalidJobSpecException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                            "endpointOverrides[emr]", "endpointOverrides[sts]", "endpointOverrides[s3]");
+                    assertThat(e.getMessage()).contains("eks, sts, emr-containers, logs, s3");
+                });
+    }
+
+    @Test
     void equalSettingsAreEqual() {
         URI emulator = URI.create("http://127.0.0.1:1");
         assertThat(AwsSettings.of("us-east-1").withEndpoint(AwsService.LOGS, emulator))

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.regions.Region;
 
 class EksTokenProviderTest {
@@ -47,6 +48,24 @@ class EksTokenProviderTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(provider.token()).isEqualTo(second);
         assertThat(credentialLookups).hasValue(2);
+    }
+
+    @Test
+    void refreshesBeforeShortLivedSessionCredentialsRunOut() {
+        AtomicInteger sessions = new AtomicInteger();
+        AwsCredentialsProvider session = () -> AwsSessionCredentials.builder()
+                .accessKeyId("ASIAEXAMPLE" + sessions.incrementAndGet()).secretAccessKey("s").sessionToken("t")
+                .expirationTime(clock.instant().plus(Duration.ofMinutes(5))).build();
+        EksTokenProvider shortLived = new EksTokenProvider(session, Region.US_EAST_1, "my-cluster",
+                new EksTokenGenerator(clock));
+
+        String first = shortLived.token();
+        clock.advance(Duration.ofMinutes(4).minusSeconds(1));
+        assertThat(shortLived.token()).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(shortLived.token()).isNotEqualTo(first);
+        assertThat(sessions).hasValue(2);
     }
 
     @Test

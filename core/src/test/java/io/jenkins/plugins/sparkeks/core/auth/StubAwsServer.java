@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -21,7 +23,18 @@ public final class StubAwsServer implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, contentType, body, more);
+        }
+
         public static Reply xml(String body) {
             return new Reply(200, "text/xml", body);
         }
@@ -53,6 +66,7 @@ public final class StubAwsServer implements AutoCloseable {
             Reply reply = handler.apply(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
         }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.sparkeks.emulator.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,7 +15,9 @@ import java.util.Optional;
 
 /** The one Jackson mapper and the few JSON helpers every JSON protocol needs. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // epoch-second timestamps (EKS) must read 1767225600.000, not 1.767225600000E+9
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private Json() {
     }

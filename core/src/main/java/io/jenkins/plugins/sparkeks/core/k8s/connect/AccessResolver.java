@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.core.k8s.connect;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
@@ -27,24 +28,42 @@ final class AccessResolver {
     private final AwsClientFactory aws;
     private final EksTokenGenerator tokenGenerator;
     private final Supplier<InClusterEnvironment> inCluster;
+    private final HttpProxy proxy;
 
-    AccessResolver(AwsClientFactory aws, EksTokenGenerator tokenGenerator, Supplier<InClusterEnvironment> inCluster) {
+    AccessResolver(AwsClientFactory aws, EksTokenGenerator tokenGenerator, Supplier<InClusterEnvironment> inCluster,
+                   HttpProxy proxy) {
         this.aws = aws;
         this.tokenGenerator = tokenGenerator;
         this.inCluster = inCluster;
+        this.proxy = proxy;
     }
 
     ResolvedAccess resolve(ClusterAccess access) {
+        ResolvedAccess resolved;
         if (access instanceof ClusterAccess.Eks eks) {
-            return eks(eks);
+            resolved = eks(eks);
+        } else if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
+            resolved = kubeconfig(kubeconfig);
+        } else if (access instanceof ClusterAccess.ServerToken serverToken) {
+            resolved = serverToken(serverToken);
+        } else {
+            // the pod network reaches its own API service directly
+            return inCluster(inCluster.get());
         }
-        if (access instanceof ClusterAccess.Kubeconfig kubeconfig) {
-            return kubeconfig(kubeconfig);
+        applyProxy(resolved.config());
+        return resolved;
+    }
+
+    /** A proxy-url a kubeconfig names for its cluster wins over the machine-wide proxy. */
+    private void applyProxy(Config config) {
+        if (proxy == null || config.getHttpsProxy() != null || config.getHttpProxy() != null) {
+            return;
         }
-        if (access instanceof ClusterAccess.ServerToken serverToken) {
-            return serverToken(serverToken);
-        }
-        return inCluster(inCluster.get());
+        config.setHttpProxy(proxy.url().toString());
+        config.setHttpsProxy(proxy.url().toString());
+        config.setNoProxy(proxy.noProxy().toArray(String[]::new));
+        config.setProxyUsername(proxy.username());
+        config.setProxyPassword(proxy.password());
     }
 
     private ResolvedAccess eks(ClusterAccess.Eks access) {
@@ -64,7 +83,10 @@ final class AccessResolver {
 
     private static ResolvedAccess kubeconfig(ClusterAccess.Kubeconfig access) {
         KubeconfigDocument document = KubeconfigDocument.check(access.content(), access.context());
-        Config config = Config.fromKubeconfig(document.context(), access.content(), null);
+        // Config.fromKubeconfig would then apply KUBERNETES_* variables and kubernetes.* properties of this JVM
+        // over the document (even its token); merging into an empty config keeps the document authoritative
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, document.context(), document.parsed());
         if (config.getNamespace() == null) {
             config.setNamespace(DEFAULT_NAMESPACE);
         }

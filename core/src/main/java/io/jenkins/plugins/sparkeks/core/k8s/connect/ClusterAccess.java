@@ -69,7 +69,7 @@ public sealed interface ClusterAccess
                 v.check(token.chars().noneMatch(Character::isWhitespace), "token", "contains whitespace.",
                         "Copy the token without spaces or line breaks.");
             }
-            caPem = caPem == null || caPem.isBlank() ? null : caPem.trim();
+            caPem = caPem == null || caPem.isBlank() ? null : caPem.strip() + "\n";
             if (caPem != null) {
                 v.check(caPem.contains("-----BEGIN CERTIFICATE-----"), "caCertificate", "is not a PEM certificate.",
                         "Give the cluster CA as PEM text starting with -----BEGIN CERTIFICATE-----.");

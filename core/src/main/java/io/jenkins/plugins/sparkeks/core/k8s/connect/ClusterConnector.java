@@ -1,11 +1,16 @@
 package io.jenkins.plugins.sparkeks.core.k8s.connect;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,15 +33,25 @@ public final class ClusterConnector implements AutoCloseable {
             new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** A connector using {@code aws} for EKS calls and credentials; the caller closes {@code aws} after this. */
+    /**
+     * A connector using {@code aws} for EKS calls and credentials (the caller closes {@code aws} after this), reaching
+     * API servers through the proxy in {@code HTTPS_PROXY}/{@code NO_PROXY} if set, as kubectl does.
+     */
     public ClusterConnector(AwsClientFactory aws) {
-        this(aws, new EksTokenGenerator(), InClusterEnvironment::fromSystem);
+        this(aws, HttpProxy.fromEnvironment(System.getenv()).orElse(null));
     }
 
+    /** A connector reaching API servers through {@code proxy}, or directly when it is null. */
+    public ClusterConnector(AwsClientFactory aws, HttpProxy proxy) {
+        this(aws, new EksTokenGenerator(), InClusterEnvironment::fromSystem, proxy);
+    }
+
+    /** A connector with every seam given: tests use a fixed clock and a fake pod environment. */
     public ClusterConnector(AwsClientFactory aws, EksTokenGenerator tokenGenerator,
-                            Supplier<InClusterEnvironment> inCluster) {
+                            Supplier<InClusterEnvironment> inCluster, HttpProxy proxy) {
         this.resolver = new AccessResolver(Objects.requireNonNull(aws, "aws"),
-                Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"));
+                Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"),
+                proxy);
     }
 
     /**
@@ -69,6 +84,37 @@ public final class ClusterConnector implements AutoCloseable {
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * Connects and asks the API server whether this identity may create pods in {@code namespace}: one cheap call
+     * that proves the endpoint, the certificate trust, the credentials and the main RBAC permission a Spark driver
+     * needs. For a "test connection" button or a CLI check.
+     *
+     * @return a one-line description such as {@code Connected to eks:us-east-1/prod; may create pods in 'spark'}
+     * @throws io.jenkins.plugins.sparkeks.core.job.JobException explaining a refused credential, a missing permission
+     *         or an unreachable server
+     */
+    public String verify(ClusterAccess access, String namespace) {
+        ClusterConnection connection = connect(access);
+        String where = connection.coordinates().describe();
+        SelfSubjectAccessReview question = new SelfSubjectAccessReviewBuilder().withNewSpec()
+                .withNewResourceAttributes().withNamespace(namespace).withVerb("create").withResource("pods")
+                .endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview answer;
+        try {
+            answer = connection.client().authorization().v1().selfSubjectAccessReview().create(question);
+        } catch (KubernetesClientException e) {
+            throw new JobException(ConnectionFailures.explain(e, access, where), e);
+        }
+        SubjectAccessReviewStatus status = answer.getStatus();
+        if (status == null || !Boolean.TRUE.equals(status.getAllowed())) {
+            String reason = status == null || status.getReason() == null || status.getReason().isBlank()
+                    ? "" : " (" + status.getReason() + ")";
+            throw new JobException("Connected to " + where + ", but this identity may not create pods in namespace '"
+                    + namespace + "'" + reason + ". Grant it a Role allowing pods, services and configmaps there.");
+        }
+        return "Connected to " + where + "; may create pods in namespace '" + namespace + "'";
     }
 
     private ClusterConnection open(ClusterAccess access) {

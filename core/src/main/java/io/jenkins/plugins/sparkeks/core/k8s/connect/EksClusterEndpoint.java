@@ -3,7 +3,7 @@ package io.jenkins.plugins.sparkeks.core.k8s.connect;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
@@ -30,7 +30,8 @@ record EksClusterEndpoint(String server, String caDataBase64) {
         } catch (EksException e) {
             throw new JobException("DescribeCluster for " + what + " failed: " + e.awsErrorDetails().errorCode() + ": "
                     + e.awsErrorDetails().errorMessage() + ". The credentials need eks:DescribeCluster on it.", e);
-        } catch (SdkClientException e) {
+        } catch (SdkException e) {
+            // also covers credentials that could not be obtained, e.g. a refused AssumeRole
             throw new JobException("Could not call DescribeCluster for " + what + ": " + e.getMessage(), e);
         }
         if (cluster.status() != ClusterStatus.ACTIVE) {

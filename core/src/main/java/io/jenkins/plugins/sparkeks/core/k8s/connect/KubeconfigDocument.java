@@ -16,11 +16,17 @@ import java.util.Optional;
  * A kubeconfig checked before any connection: it parses, the wanted context exists and names a cluster with a server.
  * Error messages name contexts and clusters but never repeat the document, which holds credentials.
  *
+ * @param parsed    the whole document
  * @param context   the context that will be used (the requested one, or the current-context)
  * @param server    that context's API server URL
  * @param namespace that context's namespace, or null
  */
-record KubeconfigDocument(String context, String server, String namespace) {
+record KubeconfigDocument(Config parsed, String context, String server, String namespace) {
+
+    @Override
+    public String toString() {
+        return "KubeconfigDocument[context=" + context + ", server=" + server + "]";
+    }
 
     private static final String FIELD = "kubeconfig";
     private static final String CONTEXT_FIELD = "context";
@@ -59,7 +65,7 @@ record KubeconfigDocument(String context, String server, String namespace) {
                             + "', which is missing or has no server URL.",
                     "Add that cluster with its server to the kubeconfig, or choose another context.").throwIfInvalid();
         }
-        return new KubeconfigDocument(chosen, server, named.getContext().getNamespace());
+        return new KubeconfigDocument(config, chosen, server, named.getContext().getNamespace());
     }
 
     private static Config parse(String content) {

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.sparkeks.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The emulator's answers checked by the real AWS CLI (botocore), an implementation independent of the Java SDK: the
+ * CLI parses every answer with the service model, so a wrong field type, timestamp format or error shape fails here.
+ * Skipped when {@code aws} is not on PATH (CI installs Debian's awscli).
+ */
+class AwsCliFidelityTest {
+    private static final String ROLE = "arn:aws:iam::111122223333:role/emr-job";
+    private static AwsEmulator aws;
+    private static AwsCli cli;
+
+    @BeforeAll
+    static void start(@TempDir Path scratch) throws Exception {
+        Path executable = AwsCli.find().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(executable != null,
+                "AWS CLI ('aws') is not on PATH: skipping the CLI fidelity check (install awscli to run it)");
+        aws = AwsEmulator.start()
+                .virtualCluster(VirtualCluster.running("vc1", "analytics", "eks-prod", "spark"))
+                .eksCluster(EksCluster.active("eks-prod", "https://127.0.0.1:6443", "-----BEGIN CERTIFICATE-----\n"))
+                .logStreamLag(Duration.ofSeconds(2))
+                .script("pi", JobScript.builder().pending(Duration.ofSeconds(1)).submitted(Duration.ofSeconds(1))
+                        .running(Duration.ofSeconds(60)).stdout("Pi is roughly 3.14", "done")
+                        .stderr("INFO SparkContext: Running Spark").build());
+        cli = AwsCli.against(aws, executable, scratch);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    void emrJobRunLifecycleAndDriverLogsReadBackThroughTheCli() throws Exception {
+        AwsCli.Result started = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", "vc1",
+                "--name", "pi", "--client-token", "cli-1", "--execution-role-arn", ROLE,
+                "--release-label", "emr-7.2.0-latest",
+                "--job-driver", "{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://bucket/pi.py\","
+                        + "\"entryPointArguments\":[\"100\"],\"sparkSubmitParameters\":\"--conf spark.executor.instances=2\"}}",
+                "--configuration-overrides", "{\"monitoringConfiguration\":{\"cloudWatchMonitoringConfiguration\":"
+                        + "{\"logGroupName\":\"/emr/jobs\",\"logStreamNamePrefix\":\"pi\"},"
+                        + "\"s3MonitoringConfiguration\":{\"logUri\":\"s3://logs/emr/\"}}}");
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        String id = started.json().path("id").asText();
+        assertThat(id).matches("[0-9a-z]{19}");
+        assertThat(started.json().path("virtualClusterId").asText()).isEqualTo("vc1");
+
+        AwsCli.Result described = cli.run("emr-containers", "describe-job-run", "--virtual-cluster-id", "vc1",
+                "--id", id);
+        assertThat(described.exitCode()).as(described.stderr()).isZero();
+        JsonNode run = described.json().path("jobRun");
+        assertThat(run.path("state").asText()).isEqualTo("PENDING");
+        assertThat(run.path("createdAt").asText()).startsWith("2026-01-01T00:00:00");
+        assertThat(run.path("jobDriver").path("sparkSubmitJobDriver").path("entryPointArguments").get(0).asText())
+                .isEqualTo("100");
+
+        aws.advance(Duration.ofSeconds(45));   // RUNNING since 2 s, lines at 22 s and 42 s, streams since 4 s
+        AwsCli.Result listed = cli.run("emr-containers", "list-job-runs", "--virtual-cluster-id", "vc1",
+                "--states", "RUNNING", "SUBMITTED");
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        assertThat(listed.json().path("jobRuns").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(listed.json().path("jobRuns").get(0).path("state").asText()).isEqualTo("RUNNING");
+
+        String stream = "pi/vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/stdout";
+        AwsCli.Result events = cli.run("logs", "get-log-events", "--log-group-name", "/emr/jobs",
+                "--log-stream-name", stream, "--start-from-head");
+        assertThat(events.exitCode()).as(events.stderr()).isZero();
+        assertThat(messages(events.json().path("events"))).containsExactly("Pi is roughly 3.14", "done");
+        assertThat(events.json().path("nextForwardToken").asText()).startsWith("f/");
+
+        AwsCli.Result filtered = cli.run("logs", "filter-log-events", "--log-group-name", "/emr/jobs",
+                "--log-stream-name-prefix", "pi/vc1/jobs/" + id + "/");
+        assertThat(filtered.exitCode()).as(filtered.stderr()).isZero();
+        JsonNode all = filtered.json().path("events");
+        // stdout lines at 22 s and 42 s, the stderr line at 32 s: one time-ordered sequence across both streams
+        assertThat(messages(all)).containsExactly("Pi is roughly 3.14", "INFO SparkContext: Running Spark", "done");
+        assertThat(all.get(1).path("logStreamName").asText()).endsWith("-driver/stderr");
+        assertThat(all.get(0).path("eventId").asText()).isNotBlank();
+
+        AwsCli.Result cancelled = cli.run("emr-containers", "cancel-job-run", "--virtual-cluster-id", "vc1",
+                "--id", id);
+        assertThat(cancelled.exitCode()).as(cancelled.stderr()).isZero();
+        assertThat(cancelled.json().path("id").asText()).isEqualTo(id);
+
+        aws.advance(Duration.ofMinutes(1));
+        AwsCli.Result again = cli.run("emr-containers", "cancel-job-run", "--virtual-cluster-id", "vc1",
+                "--id", id);
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.stderr()).contains("ValidationException").contains("not in a cancellable state");
+    }
+
+    @Test
+    void virtualClustersCallerIdentityAndEksClusterReadBackThroughTheCli() throws Exception {
+        AwsCli.Result clusters = cli.run("emr-containers", "list-virtual-clusters", "--container-provider-id",
+                "eks-prod", "--container-provider-type", "EKS");
+        assertThat(clusters.exitCode()).as(clusters.stderr()).isZero();
+        JsonNode vc = clusters.json().path("virtualClusters").get(0);
+        assertThat(vc.path("id").asText()).isEqualTo("vc1");
+        assertThat(vc.path("containerProvider").path("info").path("eksInfo").path("namespace").asText())
+                .isEqualTo("spark");
+
+        AwsCli.Result identity = cli.run("sts", "get-caller-identity");
+        assertThat(identity.exitCode()).as(identity.stderr()).isZero();
+        assertThat(identity.json().path("Account").asText()).isEqualTo("111122223333");
+        assertThat(identity.json().path("Arn").asText()).isEqualTo("arn:aws:iam::111122223333:user/emulator-user");
+
+        AwsCli.Result cluster = cli.run("eks", "describe-cluster", "--name", "eks-prod");
+        assertThat(cluster.exitCode()).as(cluster.stderr()).isZero();
+        assertThat(cluster.json().path("cluster").path("endpoint").asText()).isEqualTo("https://127.0.0.1:6443");
+        assertThat(cluster.json().path("cluster").path("status").asText()).isEqualTo("ACTIVE");
+        // CLI v1 prints timestamps as received: EKS sends epoch seconds
+        assertThat(cluster.json().path("cluster").path("createdAt").asDouble())
+                .isEqualTo((double) AwsEmulator.DEFAULT_START.getEpochSecond());
+    }
+
+    private static List<String> messages(JsonNode events) {
+        List<String> out = new ArrayList<>();
+        events.forEach(e -> out.add(e.path("message").asText()));
+        return out;
+    }
+}
