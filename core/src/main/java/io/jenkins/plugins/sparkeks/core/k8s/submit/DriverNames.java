@@ -48,6 +48,11 @@ public record DriverNames(
                 appNameLabel(appName));
     }
 
+    /** The ConfigMap carrying the executor pod template to the driver, named as spark-submit names it. */
+    public String executorTemplateConfigMapName() {
+        return resourcePrefix + "-driver-podspec-conf-map";
+    }
+
     /** As Spark's {@code getResourceNamePrefix}, applied to the app name alone. */
     static String sanitisedAppName(String appName) {
         String s = appName.trim().toLowerCase(Locale.ROOT)

@@ -19,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -83,16 +84,20 @@ public final class DriverPodSubmitter {
         List<HasMetadata> made = new ArrayList<>();
         made.add(created);
         try {
-            made.add(createOwned(spec.service(), created, "Service"));
-            made.add(createOwned(spec.configMap(), created, "ConfigMap"));
-        } catch (JobException e) {
-            deleteQuietly(made, e);
-            throw e;
+            for (HasMetadata owned : spec.ownedByDriver()) {
+                made.add(createOwned(owned, created));
+            }
+        } catch (RuntimeException e) {
+            JobException failure = e instanceof JobException j ? j
+                    : new JobException("Could not create the driver's Service and ConfigMap: " + e.getClass().getSimpleName(), e);
+            deleteQuietly(made, failure);
+            throw failure;
         }
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
                 + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
-                + spec.names().configMapName() + ".");
+                + spec.names().configMapName() + (spec.executorTemplateConfigMap() == null ? "" : " and the executor template")
+                + ".");
         observer.submitted(ref);
         return ref;
     }
@@ -114,7 +119,12 @@ public final class DriverPodSubmitter {
                             .thenComparing(p -> p.getMetadata().getName()))
                     .orElseThrow();
         }
-        Pod sameName = client.pods().inNamespace(ns).withName(podName).get();
+        Pod sameName;
+        try {
+            sameName = client.pods().inNamespace(ns).withName(podName).get();
+        } catch (KubernetesClientException e) {
+            throw failure("read pod " + ns + "/" + podName, "get pod", ns, e);
+        }
         if (sameName != null) {
             throw new JobException("A pod named " + ns + "/" + podName + " exists but was not created for this submission"
                     + " (it lacks the " + SparkLabels.SUBMISSION_KEY + " label); delete it or rename the application.");
@@ -137,36 +147,43 @@ public final class DriverPodSubmitter {
     }
 
     /** Creates an object owned by the driver pod; a same-named leftover of an earlier attempt is replaced. */
-    private HasMetadata createOwned(HasMetadata object, Pod owner, String kind) {
+    private HasMetadata createOwned(HasMetadata object, Pod owner) {
         String ns = owner.getMetadata().getNamespace();
+        String kind = object.getKind();
         object.getMetadata().setOwnerReferences(List.of(ownerReference(owner)));
         String what = kind + " " + ns + "/" + object.getMetadata().getName();
         try {
             return client.resource(object).inNamespace(ns).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                throw failure("create " + what, "create " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+                throw failure("create " + what, "create " + kind.toLowerCase(Locale.ROOT), ns, e);
             }
         }
         try {
             client.resource(object).inNamespace(ns).withTimeoutInMillis(10_000).delete();
             return client.resource(object).inNamespace(ns).create();
         } catch (KubernetesClientException e) {
-            throw failure("replace leftover " + what, "delete " + kind.toLowerCase(java.util.Locale.ROOT), ns, e);
+            throw failure("replace leftover " + what, "delete " + kind.toLowerCase(Locale.ROOT), ns, e);
         }
     }
 
-    /** An attached driver whose Service or ConfigMap is missing (a crash mid-submit) gets them created now. */
+    /** An attached driver whose Service or ConfigMaps are missing (a crash mid-submit) gets them created now. */
     private void repairOwnedObjects(Pod driver, DriverSpec spec) {
         String ns = driver.getMetadata().getNamespace();
         if (!Objects.equals(driver.getMetadata().getName(), spec.names().podName())) {
             return;
         }
-        if (client.services().inNamespace(ns).withName(spec.names().serviceName()).get() == null) {
-            createOwned(spec.service(), driver, "Service");
-        }
-        if (client.configMaps().inNamespace(ns).withName(spec.names().configMapName()).get() == null) {
-            createOwned(spec.configMap(), driver, "ConfigMap");
+        for (HasMetadata owned : spec.ownedByDriver()) {
+            HasMetadata current;
+            try {
+                current = client.resource(owned).inNamespace(ns).get();
+            } catch (KubernetesClientException e) {
+                throw failure("read " + owned.getKind() + " " + ns + "/" + owned.getMetadata().getName(),
+                        "get " + owned.getKind().toLowerCase(Locale.ROOT), ns, e);
+            }
+            if (current == null) {
+                createOwned(owned, driver);
+            }
         }
     }
 

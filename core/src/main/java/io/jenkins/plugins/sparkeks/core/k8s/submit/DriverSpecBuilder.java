@@ -32,6 +32,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImage;
 import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,11 @@ public final class DriverSpecBuilder {
     static final int DEFAULT_BLOCK_MANAGER_PORT = 7079;
     static final int DEFAULT_UI_PORT = 4040;
     static final long MIN_OVERHEAD_MIB = 384;
+    static final String EXECUTOR_TEMPLATE_FILE = "spark.kubernetes.executor.podTemplateFile";
+    static final String EXECUTOR_TEMPLATE_DIR = "/opt/spark/pod-template";
+    static final String EXECUTOR_TEMPLATE_FILE_NAME = "pod-spec-template.yml";
+    static final String EXECUTOR_TEMPLATE_VOLUME = "pod-template-volume";
+    static final String EXECUTOR_TEMPLATE_KEY = "podspec-configmap-key";
     /** 0644: how spark-submit mounts the properties file. */
     private static final int CONF_FILE_MODE = 420;
 
@@ -80,16 +86,20 @@ public final class DriverSpecBuilder {
      * @param region       the cluster's AWS region for the default image; null outside AWS
      */
     public DriverSpec build(SparkSubmitRequest request, SubmissionKey key, String apiServerUrl, String region) {
+        Instant now = clock.instant();
         DriverNames names = DriverNames.of(request.appName(), key);
         EmrSparkImage defaultImage = images.imageFor(region, request.emrRelease());
         SubmitConf conf = SubmitConf.resolve(
-                request, defaultImage.uri(), apiServerUrl, clock.millis(), key.hash(32));
+                request, defaultImage.uri(), apiServerUrl, now.toEpochMilli(), key.hash(32));
         String sparkVersion = sparkVersionLabel(request, conf, defaultImage);
         AppResourceType type = AppResourceType.of(request.primaryResource());
 
         Map<String, String> labels = driverLabels(conf, names, sparkVersion);
         Map<String, String> properties = new TreeMap<>(conf.values());
         properties.putAll(systemProperties(conf, names, type, request.namespace()));
+        if (hasText(request.executorPodTemplate())) {
+            properties.put(EXECUTOR_TEMPLATE_FILE, EXECUTOR_TEMPLATE_DIR + "/" + EXECUTOR_TEMPLATE_FILE_NAME);
+        }
 
         Pod template = templatePod(request.driverPodTemplate());
         Container container = selectContainer(template, conf.get(TEMPLATE_CONTAINER_NAME).orElse(null));
@@ -109,6 +119,7 @@ public final class DriverSpecBuilder {
             spec.setServiceAccountName(sa);
         });
         configureCommand(container, conf, request, type);
+        ConfigMap executorTemplate = configureExecutorTemplate(container, spec, names, request, key);
         configureLocalDirs(container, spec, conf, key);
         // what Client.run adds last: the conf dir env, the conf volume, and the driver container after any sidecars
         container.getEnv().add(env("SPARK_CONF_DIR", CONF_DIR));
@@ -132,11 +143,12 @@ public final class DriverSpecBuilder {
                     .withLabels(ourLabels(key))
                 .endMetadata()
                 .withImmutable(true)
-                .addToData(CONF_FILE, SparkPropertiesFile.write(names.configMapName(), properties, clock.instant()))
+                .addToData(CONF_FILE, SparkPropertiesFile.write(names.configMapName(), properties, now))
                 .addToData(NAMESPACE, request.namespace())
                 .build();
 
-        return new DriverSpec(names, pod, configMap, driverService(conf, names, labels, key), Map.copyOf(properties));
+        return new DriverSpec(names, pod, configMap, driverService(conf, names, labels, key), executorTemplate,
+                Map.copyOf(properties));
     }
 
     private String sparkVersionLabel(SparkSubmitRequest request, SubmitConf conf, EmrSparkImage defaultImage) {
@@ -255,6 +267,39 @@ public final class DriverSpecBuilder {
                 "--class", type.driverMainClass(request.mainClass()), request.primaryResource()));
         args.addAll(request.appArgs());
         c.setArgs(args);
+    }
+
+    /**
+     * As Spark's PodTemplateConfigMapStep: the executor template travels in its own ConfigMap, mounted where
+     * {@code spark.kubernetes.executor.podTemplateFile} points in the driver.
+     */
+    private static ConfigMap configureExecutorTemplate(
+            Container c, PodSpec spec, DriverNames names, SparkSubmitRequest request, SubmissionKey key) {
+        if (!hasText(request.executorPodTemplate())) {
+            return null;
+        }
+        String name = names.executorTemplateConfigMapName();
+        spec.getVolumes().add(new VolumeBuilder().withName(EXECUTOR_TEMPLATE_VOLUME)
+                .withNewConfigMap()
+                    .withName(name)
+                    .addNewItem().withKey(EXECUTOR_TEMPLATE_KEY).withPath(EXECUTOR_TEMPLATE_FILE_NAME).endItem()
+                .endConfigMap()
+                .build());
+        c.getVolumeMounts().add(new VolumeMountBuilder().withName(EXECUTOR_TEMPLATE_VOLUME)
+                .withMountPath(EXECUTOR_TEMPLATE_DIR).build());
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                    .withName(name)
+                    .withNamespace(request.namespace())
+                    .withLabels(ourLabels(key))
+                .endMetadata()
+                .withImmutable(true)
+                .addToData(EXECUTOR_TEMPLATE_KEY, request.executorPodTemplate())
+                .build();
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     /**

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param annotations        annotations for the driver and executor pods
  * @param env                environment variables for the driver and executors
  * @param driverPodTemplate  a Pod as YAML text to start the driver pod from (what {@code spark.kubernetes.driver.podTemplateFile} points at)
+ * @param executorPodTemplate a Pod as YAML text for the executors (what {@code spark.kubernetes.executor.podTemplateFile}
+ *                           points at); shipped to the driver in a ConfigMap, as spark-submit does
  * @param nodeSelector       node selector for the driver and executors
  * @param tolerations        tolerations added to the driver pod
  * @param imagePullPolicy    {@code Always}, {@code IfNotPresent} or {@code Never}; null = {@code IfNotPresent}
@@ -65,6 +67,7 @@ public record SparkSubmitRequest(
         Map<String, String> annotations,
         Map<String, String> env,
         String driverPodTemplate,
+        String executorPodTemplate,
         Map<String, String> nodeSelector,
         List<PodToleration> tolerations,
         String imagePullPolicy,
@@ -118,6 +121,7 @@ public record SparkSubmitRequest(
         b.annotations.putAll(annotations);
         b.env.putAll(env);
         b.driverPodTemplate = driverPodTemplate;
+        b.executorPodTemplate = executorPodTemplate;
         b.nodeSelector.putAll(nodeSelector);
         b.tolerations.addAll(tolerations);
         b.imagePullPolicy = imagePullPolicy;
@@ -127,12 +131,7 @@ public record SparkSubmitRequest(
         return b;
     }
 
-    /** True when the primary resource is a Python file (PySpark). */
-    public boolean isPython() {
-        return AppResourceType.of(primaryResource) == AppResourceType.PYTHON;
-    }
-
-    /** Never prints conf or env values whose names look secret, nor the pod template (it may embed anything). */
+    /** Never prints conf or env values whose names look secret, nor the pod templates (they may embed anything). */
     @Override
     public String toString() {
         return "SparkSubmitRequest[appName=" + appName + ", namespace=" + namespace + ", image=" + image
@@ -145,6 +144,8 @@ public record SparkSubmitRequest(
                 + ", serviceAccount=" + serviceAccount + ", labels=" + labels + ", annotations=" + annotations
                 + ", env=" + SensitiveKeys.redacted(env) + ", driverPodTemplate="
                 + (driverPodTemplate == null ? "none" : "(" + driverPodTemplate.length() + " chars)")
+                + ", executorPodTemplate="
+                + (executorPodTemplate == null ? "none" : "(" + executorPodTemplate.length() + " chars)")
                 + ", nodeSelector=" + nodeSelector + ", tolerations=" + tolerations
                 + ", imagePullPolicy=" + imagePullPolicy + ", imagePullSecrets=" + imagePullSecrets
                 + ", sparkVersion=" + sparkVersion + ", sparkUser=" + sparkUser + "]";
@@ -187,6 +188,7 @@ public record SparkSubmitRequest(
         private final Map<String, String> annotations = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private String driverPodTemplate;
+        private String executorPodTemplate;
         private final Map<String, String> nodeSelector = new LinkedHashMap<>();
         private final List<PodToleration> tolerations = new ArrayList<>();
         private String imagePullPolicy;
@@ -221,6 +223,7 @@ public record SparkSubmitRequest(
         public Builder annotation(String key, String value) { annotations.put(key, value); return this; }
         public Builder env(String name, String value) { env.put(name, value); return this; }
         public Builder driverPodTemplate(String yaml) { driverPodTemplate = yaml; return this; }
+        public Builder executorPodTemplate(String yaml) { executorPodTemplate = yaml; return this; }
         public Builder nodeSelector(String key, String value) { nodeSelector.put(key, value); return this; }
         public Builder toleration(PodToleration t) { tolerations.add(t); return this; }
         public Builder imagePullPolicy(String v) { imagePullPolicy = v; return this; }
@@ -232,7 +235,7 @@ public record SparkSubmitRequest(
             return new SparkSubmitRequest(appName, namespace, image, emrRelease, mainClass, primaryResource, pyFiles,
                     jars, files, appArgs, conf, driverCores, driverMemory, driverMemoryOverhead, executorCores,
                     executorMemory, executorMemoryOverhead, executorInstances, serviceAccount, labels, annotations,
-                    env, driverPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets,
+                    env, driverPodTemplate, executorPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets,
                     sparkVersion, sparkUser);
         }
     }

@@ -59,8 +59,7 @@ public final class SparkSubmitValidator {
             Map.entry("spark.kubernetes.submission.waitAppCompletion", "waiting is done by this library, not spark-submit"),
             Map.entry("spark.kubernetes.driver.podTemplateFile", "pass the template's YAML as driverPodTemplate"),
             Map.entry("spark.kubernetes.file.upload.path", "local files cannot be uploaded from here; put them in S3 or the image"),
-            Map.entry("spark.kubernetes.executor.podTemplateFile",
-                    "an executor template would need its own ConfigMap; use executor conf keys or bake it into the image"),
+            Map.entry("spark.kubernetes.executor.podTemplateFile", "pass the template's YAML as executorPodTemplate"),
             Map.entry("spark.kubernetes.hadoop.configMapName", "Hadoop conf ConfigMaps are not mounted by this submission"),
             Map.entry("spark.kubernetes.kerberos.krb5.path", "Kerberos is not supported by this submission"),
             Map.entry("spark.kubernetes.kerberos.krb5.configMapName", "Kerberos is not supported by this submission"),
@@ -78,6 +77,9 @@ public final class SparkSubmitValidator {
             "spark.kubernetes.authenticate.driver.clientKeyFile", "use a service account (serviceAccount) for the driver",
             "spark.kubernetes.authenticate.driver.clientCertFile", "use a service account (serviceAccount) for the driver",
             "spark.kubernetes.authenticate.driver.caCertFile", "use a service account (serviceAccount) for the driver");
+
+    /** ConfigMaps hold at most 1 MiB; Spark ships templates in them. */
+    private static final int MAX_TEMPLATE_CHARS = 1024 * 1024 - 1024;
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
@@ -107,6 +109,10 @@ public final class SparkSubmitValidator {
         if (r.emrRelease() != null) {
             v.check(EmrSparkImages.isReleaseLabel(r.emrRelease()), "emrRelease",
                     "'" + r.emrRelease() + "' is not an EMR release label.", "Use a label such as emr-7.12.0.");
+        }
+        if (r.sparkVersion() != null) {
+            v.check(r.sparkVersion().length() <= 63 && LABEL_VALUE.matcher(r.sparkVersion()).matches(), "sparkVersion",
+                    "'" + r.sparkVersion() + "' cannot be a label value.", "Use a version such as 3.5.6 or 3.5.6-amzn-1.");
         }
         checkResources(v, r);
         checkSizesAndCounts(v, r);
@@ -201,7 +207,7 @@ public final class SparkSubmitValidator {
         }
         for (String key : List.of(DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, EXECUTOR_MEMORY, EXECUTOR_MEMORY_OVERHEAD)) {
             String value = r.conf().get(key);
-            if (value != null && !SensitiveKeys.isSensitive(key)) {
+            if (value != null) {
                 v.check(SparkMemory.isValid(value), "conf[" + key + "]", "is not a Spark size.",
                         "Use a whole number with an optional unit k, m, g or t, e.g. 4g.");
             }
@@ -333,6 +339,7 @@ public final class SparkSubmitValidator {
             case APP_ID, DRIVER_POD_NAME, "spark.kubernetes.driver.pod.namePrefix" ->
                     "Remove it; the names follow the app name and the submission key.";
             case "spark.kubernetes.driver.podTemplateFile" -> "Pass the template's YAML text as driverPodTemplate.";
+            case "spark.kubernetes.executor.podTemplateFile" -> "Pass the template's YAML text as executorPodTemplate.";
             case "spark.kubernetes.file.upload.path" -> "Use local:// paths inside the image or s3a:// / https:// URIs.";
             default -> "Remove it.";
         };
@@ -384,30 +391,45 @@ public final class SparkSubmitValidator {
     }
 
     private void checkTemplate(Validation v, SparkSubmitRequest r) {
-        String yaml = r.driverPodTemplate();
-        if (yaml == null || yaml.isBlank()) {
+        parsePodTemplate(v, "executorPodTemplate", r.executorPodTemplate(), r.namespace());
+        Pod pod = parsePodTemplate(v, "driverPodTemplate", r.driverPodTemplate(), r.namespace());
+        if (pod == null) {
             return;
         }
-        Object parsed;
-        try {
-            parsed = serialization.unmarshal(yaml);
-        } catch (RuntimeException e) {
-            v.error("driverPodTemplate", "is not valid YAML.", "Give a Pod manifest, e.g. 'apiVersion: v1\\nkind: Pod\\nspec: ...'.");
-            return;
-        }
-        if (!(parsed instanceof Pod pod)) {
-            v.error("driverPodTemplate", "is not a Pod manifest.", "Use 'apiVersion: v1' and 'kind: Pod'.");
-            return;
-        }
-        String ns = pod.getMetadata() == null ? null : pod.getMetadata().getNamespace();
-        v.check(ns == null || ns.equals(r.namespace()), "driverPodTemplate",
-                "names namespace '" + ns + "', not the request's namespace.", "Remove metadata.namespace from the template.");
         String containerName = r.conf().get(TEMPLATE_CONTAINER_NAME);
         if (containerName != null && pod.getSpec() != null) {
             v.check(pod.getSpec().getContainers().stream().anyMatch(c -> containerName.equals(c.getName())),
                     "conf[" + TEMPLATE_CONTAINER_NAME + "]", "names a container the template does not have.",
                     "Name one of the template's containers, or remove the key to use the first one.");
         }
+    }
+
+    /** The template as a Pod, or null when there is none or it is invalid (then an error is recorded). */
+    private Pod parsePodTemplate(Validation v, String field, String yaml, String namespace) {
+        if (yaml == null || yaml.isBlank()) {
+            return null;
+        }
+        if (yaml.length() > MAX_TEMPLATE_CHARS) {
+            v.error(field, "is larger than a ConfigMap can hold.", "Keep the template under 1 MiB.");
+            return null;
+        }
+        Object parsed;
+        try {
+            parsed = serialization.unmarshal(yaml);
+        } catch (RuntimeException e) {
+            v.error(field, "is not valid YAML.", "Give a Pod manifest, e.g. 'apiVersion: v1\\nkind: Pod\\nspec: ...'.");
+            return null;
+        }
+        if (!(parsed instanceof Pod pod)) {
+            v.error(field, "is not a Pod manifest.", "Use 'apiVersion: v1' and 'kind: Pod'.");
+            return null;
+        }
+        String ns = pod.getMetadata() == null ? null : pod.getMetadata().getNamespace();
+        if (ns != null && !ns.equals(namespace)) {
+            v.error(field, "names namespace '" + ns + "', not the request's namespace.", "Remove metadata.namespace from the template.");
+            return null;
+        }
+        return pod;
     }
 
     private static String capitalise(String s) {

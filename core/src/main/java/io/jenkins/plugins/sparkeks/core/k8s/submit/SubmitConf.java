@@ -97,10 +97,6 @@ record SubmitConf(Map<String, String> values) {
         return values.getOrDefault(key, defaultValue);
     }
 
-    boolean contains(String key) {
-        return values.containsKey(key);
-    }
-
     /** Entries under {@code prefix}, with the prefix cut off (Spark's {@code getAllWithPrefix}). */
     Map<String, String> withPrefix(String prefix) {
         Map<String, String> out = new LinkedHashMap<>();

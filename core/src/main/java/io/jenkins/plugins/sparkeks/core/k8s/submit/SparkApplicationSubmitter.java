@@ -1,0 +1,102 @@
+package io.jenkins.plugins.sparkeks.core.k8s.submit;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
+import java.net.HttpURLConnection;
+import java.util.Objects;
+
+/**
+ * Submits a request as a Spark Operator SparkApplication. Idempotent per {@link SubmissionKey}: the object's name
+ * comes from the key, so a second submit finds the first one's application and attaches to it.
+ */
+public final class SparkApplicationSubmitter {
+
+    private final KubernetesClient client;
+    private final ClusterCoordinates cluster;
+    private final SparkApplicationBuilder builder;
+    private final SparkSubmitValidator validator;
+
+    public SparkApplicationSubmitter(
+            KubernetesClient client, ClusterCoordinates cluster, SparkApplicationBuilder builder, SparkSubmitValidator validator) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    public SparkApplicationSubmitter(KubernetesClient client, ClusterCoordinates cluster) {
+        this(client, cluster, new SparkApplicationBuilder(), new SparkSubmitValidator());
+    }
+
+    public SparkApplicationReference submit(SparkSubmitRequest request, SubmissionKey key, JobObserver observer) {
+        validator.validate(request);
+        GenericKubernetesResource app = builder.build(request, key, cluster.region());
+        String ns = request.namespace();
+        String name = app.getMetadata().getName();
+        NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps =
+                client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace(ns);
+
+        GenericKubernetesResource result;
+        try {
+            GenericKubernetesResource existing = apps.withName(name).get();
+            if (existing != null) {
+                result = ours(existing, key, ns);
+                observer.diagnostic("SparkApplication " + ns + "/" + name
+                        + " already exists for this submission; attaching to it instead of submitting again.");
+            } else {
+                result = create(apps, app, key, ns);
+                observer.diagnostic("Created SparkApplication " + ns + "/" + name + "; the Spark Operator starts its driver "
+                        + name + "-driver.");
+            }
+        } catch (KubernetesClientException e) {
+            StringBuilder msg = new StringBuilder("Could not create SparkApplication " + ns + "/" + name + " (HTTP " + e.getCode() + ")");
+            String detail = ApiErrors.describe(e);
+            if (!detail.isEmpty()) {
+                msg.append(": ").append(detail);
+            }
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                msg.append(". Is the Spark Operator installed (CRD sparkapplications.sparkoperator.k8s.io)?");
+            } else if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+                msg.append(". kubectl auth can-i create sparkapplications.sparkoperator.k8s.io -n ").append(ns).append(" should say yes.");
+            }
+            throw new JobException(msg.toString(), e);
+        }
+        SparkApplicationReference ref = new SparkApplicationReference(
+                cluster, ns, name, result.getMetadata().getUid(), key.hash(32), LogCursor.START);
+        observer.submitted(ref);
+        return ref;
+    }
+
+    private GenericKubernetesResource create(
+            NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps,
+            GenericKubernetesResource app, SubmissionKey key, String ns) {
+        try {
+            return apps.resource(app).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            // a concurrent submit under the same key won the race
+            return ours(apps.withName(app.getMetadata().getName()).get(), key, ns);
+        }
+    }
+
+    private static GenericKubernetesResource ours(GenericKubernetesResource existing, SubmissionKey key, String ns) {
+        if (existing == null || !key.hash(32).equals(SparkApplicationBuilder.keyLabel(existing))) {
+            String name = existing == null ? "?" : existing.getMetadata().getName();
+            throw new JobException("A SparkApplication named " + ns + "/" + name + " exists but was not created for this"
+                    + " submission (it lacks the " + SparkLabels.SUBMISSION_KEY + " label); delete it or rename the application.");
+        }
+        return existing;
+    }
+}
