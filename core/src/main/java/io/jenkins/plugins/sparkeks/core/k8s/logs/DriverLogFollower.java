@@ -52,7 +52,6 @@ public final class DriverLogFollower {
     private boolean terminated;
     private int failures;
     private int attemptsSinceTermination;
-    private int streamsOpened;
 
     public DriverLogFollower(
             KubernetesClient client,
@@ -129,13 +128,6 @@ public final class DriverLogFollower {
         }
     }
 
-    /** How many log requests were sent so far; tells reconnects apart in tests and diagnostics. */
-    public int streamsOpened() {
-        synchronized (lock) {
-            return streamsOpened;
-        }
-    }
-
     private void open() {
         int streamGeneration;
         PodLogPosition since;
@@ -148,7 +140,6 @@ public final class DriverLogFollower {
             streamGeneration = ++generation;
             filter.newStream();
             since = filter.position();
-            streamsOpened++;
             terminatedAtOpen = terminated;
             splitter = new LineSplitter(raw -> onLine(streamGeneration, raw));
         }

@@ -375,7 +375,8 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         CompletableFuture<Void> logs;
         if (!options.followLogs()) {
             logs = CompletableFuture.completedFuture(null);
-        } else if (podGone) {
+        } else if (podGone || follower == null && verdict.startedAt() == null) {
+            // A deleted pod's log is gone with it; a driver that never started wrote none.
             if (follower != null) {
                 follower.stop();
             }

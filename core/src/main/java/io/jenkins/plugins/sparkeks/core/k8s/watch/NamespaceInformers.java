@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
@@ -57,7 +59,28 @@ final class NamespaceInformers {
                 forPod(pod.getMetadata().getName(), l -> l.podDeleted(pod));
             }
         });
+        pods.exceptionHandler(NamespaceInformers::retry);
         this.podsSynced = pods.start().toCompletableFuture();
+    }
+
+    /**
+     * Keeps trying through a flaky API server (a controller restarting while the cluster is briefly
+     * unreachable must not fail every job), but gives up at once on what retrying cannot fix before the
+     * first list: no permission, no such namespace or API.
+     */
+    static boolean retry(boolean started, Throwable failure) {
+        if (ExceptionHandler.isDeserializationException(failure)) {
+            return false;
+        }
+        if (started) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403 || k.getCode() == 404)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Called with the registry's lock held. */

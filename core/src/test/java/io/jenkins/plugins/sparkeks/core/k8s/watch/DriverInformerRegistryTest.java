@@ -11,19 +11,21 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogFollowPolicy;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +43,8 @@ class DriverInformerRegistryTest {
 
     /** Every request the client sends, as "METHOD path?query". */
     final List<String> requests = new CopyOnWriteArrayList<>();
-    /** When set, the next pod watch is sent to an expectation that answers 410 Gone. */
-    final AtomicBoolean expireNextPodWatch = new AtomicBoolean();
+    /** When set, the next pod watch is sent to this query instead, where an expectation waits. */
+    final AtomicReference<String> redirectNextPodWatch = new AtomicReference<>();
     KubernetesClient client;
     DriverInformerRegistry informers;
     WatchMachinery machinery;
@@ -65,8 +67,10 @@ class DriverInformerRegistryTest {
                 URI uri = request.uri();
                 String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
                 requests.add(request.method() + " " + uri.getRawPath() + "?" + query);
-                if (query.contains("watch=true") && uri.getRawPath().endsWith("/pods") && expireNextPodWatch.getAndSet(false)) {
-                    builder.uri(uri.resolve(uri.getRawPath() + "?watch=true&expired=1"));
+                String redirect = query.contains("watch=true") && uri.getRawPath().endsWith("/pods")
+                        ? redirectNextPodWatch.getAndSet(null) : null;
+                if (redirect != null) {
+                    builder.uri(uri.resolve(uri.getRawPath() + "?" + redirect));
                 }
             }
         };
@@ -125,7 +129,7 @@ class DriverInformerRegistryTest {
                 .done().once();
         DriverPods pods = new DriverPods(client, "expiring");
         DriverPodReference ref = pods.create("expiring-driver");
-        expireNextPodWatch.set(true);
+        redirectNextPodWatch.set("watch=true&expired=1");
         RecordingObserver observer = new RecordingObserver();
         DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, observer, machinery);
         // Changed while the first watch is the expiring one: only a relist can bring this news.
@@ -161,5 +165,59 @@ class DriverInformerRegistryTest {
         assertThat(watch.result()).isNotDone();
         watch.detach();
         await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+    }
+
+    @Test
+    void aNamespaceWhosePodsCannotBeListedFailsTheWatchWithAClearMessage() {
+        server.expect().get()
+                .withPath("/api/v1/namespaces/locked/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dspark-on-eks&resourceVersion=0")
+                .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("pods is forbidden: User \"jenkins\" cannot list resource \"pods\" in the namespace \"locked\"").build())
+                .always();
+        DriverPodReference ref = new DriverPodReference(DriverPods.CLUSTER, "locked", "any-driver", "uid", null, null, null);
+        String token = "k8s-aws-v1.c2VjcmV0LWJlYXJlci10b2tlbg";
+        try (KubernetesClient withToken = server.createClient(b -> b.editOrNewConfig().withOauthToken(token).endConfig())) {
+            RecordingObserver observer = new RecordingObserver();
+            DriverPodWatch watch = DriverPodWatch.start(withToken, ref, NO_LOGS, observer, machinery);
+            await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+            assertThat(watch.result()).failsWithin(Duration.ZERO).withThrowableThat()
+                    .havingCause().isInstanceOf(JobException.class)
+                    .withMessageContaining("Cannot follow driver pod locked:any-driver on https://mock.invalid")
+                    .withMessageContaining("cannot list resource")
+                    .withMessageNotContaining(token);
+            assertThat(observer.diagnostics).noneMatch(d -> d.contains(token));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> informers.activeInformers() == 0);
+        }
+    }
+
+    @Test
+    void aBrokenWatchConnectionIsReopenedWithoutLosingTheVerdict() {
+        server.expect().get().withPath("/api/v1/namespaces/flaky/pods?watch=true&broken=1")
+                .andReturn(500, new StatusBuilder().withCode(500).withMessage("connection reset").build()).once();
+        DriverPods pods = new DriverPods(client, "flaky");
+        DriverPodReference ref = pods.create("flaky-driver");
+        redirectNextPodWatch.set("watch=true&broken=1");
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery);
+        await().atMost(20, TimeUnit.SECONDS).until(() -> count("GET", "/namespaces/flaky/pods", "watch=true") >= 2);
+        pods.terminated("flaky-driver", "Succeeded", 0, "Completed");
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+        assertThat(watch.result().join().state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void aTransientErrorOnTheFirstListIsRetried() {
+        server.expect().get()
+                .withPath("/api/v1/namespaces/flaky-start/pods?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dspark-on-eks&resourceVersion=0")
+                .andReturn(503, new StatusBuilder().withCode(503).withMessage("apiserver is restarting").build())
+                .once();
+        DriverPods pods = new DriverPods(client, "flaky-start");
+        DriverPodReference ref = pods.create("patient-driver");
+        DriverPodWatch watch = DriverPodWatch.start(client, ref, NO_LOGS, new RecordingObserver(), machinery);
+        pods.terminated("patient-driver", "Succeeded", 0, "Completed");
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> watch.result().isDone());
+        assertThat(watch.result().join().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(count("GET", "/namespaces/flaky-start/pods", "resourceVersion=0")).isGreaterThanOrEqualTo(2);
     }
 }
