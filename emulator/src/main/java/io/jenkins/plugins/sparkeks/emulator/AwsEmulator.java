@@ -147,7 +147,7 @@ public final class AwsEmulator implements AutoCloseable {
     /** Creates a log group, as if someone had created it before any job wrote to it. */
     public AwsEmulator logGroup(String name) {
         synchronized (modelLock) {
-            logs.createGroup(name, account.clock().instant());
+            logs.createGroup(name);
         }
         return this;
     }

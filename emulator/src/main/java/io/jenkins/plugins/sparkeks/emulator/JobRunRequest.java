@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /**
  * What a StartJobRun call asked for, parsed, so scripts can be chosen by it and tests can assert what was sent.
+ * {@link #toString()} leaves out the body, the arguments and the Spark parameters: they may carry secrets.
  *
  * @param body the request body exactly as received (JSON text)
  */
@@ -17,5 +18,12 @@ public record JobRunRequest(String virtualClusterId, String name, String clientT
     public JobRunRequest {
         entryPointArguments = List.copyOf(entryPointArguments);
         tags = Map.copyOf(tags);
+    }
+
+    @Override
+    public String toString() {
+        return "JobRunRequest[virtualClusterId=" + virtualClusterId + ", name=" + name + ", releaseLabel="
+                + releaseLabel + ", entryPoint=" + entryPoint + ", logGroupName=" + logGroupName.orElse("-")
+                + ", logUri=" + logUri.orElse("-") + "]";
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real AWS CLI against an emulator with fake credentials from the environment and empty config files, so a
- * developer's own AWS setup is never read and nothing can reach real AWS.
+ * Runs the real AWS CLI against an emulator with fake credentials from the environment and config files of its own,
+ * so a developer's own AWS setup is never read and nothing can reach real AWS.
  */
 final class AwsCli {
     /** What one CLI call printed. */
@@ -37,7 +37,8 @@ final class AwsCli {
     private AwsCli(AwsEmulator aws, Path executable, Path dir) throws IOException {
         this.aws = aws;
         this.executable = executable;
-        this.configFile = Files.createFile(dir.resolve("config"));
+        // nothing but path-style S3 addressing, which an endpoint on 127.0.0.1 needs
+        this.configFile = Files.writeString(dir.resolve("config"), "[default]\ns3 =\n    addressing_style = path\n");
         this.credentialsFile = Files.createFile(dir.resolve("credentials"));
     }
 
@@ -70,6 +71,7 @@ final class AwsCli {
         env.put("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_PAGER", "");   // CLI v2 would otherwise pipe output through less
         Process process = pb.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.sparkeks.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,7 @@ class AwsCliFidelityTest {
     @BeforeAll
     static void start(@TempDir Path scratch) throws Exception {
         Path executable = AwsCli.find().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(executable != null,
+        assumeTrue(executable != null,
                 "AWS CLI ('aws') is not on PATH: skipping the CLI fidelity check (install awscli to run it)");
         aws = AwsEmulator.start()
                 .virtualCluster(VirtualCluster.running("vc1", "analytics", "eks-prod", "spark"))
@@ -64,7 +67,7 @@ class AwsCliFidelityTest {
         assertThat(described.exitCode()).as(described.stderr()).isZero();
         JsonNode run = described.json().path("jobRun");
         assertThat(run.path("state").asText()).isEqualTo("PENDING");
-        assertThat(run.path("createdAt").asText()).startsWith("2026-01-01T00:00:00");
+        assertThat(instant(run.path("createdAt"))).isEqualTo(AwsEmulator.DEFAULT_START);
         assertThat(run.path("jobDriver").path("sparkSubmitJobDriver").path("entryPointArguments").get(0).asText())
                 .isEqualTo("100");
 
@@ -83,7 +86,7 @@ class AwsCliFidelityTest {
         assertThat(events.json().path("nextForwardToken").asText()).startsWith("f/");
 
         AwsCli.Result filtered = cli.run("logs", "filter-log-events", "--log-group-name", "/emr/jobs",
-                "--log-stream-name-prefix", "pi/vc1/jobs/" + id + "/");
+                "--log-stream-name-prefix", "pi/vc1/jobs/" + id + "/containers/spark-" + id + "/");
         assertThat(filtered.exitCode()).as(filtered.stderr()).isZero();
         JsonNode all = filtered.json().path("events");
         // stdout lines at 22 s and 42 s, the stderr line at 32 s: one time-ordered sequence across both streams
@@ -101,6 +104,13 @@ class AwsCliFidelityTest {
                 "--id", id);
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.stderr()).contains("ValidationException").contains("not in a cancellable state");
+
+        AwsCli.Result objects = cli.run("s3api", "list-objects-v2", "--bucket", "logs", "--prefix", "emr/vc1/jobs/" + id);
+        assertThat(objects.exitCode()).as(objects.stderr()).isZero();
+        List<String> keys = new ArrayList<>();
+        objects.json().path("Contents").forEach(o -> keys.add(o.path("Key").asText()));
+        String driver = "emr/vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/";
+        assertThat(keys).containsExactly(driver + "stderr.gz", driver + "stdout.gz");
     }
 
     @Test
@@ -122,9 +132,15 @@ class AwsCliFidelityTest {
         assertThat(cluster.exitCode()).as(cluster.stderr()).isZero();
         assertThat(cluster.json().path("cluster").path("endpoint").asText()).isEqualTo("https://127.0.0.1:6443");
         assertThat(cluster.json().path("cluster").path("status").asText()).isEqualTo("ACTIVE");
-        // CLI v1 prints timestamps as received: EKS sends epoch seconds
-        assertThat(cluster.json().path("cluster").path("createdAt").asDouble())
-                .isEqualTo((double) AwsEmulator.DEFAULT_START.getEpochSecond());
+        assertThat(instant(cluster.json().path("cluster").path("createdAt"))).isEqualTo(AwsEmulator.DEFAULT_START);
+    }
+
+    /** CLI v1 prints timestamps as received (EKS sends epoch seconds); v2 prints ISO-8601 by default. */
+    private static Instant instant(JsonNode timestamp) {
+        if (timestamp.isNumber()) {
+            return Instant.ofEpochMilli(Math.round(timestamp.asDouble() * 1000));
+        }
+        return OffsetDateTime.parse(timestamp.asText()).toInstant();
     }
 
     private static List<String> messages(JsonNode events) {

@@ -66,9 +66,11 @@ class CloudWatchLogsSdkTest {
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("log stream does not exist");
 
         aws.advance(Duration.ofSeconds(5));
-        assertThat(logs.describeLogStreams(r -> r.logGroupName(GROUP).logStreamNamePrefix("pi/vc1/jobs/" + id))
-                .logStreams()).extracting(LogStream::logStreamName)
-                .containsExactly(stdout(id).replace("/stdout", "/stderr"), stdout(id));
+        List<String> streams = logs.describeLogStreams(r -> r.logGroupName(GROUP)
+                .logStreamNamePrefix("pi/vc1/jobs/" + id)).logStreams().stream().map(LogStream::logStreamName).toList();
+        assertThat(streams).hasSize(3);
+        assertThat(streams.get(0)).matches("pi/vc1/jobs/" + id + "/containers/" + id + "-[0-9a-z]{5}/stdout");
+        assertThat(streams.subList(1, 3)).containsExactly(stdout(id).replace("/stdout", "/stderr"), stdout(id));
         assertThat(logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stdout(id)).startFromHead(true))
                 .events()).isEmpty();
 
@@ -94,6 +96,38 @@ class CloudWatchLogsSdkTest {
         assertThat(events).extracting(OutputLogEvent::message).containsExactly("one", "two");
         assertThat(events).extracting(OutputLogEvent::ingestionTime)
                 .containsOnly(AwsEmulator.DEFAULT_START.plusSeconds(25).toEpochMilli());
+    }
+
+    @Test
+    void theJobRunnerStreamShowsTheSubmissionBeforeTheDriverStreamsExist() {
+        String id = startJob("pi", JobScript.builder().pending(Duration.ofSeconds(10)).submitted(Duration.ofSeconds(30))
+                .running(Duration.ofSeconds(40)).build());
+        aws.advance(Duration.ofSeconds(20));   // SUBMITTED since 10 s, its stream since 15 s; driver not started
+
+        List<LogStream> streams = logs.describeLogStreams(r -> r.logGroupName(GROUP)
+                .logStreamNamePrefix("pi/vc1/jobs/" + id + "/")).logStreams();
+        assertThat(streams).singleElement().extracting(LogStream::logStreamName).asString().endsWith("/stdout")
+                .doesNotContain("driver");
+        assertThat(logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(streams.get(0).logStreamName())
+                .startFromHead(true)).events()).extracting(OutputLogEvent::message)
+                .containsExactly("INFO Client: Submitting application spark-" + id + " in cluster mode");
+    }
+
+    @Test
+    void aShortRunCanFinishBeforeItsDriverStreamsExist() {
+        aws.logStreamLag(Duration.ofSeconds(30));
+        String id = startJob("pi", JobScript.builder().pending(Duration.ZERO).submitted(Duration.ZERO)
+                .running(Duration.ofSeconds(10)).stdout("one", "two").build());
+
+        aws.advance(Duration.ofSeconds(15));
+        assertThat(emr.describeJobRun(r -> r.virtualClusterId("vc1").id(id)).jobRun().stateAsString())
+                .isEqualTo("COMPLETED");
+        assertThatThrownBy(() -> logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stdout(id))))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        aws.advance(Duration.ofSeconds(15));
+        assertThat(logs.getLogEvents(r -> r.logGroupName(GROUP).logStreamName(stdout(id)).startFromHead(true))
+                .events()).extracting(OutputLogEvent::message).containsExactly("one", "two");
     }
 
     @Test

@@ -11,6 +11,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 import software.amazon.awssdk.services.emrcontainers.model.InternalServerException;
@@ -55,8 +57,8 @@ class FaultsSdkTest {
                 .throttle(Operation.LIST_OBJECTS_V2, 1).throttle(Operation.GET_CALLER_IDENTITY, 1);
         try (EmrContainersClient emr = Sdk.emr(aws, AwsRetryStrategy.doNotRetry());
              CloudWatchLogsClient logs = Sdk.logs(aws, AwsRetryStrategy.doNotRetry());
-             S3Client s3 = Sdk.s3(aws);
-             StsClient sts = Sdk.sts(aws, Sdk.CREDENTIALS)) {
+             S3Client s3 = Sdk.s3(aws, AwsRetryStrategy.doNotRetry());
+             StsClient sts = Sdk.sts(aws, Sdk.CREDENTIALS, AwsRetryStrategy.doNotRetry())) {
             assertThatThrownBy(() -> emr.describeJobRun(r -> r.virtualClusterId("vc1").id(jobRunId)))
                     .isInstanceOfSatisfying(AwsServiceException.class,
                             e -> assertThat(e.isThrottlingException()).isTrue());
@@ -64,6 +66,16 @@ class FaultsSdkTest {
                     .isInstanceOfSatisfying(AwsServiceException.class, e -> {
                         assertThat(e.isThrottlingException()).isTrue();
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                    });
+            assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket("b")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
+                    });
+            assertThatThrownBy(sts::getCallerIdentity)
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
                     });
         }
         assertThat(aws.calls(Operation.DESCRIBE_JOB_RUN)).isEqualTo(1);
@@ -99,10 +111,10 @@ class FaultsSdkTest {
     @Test
     void addedLatencyTripsTheCallersAttemptTimeout() {
         aws.faults().latency(Operation.DESCRIBE_JOB_RUN, Duration.ofMillis(1500));
-        try (EmrContainersClient emr = software.amazon.awssdk.services.emrcontainers.EmrContainersClient.builder()
-                .endpointOverride(aws.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        try (EmrContainersClient emr = EmrContainersClient.builder()
+                .endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(Sdk.CREDENTIALS)
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(Duration.ofMillis(300)))
                 .build()) {

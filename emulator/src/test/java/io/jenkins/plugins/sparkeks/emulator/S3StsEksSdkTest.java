@@ -94,10 +94,19 @@ class S3StsEksSdkTest {
             var session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     assumed.credentials().accessKeyId(), assumed.credentials().secretAccessKey(),
                     assumed.credentials().sessionToken()));
-            try (StsClient asRole = Sdk.sts(aws, session)) {
+            try (StsClient asRole = Sdk.sts(aws, session); EmrContainersClient emr = Sdk.emrAs(aws, session)) {
                 GetCallerIdentityResponse role = asRole.getCallerIdentity();
                 assertThat(role.arn()).isEqualTo("arn:aws:sts::444455556666:assumed-role/deployer/jenkins-42");
                 assertThat(role.account()).isEqualTo("444455556666");
+
+                String id = emr.startJobRun(r -> r.virtualClusterId("vc1").name("pi").clientToken("t")
+                        .executionRoleArn("arn:aws:iam::111122223333:role/job").releaseLabel("emr-7.2.0-latest")
+                        .jobDriver(d -> d.sparkSubmitJobDriver(sd -> sd.entryPoint("s3://b/app.py")))).id();
+                assertThat(emr.describeJobRun(r -> r.virtualClusterId("vc1").id(id)).jobRun().createdBy())
+                        .isEqualTo("arn:aws:sts::444455556666:assumed-role/deployer/jenkins-42");
+                assertThat(aws.recordedCalls()).filteredOn(c -> c.operation() == Operation.START_JOB_RUN)
+                        .extracting(RecordedCall::accessKeyId)
+                        .containsExactly(assumed.credentials().accessKeyId());
             }
             assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("deployer").roleSessionName("s1")))
                     .isInstanceOf(StsException.class).hasMessageContaining("roleArn");

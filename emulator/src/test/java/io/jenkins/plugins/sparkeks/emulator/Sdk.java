@@ -40,6 +40,11 @@ final class Sdk {
         return configure(EmrContainersClient.builder(), aws, retries).build();
     }
 
+    static EmrContainersClient emrAs(AwsEmulator aws, AwsCredentialsProvider credentials) {
+        return configure(EmrContainersClient.builder(), aws, FAST_STANDARD_RETRIES).credentialsProvider(credentials)
+                .build();
+    }
+
     static CloudWatchLogsClient logs(AwsEmulator aws) {
         return logs(aws, FAST_STANDARD_RETRIES);
     }
@@ -49,11 +54,19 @@ final class Sdk {
     }
 
     static S3Client s3(AwsEmulator aws) {
-        return configure(S3Client.builder(), aws, FAST_STANDARD_RETRIES).forcePathStyle(true).build();
+        return s3(aws, FAST_STANDARD_RETRIES);
+    }
+
+    static S3Client s3(AwsEmulator aws, RetryStrategy retries) {
+        return configure(S3Client.builder(), aws, retries).forcePathStyle(true).build();
     }
 
     static StsClient sts(AwsEmulator aws, AwsCredentialsProvider credentials) {
-        return configure(StsClient.builder(), aws, FAST_STANDARD_RETRIES).credentialsProvider(credentials).build();
+        return sts(aws, credentials, FAST_STANDARD_RETRIES);
+    }
+
+    static StsClient sts(AwsEmulator aws, AwsCredentialsProvider credentials, RetryStrategy retries) {
+        return configure(StsClient.builder(), aws, retries).credentialsProvider(credentials).build();
     }
 
     static EksClient eks(AwsEmulator aws) {

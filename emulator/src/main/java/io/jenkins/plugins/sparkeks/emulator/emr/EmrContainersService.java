@@ -14,6 +14,8 @@ import io.jenkins.plugins.sparkeks.emulator.wire.Json;
 import io.jenkins.plugins.sparkeks.emulator.wire.Protocol;
 import io.jenkins.plugins.sparkeks.emulator.wire.ServiceHandler;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -273,8 +275,8 @@ public final class EmrContainersService implements ServiceHandler {
     private static Instant instant(AwsRequest request, String field, Instant absent) {
         return request.query(field).map(v -> {
             try {
-                return java.time.OffsetDateTime.parse(v).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
                 throw AwsError.validation(field + " must be an ISO-8601 date-time, was " + v);
             }
         }).orElse(absent);

@@ -94,7 +94,7 @@ public final class EmrModel {
         JobRun run = new JobRun(id, arn, createdBy, request, body, new JobTimeline(script, now(), null));
         runs.put(id, run);
         runIdByClientToken.put(tokenKey, id);
-        request.logGroupName().ifPresent(group -> logs.createGroup(group, now()));
+        request.logGroupName().ifPresent(group -> logs.createGroup(group));
         request.logUri().ifPresent(uri -> objects.createBucket(DriverLogLayout.bucketOf(uri)));
         return run;
     }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Plays a job run's driver output into CloudWatch and S3 up to "now", the way EMR's fluentd sidecar would: the
- * streams come to exist only {@code streamLag} after the driver started, lines printed before that appear together
- * then, and at the end the whole output lands in S3 as gzip. Called before every request, so what a caller sees
+ * Plays a job run's output into CloudWatch and S3 up to "now", the way EMR's fluentd sidecar would: the job-runner's
+ * stream comes to exist {@code streamLag} after submission, the driver's streams {@code streamLag} after the driver
+ * started, lines printed before that appear together then, and at the end the driver's whole output lands in S3 as
+ * gzip. Called before every request, so what a caller sees
  * depends only on the clock.
  */
 final class JobLogPublisher {
@@ -29,15 +30,29 @@ final class JobLogPublisher {
 
     void catchUp(JobRun run, Instant now, Duration streamLag) {
         JobTimeline timeline = run.timeline();
+        if (run.settled) {
+            return;
+        }
+        boolean toCloudWatch = run.request.logGroupName().isPresent();
+        List<TimedLine> jobRunner = timeline.jobRunnerStarted() ? timeline.jobRunnerLines(run.id) : List.of();
+        Instant jobRunnerAt = timeline.submittedStart().plus(streamLag);
+        if (toCloudWatch && !jobRunner.isEmpty() && !now.isBefore(jobRunnerAt)) {
+            run.jobRunnerPublished = publish(run, DriverLogLayout.jobRunnerStream(run.request.logStreamNamePrefix(),
+                    run.virtualClusterId(), run.id), jobRunner, run.jobRunnerPublished, jobRunnerAt, now);
+        }
+        boolean jobRunnerDone = !toCloudWatch || run.jobRunnerPublished == jobRunner.size();
         if (!timeline.driverStarted()) {
+            run.settled = timeline.isTerminalAt(now) && jobRunnerDone;
             return;
         }
         List<TimedLine> stdout = timeline.timed(timeline.script().stdout());
         List<TimedLine> stderr = timeline.timed(timeline.script().stderr());
         Instant streamsAt = timeline.runningStart().plus(streamLag);
-        if (run.request.logGroupName().isPresent() && !now.isBefore(streamsAt)) {
-            run.stdoutPublished = publish(run, "stdout", stdout, run.stdoutPublished, streamsAt, now);
-            run.stderrPublished = publish(run, "stderr", stderr, run.stderrPublished, streamsAt, now);
+        if (toCloudWatch && !now.isBefore(streamsAt)) {
+            run.stdoutPublished = publish(run, driverStream(run, "stdout"), stdout, run.stdoutPublished, streamsAt,
+                    now);
+            run.stderrPublished = publish(run, driverStream(run, "stderr"), stderr, run.stderrPublished, streamsAt,
+                    now);
         }
         if (run.request.logUri().isPresent() && !run.uploadedToS3) {
             timeline.finishedAt(now).ifPresent(finished -> {
@@ -46,13 +61,20 @@ final class JobLogPublisher {
                 run.uploadedToS3 = true;
             });
         }
+        // a finished run whose output is all out never changes again: later requests skip it
+        boolean cloudWatchDone = !toCloudWatch || (!now.isBefore(streamsAt) && run.stdoutPublished == stdout.size()
+                && run.stderrPublished == stderr.size());
+        boolean s3Done = run.request.logUri().isEmpty() || run.uploadedToS3;
+        run.settled = timeline.isTerminalAt(now) && jobRunnerDone && cloudWatchDone && s3Done;
     }
 
-    private int publish(JobRun run, String file, List<TimedLine> lines, int published, Instant streamsAt,
+    private static String driverStream(JobRun run, String file) {
+        return DriverLogLayout.stream(run.request.logStreamNamePrefix(), run.virtualClusterId(), run.id, file);
+    }
+
+    private int publish(JobRun run, String stream, List<TimedLine> lines, int published, Instant streamsAt,
                         Instant now) {
         String group = run.request.logGroupName().orElseThrow();
-        String stream = DriverLogLayout.stream(run.request.logStreamNamePrefix(), run.virtualClusterId(), run.id,
-                file);
         logs.createStream(group, stream, streamsAt);
         int next = published;
         while (next < lines.size() && !lines.get(next).at().isAfter(now)) {

@@ -18,7 +18,9 @@ final class JobRun {
     private JobTimeline timeline;
     int stdoutPublished;
     int stderrPublished;
+    int jobRunnerPublished;
     boolean uploadedToS3;
+    boolean settled;
 
     JobRun(String id, String arn, String createdBy, JobRunRequest request, JsonNode body, JobTimeline timeline) {
         this.id = id;

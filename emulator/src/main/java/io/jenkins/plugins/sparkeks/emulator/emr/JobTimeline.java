@@ -63,7 +63,29 @@ record JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedA
         return new JobTimeline(script, createdAt, t);
     }
 
-    /** Whether the driver ever started, which is when log streams come to exist. */
+    Instant submittedStart() {
+        return createdAt.plus(script.pending());
+    }
+
+    /** Whether the job-runner pod (spark-submit) ever ran: the run got past PENDING before any cancel. */
+    boolean jobRunnerStarted() {
+        boolean hasSubmission = script.submitted().plus(script.running()).compareTo(Duration.ZERO) > 0;
+        return hasSubmission && (cancelRequestedAt == null || cancelRequestedAt.isAfter(submittedStart()));
+    }
+
+    /** What spark-submit in the job-runner pod prints: the submission, then the driver starting. */
+    List<TimedLine> jobRunnerLines(String jobRunId) {
+        List<TimedLine> out = new ArrayList<>(2);
+        out.add(new TimedLine(submittedStart(), "INFO Client: Submitting application spark-" + jobRunId
+                + " in cluster mode"));
+        if (driverStarted()) {
+            out.add(new TimedLine(runningStart(), "INFO LoggingPodStatusWatcherImpl: Application spark-" + jobRunId
+                    + " driver pod spark-" + jobRunId + "-driver phase: Running"));
+        }
+        return out;
+    }
+
+    /** Whether the driver ever started, which is when its log streams come to exist. */
     boolean driverStarted() {
         return script.running().compareTo(Duration.ZERO) > 0
                 && (cancelRequestedAt == null || cancelRequestedAt.isAfter(runningStart()));

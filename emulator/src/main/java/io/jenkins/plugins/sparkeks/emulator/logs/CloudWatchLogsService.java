@@ -15,6 +15,7 @@ import io.jenkins.plugins.sparkeks.emulator.wire.Json;
 import io.jenkins.plugins.sparkeks.emulator.wire.Protocol;
 import io.jenkins.plugins.sparkeks.emulator.wire.ServiceHandler;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public final class CloudWatchLogsService implements ServiceHandler {
                     .thenComparing(Stream::name));
         }
         if (descending) {
-            java.util.Collections.reverse(streams);
+            Collections.reverse(streams);
         }
         int from = offsetToken(in, "s/");
         int to = Math.min(streams.size(), from + limit);

@@ -47,20 +47,14 @@ public final class LogStore {
     /** A group and its streams, sorted by name. */
     public static final class Group {
         private final String name;
-        private final long creationTime;
         private final TreeMap<String, Stream> streams = new TreeMap<>();
 
-        Group(String name, long creationTime) {
+        Group(String name) {
             this.name = name;
-            this.creationTime = creationTime;
         }
 
         public String name() {
             return name;
-        }
-
-        public long creationTime() {
-            return creationTime;
         }
 
         public Map<String, Stream> streams() {
@@ -71,13 +65,13 @@ public final class LogStore {
     private final TreeMap<String, Group> groups = new TreeMap<>();
     private long nextSequence = 1;
 
-    public Group createGroup(String name, Instant at) {
-        return groups.computeIfAbsent(name, n -> new Group(n, at.toEpochMilli()));
+    public Group createGroup(String name) {
+        return groups.computeIfAbsent(name, Group::new);
     }
 
     /** Creates the stream (and its group) unless it exists; an existing stream keeps its creation time. */
     public Stream createStream(String group, String stream, Instant at) {
-        return createGroup(group, at).streams.computeIfAbsent(stream, n -> new Stream(n, at.toEpochMilli()));
+        return createGroup(group).streams.computeIfAbsent(stream, n -> new Stream(n, at.toEpochMilli()));
     }
 
     /** Stores an event where its timestamp puts it, as CloudWatch orders a stream by event time. */
