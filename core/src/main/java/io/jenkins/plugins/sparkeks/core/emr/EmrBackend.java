@@ -39,6 +39,7 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
     private final S3Client s3;
     private final CloudWatchRateLimiter logLimiter;
     private final EmrWatchMachinery machinery;
+    private final DriverPodLogs podLogs;
 
     /**
      * @param region     the region the clients talk to (for references and console links)
@@ -50,6 +51,12 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
      */
     public EmrBackend(String region, EmrContainersClient emr, CloudWatchLogsClient logs, S3Client s3,
             CloudWatchRateLimiter logLimiter, EmrWatchMachinery machinery) {
+        this(region, emr, logs, s3, logLimiter, machinery, null);
+    }
+
+    private EmrBackend(String region, EmrContainersClient emr, CloudWatchLogsClient logs, S3Client s3,
+            CloudWatchRateLimiter logLimiter, EmrWatchMachinery machinery, DriverPodLogs podLogs) {
+        this.podLogs = podLogs;
         this.region = Objects.requireNonNull(region, "region");
         this.emr = Objects.requireNonNull(emr, "emr");
         this.logs = logs;
@@ -72,6 +79,14 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         String regionId = settings.region().id();
         return new EmrBackend(regionId, clients.emrContainers(settings), clients.logs(settings), clients.s3(settings),
                 machinery.rateLimiter(account, regionId), machinery);
+    }
+
+    /**
+     * The same backend, also reading the driver pod's log while it runs (the caller can reach the virtual
+     * cluster's namespace, e.g. with {@link KubernetesDriverPodLogs}).
+     */
+    public EmrBackend withDriverPodLogs(DriverPodLogs pods) {
+        return new EmrBackend(region, emr, logs, s3, logLimiter, machinery, pods);
     }
 
     @Override
@@ -178,7 +193,7 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
     }
 
     EmrDriverLogFollower logFollower(EmrJobRunReference ref, LogSink sink, Consumer<String> diagnostics) {
-        return new EmrDriverLogFollower(ref, logs, s3, logLimiter, machinery, sink, diagnostics);
+        return new EmrDriverLogFollower(ref, logs, s3, podLogs, logLimiter, machinery, sink, diagnostics);
     }
 
     EmrWatchMachinery machinery() {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchDriverLog;
 import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.CloudWatchRateLimiter;
 import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.StreamPosition;
 import io.jenkins.plugins.sparkeks.core.logs.s3.S3DriverLogReader;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,31 +17,41 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One job run's driver log, from whichever source has it: CloudWatch while the job runs (and for the tail), then
- * S3 when CloudWatch is not configured or did not deliver the whole tail. Both sources count lines per stream in
- * the same {@link StreamPosition}, so the handover neither repeats nor loses a line, and the positions go into the
- * reference's {@link LogCursor} under {@code driver:stdout} / {@code driver:stderr} for resume.
+ * One job run's driver log, from whichever source has it, each line once:
+ * <ol>
+ * <li>the driver pod, when Kubernetes access was given: freshest while the driver runs; if it delivered the
+ * whole log, nothing else is read;</li>
+ * <li>CloudWatch, live when there is no pod access, or after the pod went away early (skipping what the pod
+ * delivered, by timestamp);</li>
+ * <li>S3 after the end, when CloudWatch is not configured or missed the tail (skipping by line count).</li>
+ * </ol>
+ * Positions go into the reference's {@link LogCursor}: {@code pod}, {@code driver:stdout}, {@code driver:stderr}.
  */
 final class EmrDriverLogFollower {
 
     static final String CURSOR_PREFIX = "driver:";
+    static final String POD = "pod";
 
     private final EmrJobRunReference ref;
     private final CloudWatchLogsClient logs;
     private final S3Client s3;
+    private final DriverPodLogs pods;
     private final CloudWatchRateLimiter limiter;
     private final EmrWatchMachinery machinery;
     private final LogSink out;
     private final Consumer<String> diagnostics;
     private final Map<String, StreamPosition> positions = new LinkedHashMap<>();
     private volatile CloudWatchDriverLog cloudWatch;
+    private volatile DriverPodLogs.PodLog pod;
+    private volatile String podPosition;
     private volatile boolean stopped;
 
-    EmrDriverLogFollower(EmrJobRunReference ref, CloudWatchLogsClient logs, S3Client s3, CloudWatchRateLimiter limiter,
-            EmrWatchMachinery machinery, LogSink out, Consumer<String> diagnostics) {
+    EmrDriverLogFollower(EmrJobRunReference ref, CloudWatchLogsClient logs, S3Client s3, DriverPodLogs pods,
+            CloudWatchRateLimiter limiter, EmrWatchMachinery machinery, LogSink out, Consumer<String> diagnostics) {
         this.ref = ref;
         this.logs = logs;
         this.s3 = s3;
+        this.pods = ref.namespace() == null ? null : pods;
         this.limiter = limiter;
         this.machinery = machinery;
         this.out = out;
@@ -48,25 +59,102 @@ final class EmrDriverLogFollower {
         for (String stream : CloudWatchDriverLog.STREAMS) {
             positions.put(stream, StreamPosition.decode(ref.logCursor().position(CURSOR_PREFIX + stream)));
         }
+        this.podPosition = ref.logCursor().position(POD);
     }
 
-    /** Starts following CloudWatch live, when the job ships its logs there. */
+    /** Starts following live: CloudWatch now, unless the pod will be followed once the driver runs. */
     void start() {
+        if (pods == null) {
+            startCloudWatch(null);
+        }
+    }
+
+    /** EMR reports the driver running: its pod exists now. */
+    synchronized void driverRunning() {
+        if (pods != null && pod == null && !stopped) {
+            pod = pods.follow(ref.namespace(), ref.driverPodName(), podPosition, this::deliver, diagnostics);
+        }
+    }
+
+    /** The job has ended: deliver the rest of the log, then complete. Never completes exceptionally. */
+    CompletableFuture<Void> drain() {
+        if (pods == null) {
+            return drainCloudWatch();
+        }
+        driverRunning();
+        DriverPodLogs.PodLog p = pod;
+        if (p == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        p.podTerminated();
+        return p.drained().thenCompose(complete -> {
+            podPosition = p.position() != null ? p.position() : podPosition;
+            if (complete || stopped) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Instant through = p.lastTimestamp();
+            if (ref.logLocation().hasCloudWatch() && logs != null) {
+                startCloudWatch(through);
+                return drainCloudWatch();
+            }
+            if (through == null) {
+                return drainCloudWatch(); // the pod gave nothing: S3 from the start repeats nothing
+            }
+            if (ref.logLocation().hasS3()) {
+                diagnostics.accept("The rest of the driver log is in S3 (" + ref.logLocation().s3LogUri()
+                        + "); it has no timestamps to continue from without repeating lines, so it is not shown here.");
+            }
+            return CompletableFuture.<Void>completedFuture(null);
+        }).exceptionally(e -> null);
+    }
+
+    void stop() {
+        stopped = true;
+        CloudWatchDriverLog cw = cloudWatch;
+        if (cw != null) {
+            cw.stop();
+        }
+        DriverPodLogs.PodLog p = pod;
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    /** Positions of every source as of the last delivered line, merged into {@code base}. */
+    LogCursor cursor(LogCursor base) {
+        Map<String, StreamPosition> now;
+        synchronized (this) {
+            now = new LinkedHashMap<>(positions);
+        }
+        CloudWatchDriverLog cw = cloudWatch;
+        if (cw != null) {
+            cw.positions().forEach((k, p) -> now.merge(k, p, EmrDriverLogFollower::further));
+        }
+        LogCursor c = base;
+        for (Map.Entry<String, StreamPosition> e : now.entrySet()) {
+            c = c.with(CURSOR_PREFIX + e.getKey(), e.getValue().encode());
+        }
+        DriverPodLogs.PodLog p = pod;
+        String podAt = p != null && p.position() != null ? p.position() : podPosition;
+        return podAt == null ? c : c.with(POD, podAt);
+    }
+
+    private void startCloudWatch(Instant podDeliveredThrough) {
         EmrLogLocation loc = ref.logLocation();
-        if (!loc.hasCloudWatch() || logs == null) {
+        if (!loc.hasCloudWatch() || logs == null || stopped) {
             return;
         }
         String driverPath = EmrLogLocation.driverPath(loc.logStreamPrefix(), ref.virtualClusterId(), ref.jobRunId());
         CloudWatchDriverLog cw;
         synchronized (this) {
             cw = new CloudWatchDriverLog(logs, loc.logGroup(), driverPath, Map.copyOf(positions), this::deliver, System::nanoTime);
+            cw.deliveredThrough(podDeliveredThrough);
             cloudWatch = cw;
         }
         machinery.follow(logs, loc.logGroup(), limiter, cw);
     }
 
-    /** The job has ended: deliver the rest of the log, then complete. Never completes exceptionally. */
-    CompletableFuture<Void> drain() {
+    private CompletableFuture<Void> drainCloudWatch() {
         EmrPollSettings s = machinery.settings();
         CloudWatchDriverLog cw = cloudWatch;
         CompletableFuture<CloudWatchDriverLog.DrainOutcome> cloudWatchDone = cw == null
@@ -87,31 +175,6 @@ final class EmrDriverLogFollower {
             }
             return CompletableFuture.runAsync(this::readS3, machinery.scheduler());
         }).exceptionally(e -> null);
-    }
-
-    void stop() {
-        stopped = true;
-        CloudWatchDriverLog cw = cloudWatch;
-        if (cw != null) {
-            cw.stop();
-        }
-    }
-
-    /** Positions of every stream as of the last delivered line, merged into {@code base}. */
-    LogCursor cursor(LogCursor base) {
-        Map<String, StreamPosition> now;
-        synchronized (this) {
-            now = new LinkedHashMap<>(positions);
-        }
-        CloudWatchDriverLog cw = cloudWatch;
-        if (cw != null) {
-            cw.positions().forEach((k, p) -> now.merge(k, p, EmrDriverLogFollower::further));
-        }
-        LogCursor c = base;
-        for (Map.Entry<String, StreamPosition> e : now.entrySet()) {
-            c = c.with(CURSOR_PREFIX + e.getKey(), e.getValue().encode());
-        }
-        return c;
     }
 
     private static StreamPosition further(StreamPosition a, StreamPosition b) {

@@ -146,6 +146,9 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         if (run.state() == JobRunState.RUNNING && startedAt == null) {
             startedAt = clock().instant();
         }
+        if (run.state() == JobRunState.RUNNING && logs != null) {
+            logs.driverRunning();
+        }
         delayedProblem = null;
         if (previous == null || previous.state() != run.state()) {
             JobState state = EmrStates.toJobState(run.state());

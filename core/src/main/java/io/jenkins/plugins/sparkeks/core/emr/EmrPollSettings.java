@@ -37,9 +37,4 @@ public record EmrPollSettings(
                 new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 0.2), 4, Duration.ofMillis(150),
                 Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofSeconds(5));
     }
-
-    public EmrPollSettings withCancelWait(Duration d) {
-        return new EmrPollSettings(startingInterval, runningInterval, logInterval, backoff, maxPollFailures,
-                logQuietPeriod, logMissingGrace, logDrainTimeout, d);
-    }
 }

@@ -112,8 +112,9 @@ public final class EmrWatchMachinery implements AutoCloseable {
         }
     }
 
+    /** Adds a driver log to its log group's poller; one client belongs to one account, hence one limiter. */
     void follow(CloudWatchLogsClient logs, String logGroup, CloudWatchRateLimiter limiter, CloudWatchDriverLog follower) {
-        Key key = new Key(logs, logGroup + "|" + System.identityHashCode(limiter));
+        Key key = new Key(logs, logGroup);
         while (true) {
             CloudWatchLogPoller p = logPollers.computeIfAbsent(key, k -> {
                 CloudWatchLogPoller[] self = new CloudWatchLogPoller[1];

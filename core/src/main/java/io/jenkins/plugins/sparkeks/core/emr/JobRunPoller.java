@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.emrcontainers.model.JobRun;
 import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
+import software.amazon.awssdk.services.emrcontainers.model.ResourceNotFoundException;
 
 /**
  * Follows every watched job run of ONE virtual cluster with one ListJobRuns round per tick (active states,
@@ -232,7 +233,16 @@ final class JobRunPoller {
     }
 
     private void describeAndNotify(String jobRunId, Watched w) {
-        notify(jobRunId, w, emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun());
+        JobRun run;
+        try {
+            run = emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();
+        } catch (ResourceNotFoundException e) {
+            // one unknown run (a stale reference, another region) must not stop the others on this cluster
+            watched.remove(jobRunId, w);
+            w.listener.failed("EMR job run " + virtualClusterId + "/" + jobRunId + " does not exist.");
+            return;
+        }
+        notify(jobRunId, w, run);
     }
 
     private void notify(String jobRunId, Watched w, JobRun run) {

@@ -74,6 +74,9 @@ class EmrBackendEmulatorTest {
         assertThat(observer.texts("cloudwatch:stderr")).containsExactly("INFO start", "INFO end");
         assertThat(observer.states).startsWith(JobState.SUBMITTED).contains(JobState.RUNNING).endsWith(JobState.SUCCEEDED);
         assertThat(observer.submitted).hasSize(1);
+        // nothing keeps polling for a finished job
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> machinery.activeLogPollers() == 0 && machinery.activeJobRunPollers() == 0);
     }
 
     @Test
@@ -251,5 +254,59 @@ class EmrBackendEmulatorTest {
 
         assertThat(observer.texts()).containsExactly("x", "y", "z");
         assertThat(observer.lines).allMatch(l -> l.source().equals("s3:stdout"));
+    }
+
+    @Test
+    void anUnknownRunFailsItsOwnWatchOnlyAndOthersOnTheClusterFinish() throws Exception {
+        EmrJobRunReference ghost = new EmrJobRunReference(env.aws.region(), EmulatedAws.VC, "0000000doesnotexist",
+                "ghost", null, null, null, null);
+        JobWatch ghostWatch = backend.watch(ghost, WaitOptions.DEFAULT, new RecordingObserver());
+        EmrJobRunReference real = backend.submit(request("real").build(), new SubmissionKey("real"), new RecordingObserver());
+        JobWatch realWatch = backend.watch(real, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+
+        env.advanceUntilDone(realWatch.result());
+
+        assertThat(realWatch.result().get().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(ghostWatch.result()).isCompletedExceptionally();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ghostWatch.result().join())
+                .hasCauseInstanceOf(io.jenkins.plugins.sparkeks.core.job.JobException.class)
+                .hasMessageContaining("0000000doesnotexist does not exist");
+    }
+
+    @Test
+    void aSecondCancelOfACancellingRunIsTolerated() {
+        env.aws.script("slowcancel", JobScript.builder().running(Duration.ofMinutes(10)).cancelPending(Duration.ofSeconds(30)).build());
+        EmrJobRunReference ref = backend.submit(request("slowcancel").build(), new SubmissionKey("twice"), new RecordingObserver());
+
+        JobResult first = backend.cancel(ref, Duration.ofMillis(100));
+        env.aws.advance(Duration.ofSeconds(31));
+        JobResult second = backend.cancel(ref, Duration.ofSeconds(5));
+
+        assertThat(first.state()).isEqualTo(JobState.CANCELLING);
+        assertThat(first.message()).contains("had not confirmed");
+        assertThat(second.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(env.aws.calls(Operation.CANCEL_JOB_RUN)).isEqualTo(2);
+    }
+
+    @Test
+    void aBackendFromTheSharedClientFactoryTalksToTheConfiguredEndpoints() {
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider creds =
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                io.jenkins.plugins.sparkeks.emulator.AwsEmulator.ACCESS_KEY_ID,
+                                io.jenkins.plugins.sparkeks.emulator.AwsEmulator.SECRET_ACCESS_KEY));
+        io.jenkins.plugins.sparkeks.core.auth.AwsSettings settings = io.jenkins.plugins.sparkeks.core.auth.AwsSettings
+                .of(env.aws.region()).withCredentials(creds);
+        for (io.jenkins.plugins.sparkeks.core.auth.AwsService s : io.jenkins.plugins.sparkeks.core.auth.AwsService.values()) {
+            settings = settings.withEndpoint(s, env.aws.endpoint());
+        }
+        try (io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory clients = new io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory()) {
+            EmrBackend fromFactory = EmrBackend.create(clients, settings, machinery);
+            EmrJobRunReference ref = fromFactory.submit(request("factory").build(), new SubmissionKey("f"), new RecordingObserver());
+
+            assertThat(fromFactory.describe(ref).state()).isEqualTo(JobState.SUBMITTED);
+            // the account id keys the shared CloudWatch budget
+            assertThat(env.aws.calls(Operation.GET_CALLER_IDENTITY)).isEqualTo(1);
+        }
     }
 }

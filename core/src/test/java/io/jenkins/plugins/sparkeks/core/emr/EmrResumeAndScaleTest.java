@@ -129,7 +129,7 @@ class EmrResumeAndScaleTest {
         }
         int pollers = machinery.activeJobRunPollers();
         CompletableFuture<Void> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
-        env.advanceUntilDone(all);
+        env.advanceUntil(all::isDone, Duration.ofSeconds(1), false);
         assertThat(results).allSatisfy(r -> assertThat(r.join().state()).isEqualTo(JobState.SUCCEEDED));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> machinery.activeJobRunPollers() == 0);
         return new Counts(env.aws.calls(Operation.LIST_JOB_RUNS) - listBefore,

@@ -89,13 +89,18 @@ final class EmulatedAws implements AutoCloseable {
      * runs, and the wait stays bounded.
      */
     void advanceUntil(BooleanSupplier done, Duration step) {
+        advanceUntil(done, step, true);
+    }
+
+    /** As above; without {@code timeFallback} the clock moves only when the engine has looked (for call counts). */
+    void advanceUntil(BooleanSupplier done, Duration step, boolean timeFallback) {
         long[] seen = {-1, System.nanoTime()};
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(10)).until(() -> {
             if (done.getAsBoolean()) {
                 return true;
             }
             long looks = aws.calls(Operation.LIST_JOB_RUNS);
-            if (looks > seen[0] || System.nanoTime() - seen[1] > 200_000_000L) {
+            if (looks > seen[0] || (timeFallback && System.nanoTime() - seen[1] > 200_000_000L)) {
                 seen[0] = looks;
                 seen[1] = System.nanoTime();
                 aws.advance(step);

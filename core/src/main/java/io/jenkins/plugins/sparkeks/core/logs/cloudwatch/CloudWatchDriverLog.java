@@ -47,6 +47,7 @@ public final class CloudWatchDriverLog {
     private final Map<String, Stream> streams = new LinkedHashMap<>();
     private final CompletableFuture<DrainOutcome> drained = new CompletableFuture<>();
     private volatile String problem;
+    private volatile Instant deliveredThrough;
     private long drainStartedAt;
     private long drainQuietNanos;
     private long drainMissingGraceNanos;
@@ -86,8 +87,14 @@ public final class CloudWatchDriverLog {
         }
     }
 
-    public String logGroup() {
-        return logGroup;
+    /**
+     * Lines up to this instant were already delivered by a source without per-stream line counts (the driver
+     * pod's log, which merges stdout and stderr): they are counted as delivered but not repeated. CloudWatch
+     * timestamps have millisecond precision, so a line the pod did not deliver within that same millisecond
+     * would be skipped too.
+     */
+    public void deliveredThrough(Instant instant) {
+        this.deliveredThrough = instant;
     }
 
     /** The stream's full name once discovered, else null. */
@@ -215,10 +222,14 @@ public final class CloudWatchDriverLog {
         String source = "cloudwatch:" + s.kind;
         for (OutputLogEvent e : page.events()) {
             Instant ts = e.timestamp() == null ? null : Instant.ofEpochMilli(e.timestamp());
+            Instant through = deliveredThrough;
+            boolean seenElsewhere = through != null && ts != null && !ts.isAfter(through);
             for (String text : splitLines(e.message())) {
-                // lines another source (S3, an earlier process) already delivered are skipped, not repeated
+                // lines another source (S3, an earlier process, the pod) already delivered are skipped, not repeated
                 if (index++ >= delivered) {
-                    batch.add(new LogLine(source, ts, text));
+                    if (!seenElsewhere) {
+                        batch.add(new LogLine(source, ts, text));
+                    }
                     delivered++;
                 }
             }

@@ -56,11 +56,16 @@ public final class CloudWatchLogPoller {
         return true;
     }
 
-    public int size() {
-        return followers.size();
+    private void tick() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again: keep the other jobs' logs flowing
+            LOG.warn("CloudWatch log poller for {} failed", logGroup, e);
+        }
     }
 
-    private void tick() {
+    private void round() {
         followers.removeIf(CloudWatchDriverLog::isDone);
         if (followers.isEmpty()) {
             synchronized (lock) {

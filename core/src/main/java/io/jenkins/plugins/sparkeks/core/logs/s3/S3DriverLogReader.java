@@ -4,7 +4,6 @@ import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.logs.LogSink;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,7 @@ public final class S3DriverLogReader {
         long line = 0;
         for (String key : objects(driverDir, stream)) {
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(driverDir.bucket()).key(key));
-                    BufferedReader r = new BufferedReader(new InputStreamReader(maybeGunzip(in, key), StandardCharsets.UTF_8))) {
+                    BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
                 String text;
                 while ((text = r.readLine()) != null) {
                     if (line++ >= skip) {
@@ -91,9 +90,5 @@ public final class S3DriverLogReader {
         String main = dir.keyPrefix() + stream + ".gz";
         keys.sort(Comparator.comparing((String k) -> !k.equals(main)).thenComparing(Comparator.naturalOrder()));
         return keys;
-    }
-
-    private static InputStream maybeGunzip(InputStream in, String key) throws IOException {
-        return key.endsWith(".gz") ? new GZIPInputStream(in) : in;
     }
 }

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+
+/** Stream discovery, forward-token semantics, positions and the drain, with a mocked CloudWatch client. */
+class CloudWatchDriverLogTest {
+
+    private static final String DIR = "ci/vc1/jobs/jr1/containers/spark-jr1/spark-jr1-driver/";
+
+    private final CloudWatchLogsClient logs = mock(CloudWatchLogsClient.class);
+    private final List<LogLine> lines = new CopyOnWriteArrayList<>();
+    private final AtomicLong now = new AtomicLong();
+    private final CloudWatchRateLimiter unlimited = new CloudWatchRateLimiter(
+            Map.of(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS, 1e6, CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS, 1e6),
+            System::nanoTime);
+
+    private CloudWatchDriverLog follower(Map<String, StreamPosition> positions) {
+        return new CloudWatchDriverLog(logs, "/emr/jobs", DIR, positions, lines::add, now::get);
+    }
+
+    private void streams(String... kinds) {
+        when(logs.describeLogStreams(any(DescribeLogStreamsRequest.class))).thenReturn(DescribeLogStreamsResponse.builder()
+                .logStreams(java.util.Arrays.stream(kinds).map(k -> LogStream.builder().logStreamName(DIR + k).build()).toList())
+                .build());
+    }
+
+    private static OutputLogEvent event(long ms, String message) {
+        return OutputLogEvent.builder().timestamp(ms).message(message).build();
+    }
+
+    private void page(String kind, String tokenIn, String tokenOut, OutputLogEvent... events) {
+        when(logs.getLogEvents(argThat((GetLogEventsRequest r) -> r != null && r.logStreamName().equals(DIR + kind)
+                && java.util.Objects.equals(r.nextToken(), tokenIn))))
+                .thenReturn(GetLogEventsResponse.builder().events(events).nextForwardToken(tokenOut).build());
+    }
+
+    @Test
+    void discoversStreamsLateAndReadsEachFromItsForwardToken() {
+        streams();
+        CloudWatchDriverLog f = follower(Map.of());
+        f.poll(unlimited);
+        verify(logs, never()).getLogEvents(any(GetLogEventsRequest.class));
+
+        streams("stdout", "stderr", "stdout-other");
+        page("stdout", null, "f/1", event(1000, "a"), event(3000, "c\nd"));
+        page("stderr", null, "e/1", event(2000, "b"));
+        f.poll(unlimited);
+        assertThat(lines).extracting(LogLine::text).containsExactly("a", "b", "c", "d");
+        assertThat(lines).extracting(LogLine::source)
+                .containsExactly("cloudwatch:stdout", "cloudwatch:stderr", "cloudwatch:stdout", "cloudwatch:stdout");
+
+        // the same token back = no new data
+        page("stdout", "f/1", "f/1");
+        page("stderr", "e/1", "e/1");
+        f.poll(unlimited);
+        assertThat(lines).hasSize(4);
+        assertThat(f.positions()).containsEntry("stdout", new StreamPosition(3, 3, "f/1"))
+                .containsEntry("stderr", new StreamPosition(1, 1, "e/1"));
+        assertThat(f.streamName("stdout")).isEqualTo(DIR + "stdout");
+    }
+
+    @Test
+    void linesAlreadyDeliveredByAnotherSourceAreSkipped() {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/1", event(1, "one"), event(2, "two"), event(3, "three"));
+        page("stderr", null, "e/0");
+        CloudWatchDriverLog f = follower(Map.of("stdout", new StreamPosition(2, 0, null)));
+        f.poll(unlimited);
+        assertThat(lines).extracting(LogLine::text).containsExactly("three");
+        assertThat(f.positions().get("stdout")).isEqualTo(new StreamPosition(3, 3, "f/1"));
+    }
+
+    @Test
+    void drainCompletesWhenEveryStreamStaysQuietAndIsIncompleteWhenOneNeverAppears() {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/1", event(1, "x"));
+        page("stderr", null, "e/1", event(1, "y"));
+        page("stdout", "f/1", "f/1");
+        page("stderr", "e/1", "e/1");
+        CloudWatchDriverLog complete = follower(Map.of());
+        complete.poll(unlimited);
+        var outcome = complete.drain(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        complete.poll(unlimited);
+        assertThat(outcome).isNotDone();
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        complete.poll(unlimited);
+        assertThat(outcome).isCompletedWithValue(CloudWatchDriverLog.DrainOutcome.COMPLETE);
+
+        streams("stdout");
+        CloudWatchDriverLog partial = follower(Map.of());
+        var partialOutcome = partial.drain(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        partial.poll(unlimited);
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        partial.poll(unlimited);
+        assertThat(partialOutcome).isNotDone();
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        partial.poll(unlimited);
+        assertThat(partialOutcome).isCompletedWithValue(CloudWatchDriverLog.DrainOutcome.INCOMPLETE);
+    }
+
+    @Test
+    void aSpentBudgetSkipsTheTurnWithoutCalling() {
+        CloudWatchRateLimiter none = new CloudWatchRateLimiter(
+                Map.of(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS, 1.0), System::nanoTime);
+        none.tryAcquire(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS);
+        streams("stdout", "stderr");
+        assertThat(follower(Map.of()).poll(none)).isFalse();
+        verify(logs, never()).describeLogStreams(any(DescribeLogStreamsRequest.class));
+    }
+
+    @Test
+    void positionsSurviveEncoding() {
+        StreamPosition p = new StreamPosition(12, 10, "f/3712|odd");
+        assertThat(StreamPosition.decode(p.encode())).isEqualTo(p);
+        assertThat(StreamPosition.decode(null)).isEqualTo(StreamPosition.START);
+        assertThat(StreamPosition.decode(new StreamPosition(4, 0, null).encode())).isEqualTo(new StreamPosition(4, 0, null));
+    }
+}
