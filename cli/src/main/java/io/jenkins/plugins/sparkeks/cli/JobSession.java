@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One command's conversation with an engine: submit, follow, and turn the verdict into output and an exit
@@ -68,10 +69,16 @@ final class JobSession {
             ConsoleObserver observer, boolean cancelOnInterrupt) {
         JobWatch watch = backend.watch(reference, options, observer);
         ScheduledExecutorService ticker = terminal.isLive() ? startTicker(watch) : null;
-        try (Interrupts.Registration ignored = interrupts.onInterrupt(
-                () -> interrupted(watch, cancelOnInterrupt, options))) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (Interrupts.Registration ignored = interrupts.onInterrupt(() -> {
+            interrupted.set(true);
+            interrupted(watch, cancelOnInterrupt);
+        })) {
             JobResult result = await(watch.result(), null);
-            terminal.result(result, codec.encode(watch.reference()), false);
+            if (!interrupted.get()) {
+                // after Ctrl-C the interrupt handler reports: the JVM may stop as soon as it returns
+                terminal.result(result, codec.encode(watch.reference()), false);
+            }
             return Outcome.of(result);
         } finally {
             if (ticker != null) {
@@ -107,7 +114,7 @@ final class JobSession {
         return new Outcome(result.state().isTerminal() ? ExitCodes.OK : ExitCodes.ERROR, result);
     }
 
-    private void interrupted(JobWatch watch, boolean cancel, WaitOptions options) {
+    private void interrupted(JobWatch watch, boolean cancel) {
         String resume = codec.encode(watch.reference());
         if (!cancel) {
             watch.detach();
