@@ -89,7 +89,7 @@ final class SubmitCommand implements Callable<Integer> {
     String driverMemory;
 
     @Option(names = "--driver-memory-overhead", paramLabel = "SIZE",
-            description = "Driver memory overhead (default max(384m, 10% or 40% for Python)).")
+            description = "Driver memory overhead (default max(384m, 10%% or 40%% for Python)).")
     String driverMemoryOverhead;
 
     @Option(names = "--executor-cores", paramLabel = "N", description = "Cores per executor (default 1).")
