@@ -51,20 +51,25 @@ final class OptionsFile implements IParameterConsumer {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
+        // positional values must reach picocli in the command's order, whatever the file's order
+        Map<PositionalParamSpec, List<String>> positionals = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(p -> p.index().min()));
         try {
             if (name.endsWith(".properties")) {
-                fromProperties(command, file, out);
+                fromProperties(command, file, out, positionals);
             } else {
-                fromYaml(command, file, out);
+                fromYaml(command, file, out, positionals);
             }
         } catch (IOException e) {
             throw new ParameterException(command.commandLine(),
                     "--options-file: " + file + " cannot be read: " + e.getMessage());
         }
+        positionals.values().forEach(out::addAll);
         return out;
     }
 
-    private static void fromYaml(CommandSpec command, Path file, List<String> out) throws IOException {
+    private static void fromYaml(CommandSpec command, Path file, List<String> out,
+            Map<PositionalParamSpec, List<String>> positionals) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         if (root == null || root.isNull() || root.isMissingNode()) {
             return;
@@ -75,17 +80,19 @@ final class OptionsFile implements IParameterConsumer {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            add(command, file, e.getKey(), e.getValue(), out);
+            add(command, file, e.getKey(), e.getValue(), out, positionals);
         }
     }
 
-    private static void add(CommandSpec command, Path file, String key, JsonNode value, List<String> out) {
+    private static void add(CommandSpec command, Path file, String key, JsonNode value, List<String> out,
+            Map<PositionalParamSpec, List<String>> positionals) {
         PositionalParamSpec positional = positional(command, key);
         if (positional != null) {
+            List<String> values = positionals.computeIfAbsent(positional, spec -> new ArrayList<>());
             if (value.isArray()) {
-                value.forEach(v -> out.add(v.asText()));
+                value.forEach(v -> values.add(v.asText()));
             } else {
-                out.add(value.asText());
+                values.add(value.asText());
             }
             return;
         }
@@ -101,7 +108,8 @@ final class OptionsFile implements IParameterConsumer {
         }
     }
 
-    private static void fromProperties(CommandSpec command, Path file, List<String> out) throws IOException {
+    private static void fromProperties(CommandSpec command, Path file, List<String> out,
+            Map<PositionalParamSpec, List<String>> positionals) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -110,7 +118,7 @@ final class OptionsFile implements IParameterConsumer {
             String value = p.getProperty(key);
             PositionalParamSpec positional = positional(command, key);
             if (positional != null) {
-                out.add(value);
+                positionals.computeIfAbsent(positional, spec -> new ArrayList<>()).add(value);
                 continue;
             }
             OptionSpec direct = command.findOption("--" + key);

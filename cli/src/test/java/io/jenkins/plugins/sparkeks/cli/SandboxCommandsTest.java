@@ -14,6 +14,8 @@ import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The commands against the real engines, on the embedded Kubernetes sandbox and the AWS emulator. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -100,6 +103,30 @@ class SandboxCommandsTest {
         assertThat(run.out()).contains("Pi is roughly 3.14");
         assertThat(run.err()).contains("Submitted KUBERNETES job spark:spark-pi-", "SUCCEEDED KUBERNETES spark/spark-pi-",
                 "exitCode=0");
+    }
+
+    @Test
+    void submitTakesEverythingFromAYamlOptionsFileInAnyOrder(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("pi.yaml"), String.join("\n",
+                "args: [100, 200]",
+                "namespace: spark",
+                "name: from-yaml",
+                "image: " + DemoCommand.IMAGE,
+                "class: org.apache.spark.examples.SparkPi",
+                "conf: {spark.executor.instances: '3'}",
+                "label: {team: data}",
+                "primary-resource: " + DemoCommand.EXAMPLES,
+                "retention: KEEP",
+                "output: json", ""));
+
+        CliRun run = cli("submit", "--options-file", yaml.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"driverPod\" : \"from-yaml-");
+        var pod = sandbox.kubernetesSandbox().client().pods().inNamespace("spark").list().getItems().stream()
+                .filter(p -> p.getMetadata().getName().startsWith("from-yaml-")).findFirst().orElseThrow();
+        assertThat(pod.getMetadata().getLabels()).containsEntry("team", "data");
+        assertThat(pod.getSpec().getContainers().get(0).getArgs()).endsWith(DemoCommand.EXAMPLES, "100", "200");
     }
 
     @Test
