@@ -53,11 +53,12 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     }
 
     void start() {
-        poller = backend.machinery().watch(backend.emr(), initial.virtualClusterId(), initial.jobRunId(),
-                initial.createdAt(), this);
+        // logs first: the poller's first look may already find the run ended and drain them
         if (logs != null) {
             logs.start();
         }
+        poller = backend.machinery().watch(backend.emr(), initial.virtualClusterId(), initial.jobRunId(),
+                initial.createdAt(), this);
         // measured from EMR's creation time, so a resumed watch does not restart the clock
         Instant base = initial.createdAt() != null ? initial.createdAt() : clock().instant();
         if (options.startTimeout() != null) {
@@ -163,8 +164,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     @Override
     public void failed(String problem) {
         stopEverything();
-        result.completeExceptionally(new JobException(problem + " The job run " + initial.displayId()
-                + " was left as it is; resume to look again."));
+        result.completeExceptionally(new JobException(problem));
     }
 
     @Override
@@ -188,7 +188,13 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
             p.unwatch(initial.jobRunId());
         }
         CompletableFuture<Void> drained = logs == null ? CompletableFuture.completedFuture(null) : logs.drain();
-        drained.whenComplete((v, e) -> result.complete(verdict(run)));
+        drained.whenComplete((v, e) -> {
+            try {
+                result.complete(verdict(run));
+            } catch (RuntimeException failure) {
+                result.completeExceptionally(failure);
+            }
+        });
     }
 
     private JobResult verdict(JobRun run) {

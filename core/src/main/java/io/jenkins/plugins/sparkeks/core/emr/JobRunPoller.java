@@ -167,7 +167,8 @@ final class JobRunPoller {
                 LOG.warn(problem);
                 List<Watched> all = new ArrayList<>(watched.values());
                 watched.clear();
-                all.forEach(w -> w.listener.failed(problem));
+                String gaveUp = problem + ". The job runs were left as they are; resume to look again.";
+                all.forEach(w -> w.listener.failed(gaveUp));
                 return 0;
             }
             return settings.backoff().failureDelayMillis(failures);

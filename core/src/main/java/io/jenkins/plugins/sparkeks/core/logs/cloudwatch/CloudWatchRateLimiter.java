@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The CloudWatch Logs read budget of ONE account and region, shared by every followed job: CloudWatch's read
- * quotas (FilterLogEvents 5 TPS, DescribeLogStreams 5 TPS, GetLogEvents 25 TPS) are per account and region,
- * so a per-job limit would not protect them. Callers never block: they ask for a permit and skip their turn
+ * quotas (GetLogEvents 25 TPS, DescribeLogStreams 5 TPS) are per account and region and shared with every other
+ * reader there, so a per-job limit would not protect them; by default we take 10 and 2 per second. Callers never block: they ask for a permit and skip their turn
  * when there is none. A throttling reply pauses every operation, for longer on each consecutive one.
  */
 public final class CloudWatchRateLimiter {
@@ -16,8 +16,7 @@ public final class CloudWatchRateLimiter {
     /** The read operations we use, with the share of the account quota we allow ourselves by default. */
     public enum Operation {
         GET_LOG_EVENTS(10),
-        DESCRIBE_LOG_STREAMS(2),
-        FILTER_LOG_EVENTS(2);
+        DESCRIBE_LOG_STREAMS(2);
 
         final double defaultPerSecond;
 

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.sparkeks.core.emr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
+import software.amazon.awssdk.services.emrcontainers.model.DescribeJobRunRequest;
+import software.amazon.awssdk.services.emrcontainers.model.EmrContainersException;
+import software.amazon.awssdk.services.emrcontainers.model.JobRun;
+import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
+import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
+import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
+
+/** The shared poller's call pattern and failure handling, with a mocked client. */
+class JobRunPollerTest {
+
+    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final EmrContainersClient emr = mock(EmrContainersClient.class);
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private boolean idle;
+    private final JobRunPoller poller = new JobRunPoller(emr, "vc1", scheduler, EmrPollSettings.fast(), () -> idle = true);
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private JobRunPoller.Listener listener(String id) {
+        return new JobRunPoller.Listener() {
+            @Override
+            public void update(JobRun run) {
+                events.add(id + ":" + run.stateAsString());
+            }
+
+            @Override
+            public void failed(String problem) {
+                events.add(id + ":failed:" + problem);
+            }
+        };
+    }
+
+    private static JobRun run(String id, JobRunState state) {
+        return JobRun.builder().id(id).virtualClusterId("vc1").state(state).createdAt(CREATED).build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void unchangedRunsCostOneListCallPerLookAndNoDescribe() {
+        List<JobRun> running = IntStream.range(0, 30).mapToObj(i -> run("jr" + i, JobRunState.RUNNING)).toList();
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenReturn(ListJobRunsResponse.builder().jobRuns(running).build());
+        running.forEach(r -> poller.watch(r.id(), CREATED, listener(r.id())));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> verify(emr, atLeast(5)).listJobRuns(any(ListJobRunsRequest.class)));
+        assertThat(events).hasSize(30);
+        verify(emr, never()).describeJobRun(any(Consumer.class));
+        verify(emr, never()).describeJobRun(any(DescribeJobRunRequest.class));
+        assertThat(events).allMatch(e -> e.endsWith(":RUNNING"));
+    }
+
+    @Test
+    void permissionErrorsEndEveryWatchWithTheReasonAfterSomeTries() {
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenThrow((EmrContainersException) EmrContainersException.builder()
+                .statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                        .errorMessage("not authorized to perform: emr-containers:ListJobRuns").build()).build());
+        poller.watch("jr1", CREATED, listener("jr1"));
+        poller.watch("jr2", CREATED, listener("jr2"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
+        assertThat(events).allMatch(e -> e.contains(":failed:") && e.contains("AccessDeniedException")
+                && e.contains("emr-containers:ListJobRuns") && e.contains("resume to look again"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> idle);
+        assertThat(poller.watch("jr3", CREATED, listener("jr3"))).isFalse();
+    }
+}
