@@ -1,0 +1,72 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRunReference;
+import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
+import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
+
+/** The engines for real clusters and AWS, made on first use and closed with the command. */
+final class ClusterEngines implements Engines {
+
+    private final AwsClientFactory aws = new AwsClientFactory();
+    private final ClusterConnector connector = new ClusterConnector(aws);
+    private EmrWatchMachinery emrMachinery;
+    private KubernetesEngine kubernetes;
+
+    @Override
+    public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
+        return kubernetes(cluster, null);
+    }
+
+    private synchronized SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags flags, ClusterCoordinates ref) {
+        if (kubernetes == null) {
+            ClusterConnection connection = connector.connect(flags.toAccess(ref));
+            kubernetes = new KubernetesEngine(connection.client(), connection.coordinates());
+        }
+        return kubernetes.backend();
+    }
+
+    @Override
+    public SparkJobBackend<EmrJobRequest> emr(AwsFlags flags) {
+        return emr(flags, null);
+    }
+
+    private synchronized EmrBackend emr(AwsFlags flags, String region) {
+        if (emrMachinery == null) {
+            emrMachinery = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
+        }
+        return EmrBackend.create(aws, flags.toSettings(region), emrMachinery);
+    }
+
+    @Override
+    public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
+        if (reference instanceof DriverPodReference pod) {
+            return kubernetes(access, pod.cluster());
+        }
+        if (reference instanceof EmrJobRunReference run) {
+            return emr(access.aws, run.region());
+        }
+        throw new IllegalArgumentException(reference.backend() + " references are not supported by the command line");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (kubernetes != null) {
+            kubernetes.close();
+        }
+        if (emrMachinery != null) {
+            emrMachinery.close();
+        }
+        connector.close();
+        aws.close();
+    }
+}

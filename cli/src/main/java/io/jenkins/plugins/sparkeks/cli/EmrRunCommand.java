@@ -1,0 +1,172 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.emr.EmrConfiguration;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrMonitoring;
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
+import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code emr-run}: the emrStartJobRun engine from the command line. */
+@Command(name = "emr-run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start an EMR on EKS job run (StartJobRun), wait for it, stream the driver log from "
+                + "CloudWatch/S3 and exit with the run's verdict.",
+                "Example:",
+                "  spark-on-eks emr-run --region us-east-1 --virtual-cluster-id abc123 \\",
+                "    --execution-role-arn arn:aws:iam::111122223333:role/emr-job \\",
+                "    --release-label emr-7.5.0-latest --entry-point local:///usr/lib/spark/examples/jars/spark-examples.jar \\",
+                "    --spark-submit-parameters '--class org.apache.spark.examples.SparkPi' \\",
+                "    --log-group /emr-on-eks/jobs -- 100"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run COMPLETED (or --no-wait: it was started)", "1:the run FAILED",
+                "2:bad input, nothing was started", "3:a timeout expired and the run was cancelled",
+                "4:the run was cancelled", "5:AWS could not be reached or refused a call"})
+final class EmrRunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SparkOnEks root;
+
+    @Mixin
+    CommonFlags common;
+
+    @Mixin
+    AwsFlags aws;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Job run name ([.-_/#A-Za-z0-9], up to 64).")
+    String name;
+
+    @Option(names = "--virtual-cluster-id", paramLabel = "ID", description = "Virtual cluster id.")
+    String virtualClusterId;
+
+    @Option(names = "--virtual-cluster-name", paramLabel = "NAME",
+            description = "Virtual cluster name, looked up among RUNNING virtual clusters (instead of the id).")
+    String virtualClusterName;
+
+    @Option(names = "--eks-cluster-name", paramLabel = "NAME",
+            description = "Narrows the --virtual-cluster-name lookup to this EKS cluster.")
+    String eksClusterName;
+
+    @Option(names = "--execution-role-arn", paramLabel = "ARN", description = "IAM role the job runs as.")
+    String executionRoleArn;
+
+    @Option(names = "--release-label", paramLabel = "LABEL", description = "EMR release, e.g. emr-7.5.0-latest.")
+    String releaseLabel;
+
+    @Option(names = "--entry-point", paramLabel = "URI",
+            description = "Application (jar or .py) for the spark-submit job driver, e.g. s3://bucket/app.jar.")
+    String entryPoint;
+
+    @Parameters(paramLabel = "<args>", arity = "0..*",
+            description = "Arguments passed to the application (entryPointArguments); put them after '--'.")
+    List<String> entryPointArguments = new ArrayList<>();
+
+    @Option(names = "--spark-submit-parameters", paramLabel = "TEXT",
+            description = "spark-submit parameters, e.g. '--class org.example.Main --conf spark.executor.instances=2'.")
+    String sparkSubmitParameters;
+
+    @Option(names = "--sql-entry-point", paramLabel = "URI",
+            description = "SQL file for the Spark SQL job driver (instead of --entry-point).")
+    String sqlEntryPoint;
+
+    @Option(names = "--spark-sql-parameters", paramLabel = "TEXT", description = "Parameters for the Spark SQL driver.")
+    String sparkSqlParameters;
+
+    @Option(names = "--application-config", paramLabel = "CLASSIFICATION:KEY=VALUE",
+            description = "A configurationOverrides property, e.g. spark-defaults:spark.executor.instances=4 (repeatable).")
+    List<String> applicationConfig = new ArrayList<>();
+
+    @Option(names = "--log-group", paramLabel = "GROUP",
+            description = "CloudWatch Logs group EMR writes the container logs to (needed to stream the driver log live).")
+    String logGroup;
+
+    @Option(names = "--log-stream-prefix", paramLabel = "PREFIX", description = "CloudWatch stream name prefix.")
+    String logStreamPrefix;
+
+    @Option(names = "--log-uri", paramLabel = "S3_URI", description = "S3 location for gzip container logs.")
+    String logUri;
+
+    @Option(names = "--persistent-app-ui", negatable = true,
+            description = "Keep the Spark UI available after the run (default: EMR's).")
+    Boolean persistentAppUI;
+
+    @Option(names = "--max-attempts", paramLabel = "N", description = "Driver attempts under EMR's retry policy.")
+    Integer maxAttempts;
+
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Job run tag (repeatable).")
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    @Option(names = "--job-template-id", paramLabel = "ID", description = "Start from this job template.")
+    String jobTemplateId;
+
+    @Option(names = "--job-template-parameter", paramLabel = "KEY=VALUE",
+            description = "Value for a job template placeholder (repeatable).")
+    Map<String, String> jobTemplateParameters = new LinkedHashMap<>();
+
+    @Option(names = "--submission-key", paramLabel = "TEXT",
+            description = "Idempotency key: the same key always maps to the same job run, so a retried command "
+                    + "attaches instead of starting a second run (default: a new key per call).")
+    String submissionKey;
+
+    @Mixin
+    WaitFlags waitFlags;
+
+    @Override
+    public Integer call() {
+        return root.run(common, session -> session.submit(root.engines().emr(aws), toRequest(),
+                root.submissionKey(submissionKey), waitFlags, waitFlags.toWaitOptions(Retention.KEEP)));
+    }
+
+    EmrJobRequest toRequest() {
+        EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(virtualClusterId)
+                .executionRoleArn(executionRoleArn).releaseLabel(releaseLabel).retryMaxAttempts(maxAttempts);
+        if (virtualClusterName != null) {
+            b.virtualClusterName(virtualClusterName, eksClusterName);
+        }
+        if (sqlEntryPoint != null) {
+            b.sparkSql(sqlEntryPoint, sparkSqlParameters);
+        } else if (entryPoint != null || sparkSubmitParameters != null || !entryPointArguments.isEmpty()) {
+            b.sparkSubmit(entryPoint, entryPointArguments, sparkSubmitParameters);
+        }
+        configurations().forEach(b::configuration);
+        b.monitoring(new EmrMonitoring(logGroup, logStreamPrefix, logUri, persistentAppUI, null, null));
+        tags.forEach(b::tag);
+        if (jobTemplateId != null) {
+            b.jobTemplate(jobTemplateId, jobTemplateParameters);
+        }
+        return b.build();
+    }
+
+    private List<EmrConfiguration> configurations() {
+        Map<String, Map<String, String>> byClassification = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (String entry : applicationConfig) {
+            int colon = entry.indexOf(':');
+            int eq = entry.indexOf('=', Math.max(colon, 0));
+            if (colon <= 0 || eq <= colon + 1) {
+                // the value may be secret: name the classification part only
+                errors.add(new FieldError("application-config", "'" + (colon > 0 ? entry.substring(0, colon) : "?")
+                        + ":...' is not CLASSIFICATION:KEY=VALUE.",
+                        "Write e.g. --application-config spark-defaults:spark.executor.instances=4."));
+                continue;
+            }
+            byClassification.computeIfAbsent(entry.substring(0, colon), k -> new LinkedHashMap<>())
+                    .put(entry.substring(colon + 1, eq), entry.substring(eq + 1));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidJobSpecException(errors);
+        }
+        List<EmrConfiguration> out = new ArrayList<>();
+        byClassification.forEach((c, props) -> out.add(EmrConfiguration.of(c, props)));
+        return out;
+    }
+}

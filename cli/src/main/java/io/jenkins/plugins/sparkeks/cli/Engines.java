@@ -1,0 +1,24 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
+
+/**
+ * Where the commands get their engines: real clusters and AWS ({@link ClusterEngines}), or the embedded
+ * sandbox ({@link SandboxEngines}, used by {@code demo} and the tests). Engines are made lazily and closed
+ * with the command.
+ */
+interface Engines extends AutoCloseable {
+
+    SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster);
+
+    SparkJobBackend<EmrJobRequest> emr(AwsFlags aws);
+
+    /** The engine that can follow, describe or cancel {@code reference}. */
+    SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/** The Kubernetes backend for one cluster connection, with the shared informers and scheduler it waits on. */
+final class KubernetesEngine implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler;
+    private final DriverInformerRegistry informers;
+    private final KubernetesBackend backend;
+
+    KubernetesEngine(KubernetesClient client, ClusterCoordinates coordinates) {
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("spark-on-eks-k8s");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        this.scheduler = s;
+        this.informers = new DriverInformerRegistry(scheduler);
+        this.backend = new KubernetesBackend(client, coordinates, informers, scheduler);
+    }
+
+    KubernetesBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        informers.close();
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code logs REFERENCE}: follows a job's driver log until the job ends; Ctrl-C only stops following. */
+@Command(name = "logs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Follow a job's driver log from a reference until the job ends, then print its verdict.",
+                "Ctrl-C stops following and leaves the job running."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the job succeeded", "1:the job failed", "2:bad reference", "3:the job timed out",
+                "4:the job was cancelled", "5:cluster or AWS error"})
+final class LogsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SparkOnEks root;
+
+    @Mixin
+    CommonFlags common;
+
+    @Parameters(index = "0", paramLabel = "<reference>", description = "The job reference (soe1.…).")
+    String reference;
+
+    @Option(names = "--from-start", description = "Print the whole log, not only what follows the reference's "
+            + "log position (references printed at the end of a run point past the last line).")
+    boolean fromStart;
+
+    @Mixin
+    KubernetesFlags access;
+
+    @Override
+    public Integer call() {
+        return root.run(common, session -> {
+            JobReference ref = new ReferenceCodec().decode(reference);
+            if (fromStart) {
+                ref = ref.withLogCursor(LogCursor.START);
+            }
+            // a reader leaves the driver pod where it is; retention belongs to whoever submitted the job
+            return session.follow(root.engines().forReference(ref, access), ref,
+                    WaitOptions.DEFAULT.withRetention(Retention.KEEP), false);
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.auth.AwsService;
+import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import io.jenkins.plugins.sparkeks.core.emr.Backoff;
+import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
+import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
+import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
+import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
+import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
+import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
+import io.jenkins.plugins.sparkeks.sandbox.KubernetesSandbox;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The engines wired to a sandbox on loopback instead of a cluster and AWS: the Kubernetes sandbox (mock API
+ * server with simulated drivers) and the AWS emulator in real time. Used by {@code demo} and the tests.
+ * Whatever the flags say, every call goes to the sandbox.
+ */
+final class SandboxEngines implements Engines {
+
+    static final String VIRTUAL_CLUSTER_ID = "demo0vc0000001";
+    static final String VIRTUAL_CLUSTER_NAME = "demo";
+    static final String LOG_GROUP = "/emr-on-eks/demo";
+
+    /** Short intervals: the emulator answers in microseconds and the demo should take seconds, not minutes. */
+    private static final EmrPollSettings DEMO_POLLING = new EmrPollSettings(Duration.ofMillis(300),
+            Duration.ofMillis(600), Duration.ofMillis(300), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
+            8, Duration.ofMillis(900), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(15));
+
+    private final KubernetesSandbox kubernetes;
+    private final AwsEmulator aws;
+    private final AwsClientFactory clients = new AwsClientFactory();
+    private final EmrWatchMachinery emrMachinery = EmrWatchMachinery.create(DEMO_POLLING);
+    private final KubernetesEngine kubernetesEngine;
+
+    SandboxEngines(DriverScripts drivers, ScriptRule jobRuns) {
+        kubernetes = KubernetesSandbox.start(drivers);
+        aws = AwsEmulator.builder().clock(Clock.systemUTC()).logStreamLag(Duration.ofMillis(500))
+                .defaultScripts(jobRuns).start();
+        aws.virtualCluster(VirtualCluster.running(VIRTUAL_CLUSTER_ID, VIRTUAL_CLUSTER_NAME, "demo-eks", "spark-demo"));
+        aws.logGroup(LOG_GROUP);
+        kubernetesEngine = new KubernetesEngine(kubernetes.client(), kubernetes.coordinates());
+    }
+
+    /** The sandbox the demo documents: Spark Pi everywhere, or failing drivers and runs. */
+    static SandboxEngines start() {
+        return new SandboxEngines(new DriverScripts(), ScriptRule.byName());
+    }
+
+    KubernetesSandbox kubernetesSandbox() {
+        return kubernetes;
+    }
+
+    AwsEmulator awsEmulator() {
+        return aws;
+    }
+
+    @Override
+    public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
+        return kubernetesEngine.backend();
+    }
+
+    @Override
+    public SparkJobBackend<EmrJobRequest> emr(AwsFlags flags) {
+        return EmrBackend.create(clients, settings(), emrMachinery);
+    }
+
+    @Override
+    public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
+        return switch (reference.backend()) {
+            case KUBERNETES -> kubernetesEngine.backend();
+            case EMR_ON_EKS -> emr(access.aws);
+            case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark Operator");
+        };
+    }
+
+    private AwsSettings settings() {
+        AwsSettings s = AwsSettings.of(aws.region()).withCredentials(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)));
+        for (AwsService service : AwsService.values()) {
+            s = s.withEndpoint(service, aws.endpoint());
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        kubernetesEngine.close();
+        emrMachinery.close();
+        clients.close();
+        aws.close();
+        kubernetes.close();
+    }
+}

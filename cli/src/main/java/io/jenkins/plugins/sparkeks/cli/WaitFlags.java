@@ -1,0 +1,39 @@
+package io.jenkins.plugins.sparkeks.cli;
+
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How {@code submit} and {@code emr-run} wait for the job. */
+final class WaitFlags {
+
+    @Option(names = "--no-wait", description = "Submit, print the job reference on stdout and exit 0 without waiting. "
+            + "Follow it later with 'logs', 'status' or 'cancel'.")
+    boolean noWait;
+
+    @Option(names = "--detach", description = "On Ctrl-C stop following but leave the job running "
+            + "(default: Ctrl-C cancels the remote job).")
+    boolean detach;
+
+    @Option(names = "--start-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Cancel the job and exit 3 when the driver has not started "
+                    + "running within this time (e.g. 10m). Default: no limit.")
+    Duration startTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Cancel the job when it has not ended this long after submission (e.g. 2h). Default: no limit.")
+    Duration timeout;
+
+    @Option(names = "--follow-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Stream the driver log while waiting (default: ${DEFAULT-VALUE}).")
+    boolean followLogs = true;
+
+    @Option(names = "--cancel-grace-period", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Grace period given to the driver when the job is cancelled. Default: the cluster's.")
+    Duration cancelGracePeriod;
+
+    WaitOptions toWaitOptions(Retention retention) {
+        return new WaitOptions(startTimeout, timeout, followLogs, retention, cancelGracePeriod);
+    }
+}
