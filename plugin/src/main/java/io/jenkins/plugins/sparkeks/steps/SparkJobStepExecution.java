@@ -66,6 +66,8 @@ public class SparkJobStepExecution extends StepExecution {
     private transient volatile ConsoleReporter console;
     private transient volatile Throwable stopCause;
     private transient volatile boolean completed;
+    /** Set at shutdown: the watch's result then ends in a CancellationException that must not end the step. */
+    private transient volatile boolean detached;
 
     public SparkJobStepExecution(StepContext context, JobDefinition definition) {
         this(context, definition, CoreJobEngines.INSTANCE);
@@ -148,6 +150,7 @@ public class SparkJobStepExecution extends StepExecution {
             JobWatch w = e.watch;
             if (w != null) {
                 e.checkpoint();
+                e.detached = true;
                 w.detach();
             }
         }
@@ -187,6 +190,9 @@ public class SparkJobStepExecution extends StepExecution {
                 return;
             }
             w.result().whenCompleteAsync((result, error) -> {
+                if (detached) {
+                    return; // the controller is going down; onResume() reattaches from the saved reference
+                }
                 if (error != null) {
                     fail(unwrap(error));
                 } else if (stopCause == null) {

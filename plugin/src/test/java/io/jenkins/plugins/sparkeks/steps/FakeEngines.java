@@ -16,6 +16,7 @@ import io.jenkins.plugins.sparkeks.job.JobDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -154,6 +155,8 @@ public final class FakeEngines {
             @Override
             public void detach() {
                 detached = true;
+                // as the core's watches do (JobWatch#detach)
+                result.completeExceptionally(new CancellationException("stopped following " + current.displayId()));
             }
         }
     }

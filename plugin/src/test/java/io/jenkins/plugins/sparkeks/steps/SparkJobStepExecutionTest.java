@@ -269,10 +269,14 @@ class SparkJobStepExecutionTest {
         SparkJobStepExecution.detachAll();
 
         assertThat(w.detached).isTrue();
+        assertThat(w.result).isCompletedExceptionally();
         assertThat(remote.cancels.get()).isZero();
         verify(c, atLeastOnce()).saveState();
-        verify(c, never()).onFailure(any());
-        verify(c, never()).onSuccess(any());
+        // the watch's result ends on a pool thread: the step must stay open for onResume() throughout
+        await().during(Duration.ofMillis(700)).atMost(BOUND).untilAsserted(() -> {
+            verify(c, never()).onFailure(any());
+            verify(c, never()).onSuccess(any());
+        });
     }
 
     @Test

@@ -21,6 +21,10 @@ public interface JobWatch {
     /** Cancels the remote job and completes {@link #result()} with CANCELLED (or the terminal state it had reached). */
     CompletableFuture<JobResult> cancel(String why);
 
-    /** Stops following locally and leaves the remote job alone (process shutdown, Jenkins restart). */
+    /**
+     * Stops following locally and leaves the remote job alone (process shutdown, Jenkins restart).
+     * {@link #result()} then completes exceptionally with a {@link java.util.concurrent.CancellationException}:
+     * a front end that detached on purpose must not read that as the job failing.
+     */
     void detach();
 }
