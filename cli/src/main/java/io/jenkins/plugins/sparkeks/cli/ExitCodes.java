@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 
@@ -21,11 +22,19 @@ public final class ExitCodes {
     public static final int CANCELLED = 4;
     /** The cluster or AWS could not be reached or refused a call (permissions, network, conflicting object). */
     public static final int ERROR = 5;
+    /**
+     * The job's outcome can no longer be read: its driver pod is gone (removed by retention after it finished,
+     * or deleted by someone else). Not a failure we know of, so not {@link #JOB_FAILED}.
+     */
+    public static final int OUTCOME_UNKNOWN = 6;
 
     private ExitCodes() {}
 
     /** The exit code for a job's result; a job still in progress counts as OK (used by {@code status}). */
     public static int of(JobResult result) {
+        if (DriverVerdict.GONE.equals(result.reason())) {
+            return OUTCOME_UNKNOWN;
+        }
         return of(result.state());
     }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad input or usage", "3:timed out (job cancelled)",
-                "4:job cancelled", "5:cluster or AWS error"})
+                "4:job cancelled", "5:cluster or AWS error",
+                "6:outcome can no longer be read (status of a driver pod that is gone)"})
 public final class SparkOnEks implements Runnable {
 
     private final Supplier<Engines> engineFactory;

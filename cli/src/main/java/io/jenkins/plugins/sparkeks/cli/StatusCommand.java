@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
         description = "Print a job's state now (from a reference printed by submit/emr-run) without waiting.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job succeeded or is still in progress", "1:the job failed", "2:bad reference",
-                "3:the job timed out", "4:the job was cancelled", "5:cluster or AWS error"})
+                "3:the job timed out", "4:the job was cancelled", "5:cluster or AWS error",
+                "6:the outcome can no longer be read (the driver pod is gone)"})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand

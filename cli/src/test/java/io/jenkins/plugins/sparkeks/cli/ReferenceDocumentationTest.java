@@ -52,7 +52,7 @@ class ReferenceDocumentationTest {
     void everyExitCodeIsDocumented() throws IOException {
         String doc = Files.readString(REFERENCE, StandardCharsets.UTF_8);
         for (int code : new int[] {ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.TIMED_OUT,
-            ExitCodes.CANCELLED, ExitCodes.ERROR}) {
+            ExitCodes.CANCELLED, ExitCodes.ERROR, ExitCodes.OUTCOME_UNKNOWN}) {
             assertThat(doc).contains("| " + code + " |");
         }
     }

@@ -184,7 +184,22 @@ class SandboxCommandsTest {
         assertThat(cancel.exitCode()).as(cancel.err()).isZero();
         assertThat(cancel.out()).contains("CANCELLED");
         CliRun status = cli("status", ref);
-        assertThat(status.exitCode()).isIn(ExitCodes.CANCELLED, ExitCodes.JOB_FAILED);
+        assertThat(status.exitCode()).as("cancelling or gone, never a failure").isIn(ExitCodes.CANCELLED, ExitCodes.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void statusOfASucceededDriverRemovedByRetentionDoesNotClaimAFailure() {
+        CliRun run = cli(submit("kept-quiet", "--retention", "DELETE", "--output", "json"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String ref = run.out().replaceAll("(?s).*\"reference\" : \"([^\"]+)\".*", "$1");
+        assertThat(ref).startsWith("soe1.k8s.");
+
+        CliRun status = cli("status", ref);
+
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+        assertThat(status.out()).startsWith("UNKNOWN KUBERNETES spark/kept-quiet-")
+                .contains("reason=DriverPodGone", "no longer exists", "can no longer be read")
+                .doesNotContain("before the job ended");
     }
 
     @Test

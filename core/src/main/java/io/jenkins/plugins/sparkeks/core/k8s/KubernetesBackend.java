@@ -81,7 +81,7 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         DriverPodReference ref = ours(reference);
         Pod pod = currentPod(ref);
         if (pod == null) {
-            return DriverResults.of(ref, DriverVerdict.deleted(null), null, List.of());
+            return DriverResults.of(ref, DriverVerdict.gone(), null, List.of());
         }
         PodVerdict verdict = DriverVerdict.judge(pod);
         return DriverResults.of(ref, verdict, pod, List.of("Driver pod " + ref.displayId() + ": " + verdict.message()));
@@ -92,7 +92,7 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         DriverPodReference ref = ours(reference);
         Pod pod = currentPod(ref);
         if (pod == null) {
-            return DriverResults.of(ref, DriverVerdict.deleted(null), null, List.of());
+            return DriverResults.of(ref, DriverVerdict.gone(), null, List.of());
         }
         PodVerdict before = DriverVerdict.judge(pod);
         if (before.terminal()) {

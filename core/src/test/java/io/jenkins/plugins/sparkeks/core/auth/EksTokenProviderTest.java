@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.sparkeks.emulator.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
 
 class EksTokenProviderTest {
 
-    private final MutableClock clock = new MutableClock(EksTokenGeneratorTest.SIGNED_AT);
+    private final ManualClock clock = new ManualClock(EksTokenGeneratorTest.SIGNED_AT);
     private final AtomicInteger credentialLookups = new AtomicInteger();
     private final AwsCredentialsProvider credentials = () -> {
         credentialLookups.incrementAndGet();

@@ -88,8 +88,12 @@ class KubernetesBackendTest {
         assertThat(observer.logTexts).containsExactly("Pi is roughly 3.14");
 
         JobResult afterwards = backend.describe(ref);
-        assertThat(afterwards.state()).as("the finished pod was deleted (KEEP_ON_FAILURE after success)").isEqualTo(JobState.FAILED);
-        assertThat(afterwards.reason()).isEqualTo("DriverPodDeleted");
+        assertThat(afterwards.reason()).as("the finished pod was deleted (KEEP_ON_FAILURE after success)")
+                .isEqualTo("DriverPodGone");
+        assertThat(afterwards.success()).isFalse();
+        assertThat(afterwards.exitCode()).isNull();
+        assertThat(afterwards.message()).contains("no longer exists", "removed after it finished", "deleted by someone else",
+                "can no longer be read").doesNotContain("before the job ended");
     }
 
     @Test
@@ -108,7 +112,7 @@ class KubernetesBackendTest {
         assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
         Pod gone = pods.get(ref.podName());
         assertThat(gone).isNull();
-        assertThat(backend.cancel(ref, Duration.ZERO).reason()).isEqualTo("DriverPodDeleted");
+        assertThat(backend.cancel(ref, Duration.ZERO).reason()).isEqualTo("DriverPodGone");
 
         DriverPodReference done = backend.submit(request("done"), new SubmissionKey("job/done#1"), new RecordingObserver());
         pods.terminated(done.podName(), "Failed", 1, "Error");

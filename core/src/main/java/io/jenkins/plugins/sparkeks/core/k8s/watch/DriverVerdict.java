@@ -34,6 +34,12 @@ public final class DriverVerdict {
             "RunContainerError",
             "CrashLoopBackOff");
 
+    /**
+     * The reason given when a describe finds no driver pod: retention removes a finished pod (a succeeded one
+     * under KEEP_ON_FAILURE), so its absence says nothing about how the job ended.
+     */
+    public static final String GONE = "DriverPodGone";
+
     private DriverVerdict() {}
 
     /** The job as this pod observation shows it. */
@@ -84,6 +90,17 @@ public final class DriverVerdict {
         return new PodVerdict(JobState.FAILED, last == null ? null : last.exitCode(), "DriverPodDeleted",
                 "The driver pod was deleted by someone else before the job ended" + was, phase, null,
                 last == null ? null : last.startedAt(), last == null ? null : last.finishedAt());
+    }
+
+    /**
+     * The pod no longer exists and nobody watched it go: removed by retention after it finished, or deleted by
+     * someone else. Its outcome cannot be read any more, so this claims neither success nor a known failure;
+     * the state is FAILED only because a missing pod is no success and JobState has no "unknown".
+     */
+    public static PodVerdict gone() {
+        return new PodVerdict(JobState.FAILED, null, GONE, "The driver pod no longer exists: it was removed after it"
+                + " finished (retention) or deleted by someone else, so its outcome can no longer be read",
+                null, null, null, null);
     }
 
     /** The job did not start within {@code timeout}; we deleted its pod. */

@@ -14,10 +14,10 @@ import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.auth.EksToken;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
-import io.jenkins.plugins.sparkeks.core.auth.MutableClock;
 import io.jenkins.plugins.sparkeks.core.auth.StubAwsServer;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.emulator.ManualClock;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class ClusterConnectorEksTest {
     private static final String PODS = "/api/v1/namespaces/default/pods";
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicReference<String> clusterStatus = new AtomicReference<>("ACTIVE");
     private KubernetesMockServer apiServer;
     private StubAwsServer eks;

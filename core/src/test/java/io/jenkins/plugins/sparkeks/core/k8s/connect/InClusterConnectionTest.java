@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
-import io.jenkins.plugins.sparkeks.core.auth.MutableClock;
+import io.jenkins.plugins.sparkeks.emulator.ManualClock;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class InClusterConnectionTest {
 
     @TempDir
     Path serviceAccount;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private KubernetesMockServer apiServer;
     private AwsClientFactory aws;
     private ClusterConnector connector;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.sparkeks.core.k8s.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.sparkeks.core.auth.MutableClock;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
+import io.jenkins.plugins.sparkeks.emulator.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +15,7 @@ class ServiceAccountTokenTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void readsTheFileAgainRightAfterARejection() throws Exception {
