@@ -119,10 +119,8 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         JobRun run = describeQuietly(vc.id(), started.id());
         EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
                 run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
+        // the state itself is reported once, by the watch that follows it
         observer.submitted(ref);
-        if (run != null) {
-            observer.stateChanged(EmrStates.toJobState(run.state()), "EMR " + run.stateAsString());
-        }
         return ref;
     }
 

@@ -73,6 +73,8 @@ class EmrBackendEmulatorTest {
         assertThat(observer.texts("cloudwatch:stdout")).containsExactly("Pi is roughly 3.14", "second", "third");
         assertThat(observer.texts("cloudwatch:stderr")).containsExactly("INFO start", "INFO end");
         assertThat(observer.states).startsWith(JobState.SUBMITTED).contains(JobState.RUNNING).endsWith(JobState.SUCCEEDED);
+        assertThat(observer.stateDetails).as("each EMR state is reported once")
+                .startsWith("EMR PENDING").doesNotHaveDuplicates();
         assertThat(observer.submitted).hasSize(1);
         // nothing keeps polling for a finished job
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))

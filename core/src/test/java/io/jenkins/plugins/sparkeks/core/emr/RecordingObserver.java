@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingObserver implements JobObserver {
     final List<JobReference> submitted = new CopyOnWriteArrayList<>();
     final List<JobState> states = new CopyOnWriteArrayList<>();
+    final List<String> stateDetails = new CopyOnWriteArrayList<>();
     final List<String> diagnostics = new CopyOnWriteArrayList<>();
     final List<LogLine> lines = new CopyOnWriteArrayList<>();
 
@@ -22,6 +23,7 @@ final class RecordingObserver implements JobObserver {
     @Override
     public void stateChanged(JobState state, String detail) {
         states.add(state);
+        stateDetails.add(detail);
     }
 
     @Override
