@@ -14,7 +14,7 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
 
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {
-        return this;
+        throw new UnsupportedOperationException();
     }
 
     @NonNull
