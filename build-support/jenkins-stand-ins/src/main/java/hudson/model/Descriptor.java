@@ -30,7 +30,7 @@ public abstract class Descriptor<T extends Describable<T>> {
         private static final long serialVersionUID = 1L;
 
         public FormException(String message, String formField) {
-            super(message);
+            throw new UnsupportedOperationException();
         }
     }
 }

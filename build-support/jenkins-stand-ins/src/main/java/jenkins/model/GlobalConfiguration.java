@@ -10,7 +10,9 @@ import hudson.model.Descriptor;
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
         implements ExtensionPoint, Describable<GlobalConfiguration> {
 
-    protected GlobalConfiguration() {}
+    protected GlobalConfiguration() {
+        throw new UnsupportedOperationException();
+    }
 
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {

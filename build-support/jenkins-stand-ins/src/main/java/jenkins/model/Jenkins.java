@@ -19,7 +19,9 @@ public class Jenkins implements AccessControlled {
 
     public transient volatile hudson.ProxyConfiguration proxy;
 
-    protected Jenkins() {}
+    protected Jenkins() {
+        throw new UnsupportedOperationException();
+    }
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
