@@ -6,5 +6,7 @@ import java.util.TreeMap;
 public class EnvVars extends TreeMap<String, String> {
     private static final long serialVersionUID = 1L;
 
-    public EnvVars() {}
+    public EnvVars() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -7,7 +7,9 @@ import java.util.AbstractList;
 /** Stand-in mirroring hudson.ExtensionList from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin uses). */
 public class ExtensionList<T> extends AbstractList<T> {
 
-    protected ExtensionList() {}
+    protected ExtensionList() {
+        throw new UnsupportedOperationException();
+    }
 
     @CheckForNull
     public <U extends T> U get(@NonNull Class<U> type) {

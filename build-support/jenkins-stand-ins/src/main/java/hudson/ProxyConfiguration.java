@@ -5,7 +5,9 @@ import hudson.util.Secret;
 
 /** Stand-in mirroring hudson.ProxyConfiguration from jenkins-core 2.541.3 (only the getters the plugin reads). */
 public final class ProxyConfiguration {
-    private ProxyConfiguration() {}
+    private ProxyConfiguration() {
+        throw new UnsupportedOperationException();
+    }
 
     public String getName() {
         throw new UnsupportedOperationException();

@@ -4,16 +4,16 @@ package hudson.model;
 public abstract class InvisibleAction implements Action {
     @Override
     public final String getIconFileName() {
-        return null;
+        throw new UnsupportedOperationException();
     }
 
     @Override
     public final String getDisplayName() {
-        return null;
+        throw new UnsupportedOperationException();
     }
 
     @Override
     public String getUrlName() {
-        return null;
+        throw new UnsupportedOperationException();
     }
 }

@@ -3,7 +3,10 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/** Stand-in mirroring hudson.model.Result from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core): the five constants, ordered as upstream. */
+/**
+ * Stand-in mirroring hudson.model.Result from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core): the five
+ * constants (distinct instances, compared by identity) and the comparisons, which throw.
+ */
 public final class Result implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -13,27 +16,17 @@ public final class Result implements Serializable {
     @NonNull public static final Result NOT_BUILT = new Result("NOT_BUILT", 3, false);
     @NonNull public static final Result ABORTED = new Result("ABORTED", 4, false);
 
-    private final String name;
-    public final int ordinal;
-    public final boolean completeBuild;
-
-    private Result(String name, int ordinal, boolean complete) {
-        this.name = name;
-        this.ordinal = ordinal;
-        this.completeBuild = complete;
-    }
+    /**
+     * No-op (upstream also takes the BallColor, left out here): the constants above are built by it when the
+     * class initialises (see build-support/README.md).
+     */
+    private Result(String name, int ordinal, boolean complete) {}
 
     public boolean isWorseThan(@NonNull Result that) {
-        return ordinal > that.ordinal;
+        throw new UnsupportedOperationException();
     }
 
     public boolean isBetterThan(@NonNull Result that) {
-        return ordinal < that.ordinal;
-    }
-
-    @Override
-    @NonNull
-    public String toString() {
-        return name;
+        throw new UnsupportedOperationException();
     }
 }

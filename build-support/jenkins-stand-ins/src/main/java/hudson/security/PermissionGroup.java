@@ -2,11 +2,12 @@ package hudson.security;
 
 import org.jvnet.localizer.Localizable;
 
-/** Stand-in mirroring hudson.security.PermissionGroup from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core). */
+/**
+ * Stand-in mirroring hudson.security.PermissionGroup from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core)
+ * (the public fields are left out).
+ */
 public final class PermissionGroup {
-    public final Class<?> owner;
 
-    public PermissionGroup(Class<?> owner, Localizable title) {
-        this.owner = owner;
-    }
+    /** No-op: permission groups are built by the permission constants when their classes initialise. */
+    public PermissionGroup(Class<?> owner, Localizable title) {}
 }

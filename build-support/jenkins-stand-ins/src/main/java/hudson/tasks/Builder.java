@@ -7,6 +7,6 @@ import hudson.model.Describable;
 public abstract class Builder implements BuildStep, Describable<Builder>, ExtensionPoint {
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
+        throw new UnsupportedOperationException();
     }
 }

@@ -2,7 +2,10 @@ package hudson.util;
 
 import java.io.IOException;
 
-/** Stand-in mirroring hudson.util.FormValidation from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core): kind and message only (HttpResponse left out). */
+/**
+ * Stand-in mirroring hudson.util.FormValidation from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core)
+ * (HttpResponse left out). Signatures only: unit tests stub the static factories with mockStatic.
+ */
 public abstract class FormValidation extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -11,36 +14,24 @@ public abstract class FormValidation extends IOException {
     public final Kind kind;
 
     private FormValidation(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        throw new UnsupportedOperationException();
     }
 
     public abstract String renderHtml();
 
     public static FormValidation ok() {
-        return of(Kind.OK, null);
+        throw new UnsupportedOperationException();
     }
 
     public static FormValidation ok(String message) {
-        return of(Kind.OK, message);
+        throw new UnsupportedOperationException();
     }
 
     public static FormValidation warning(String message) {
-        return of(Kind.WARNING, message);
+        throw new UnsupportedOperationException();
     }
 
     public static FormValidation error(String message) {
-        return of(Kind.ERROR, message);
-    }
-
-    private static FormValidation of(Kind kind, String message) {
-        return new FormValidation(kind, message) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public String renderHtml() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        throw new UnsupportedOperationException();
     }
 }

@@ -10,11 +10,13 @@ import hudson.model.Descriptor;
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
         implements ExtensionPoint, Describable<GlobalConfiguration> {
 
-    protected GlobalConfiguration() {}
+    protected GlobalConfiguration() {
+        throw new UnsupportedOperationException();
+    }
 
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {
-        return this;
+        throw new UnsupportedOperationException();
     }
 
     @NonNull

@@ -19,17 +19,18 @@ public class Jenkins implements AccessControlled {
 
     public transient volatile hudson.ProxyConfiguration proxy;
 
-    protected Jenkins() {}
+    protected Jenkins() {
+        throw new UnsupportedOperationException();
+    }
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException();
     }
 
-    /** As upstream outside a running controller (which is always the case where stand-ins are used): null. */
     @CheckForNull
     public static Jenkins getInstanceOrNull() {
-        return null;
+        throw new UnsupportedOperationException();
     }
 
     @NonNull

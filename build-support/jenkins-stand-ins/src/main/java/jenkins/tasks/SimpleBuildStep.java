@@ -15,6 +15,6 @@ public interface SimpleBuildStep extends BuildStep {
     }
 
     default boolean requiresWorkspace() {
-        return true;
+        throw new UnsupportedOperationException();
     }
 }

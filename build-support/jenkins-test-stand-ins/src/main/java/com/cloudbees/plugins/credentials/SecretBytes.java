@@ -6,7 +6,9 @@ import java.io.Serializable;
 public final class SecretBytes implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private SecretBytes() {}
+    private SecretBytes() {
+        throw new UnsupportedOperationException();
+    }
 
     public static SecretBytes fromRawBytes(byte[] data) {
         throw new UnsupportedOperationException();

@@ -4,7 +4,9 @@ import java.util.List;
 
 /** Stand-in mirroring com.cloudbees.plugins.credentials.SystemCredentialsProvider from credentials 1511.v2e3cb_0008ef0 (org.jenkins-ci.plugins:credentials) (only the members the plugin's tests use). */
 public class SystemCredentialsProvider {
-    SystemCredentialsProvider() {}
+    SystemCredentialsProvider() {
+        throw new UnsupportedOperationException();
+    }
 
     public static SystemCredentialsProvider getInstance() {
         throw new UnsupportedOperationException();

@@ -59,7 +59,9 @@ public class JenkinsRule {
 
     /** Mirrors JenkinsRule.DummySecurityRealm (its AbstractPasswordBasedSecurityRealm superclass simplified). */
     public static class DummySecurityRealm extends SecurityRealm {
-        DummySecurityRealm() {}
+        DummySecurityRealm() {
+            throw new UnsupportedOperationException();
+        }
     }
 
 }

@@ -13,7 +13,9 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
 
     /** Mirrors MockAuthorizationStrategy.Grant. */
     public final class Grant {
-        Grant() {}
+        Grant() {
+            throw new UnsupportedOperationException();
+        }
 
         public GrantOn everywhere() {
             throw new UnsupportedOperationException();
@@ -29,7 +31,9 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
 
         /** Mirrors MockAuthorizationStrategy.Grant.GrantOn. */
         public final class GrantOn {
-            GrantOn() {}
+            GrantOn() {
+                throw new UnsupportedOperationException();
+            }
 
             public MockAuthorizationStrategy to(String... sids) {
                 throw new UnsupportedOperationException();

@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
@@ -27,7 +26,7 @@ public final class CredentialsForms {
     /** Credentials of {@code type} visible to the item's build, or just the current value for users who may not see them. */
     public static ListBoxModel list(Item item, String currentValue, Class<? extends StandardCredentials> type) {
         StandardListBoxModel result = new StandardListBoxModel();
-        String current = Util.fixNull(currentValue);
+        String current = currentValue == null ? "" : currentValue;
         if (!maySeeCredentials(item)) {
             return result.includeCurrentValue(current);
         }

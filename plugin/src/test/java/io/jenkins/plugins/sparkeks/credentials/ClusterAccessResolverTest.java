@@ -55,7 +55,9 @@ class ClusterAccessResolverTest {
     @Test
     void aServerUrlUsesTheTokenCredential() throws Exception {
         StringCredentials token = mock(StringCredentials.class);
-        when(token.getSecret()).thenReturn(Secret.fromString("eyJhbGciOi.token"));
+        Secret secret = mock(Secret.class);
+        when(secret.getPlainText()).thenReturn("eyJhbGciOi.token");
+        when(token.getSecret()).thenReturn(secret);
         credentialsStatic.when(() -> CredentialsProvider.findCredentialById("tok", StringCredentials.class, run)).thenReturn(token);
 
         ClusterAccess access = resolver.access(

@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
@@ -16,16 +17,21 @@ import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
+import io.jenkins.plugins.sparkeks.engine.CoreJobEngines;
+import io.jenkins.plugins.sparkeks.engine.JobEngine;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
 
 /**
  * {@code emrStartJobRun} end to end on the real core EMR backend against the local AWS emulator: everything but
@@ -76,7 +82,15 @@ class EmrStepOnEmulatorTest {
         step.setEntryPoint("local:///usr/lib/spark/examples/jars/spark-examples.jar");
         SparkOnEksDefaults defaults = new SparkOnEksDefaults(aws.region(), null, null, null, null, null, null, null,
                 aws.endpoint().toString());
-        SparkJobStepExecution execution = new SparkJobStepExecution(context, step.toDefinition(defaults));
+        JobDefinition definition = step.toDefinition(defaults);
+        JobEngine engine;
+        // built on the test thread, where Jenkins is mocked, and handed to the execution
+        try (MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
+            jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null); // no controller, so no proxy settings
+            engine = CoreJobEngines.INSTANCE.create(definition, run);
+        }
+        SparkJobStepExecution execution = SparkJobStepExecutionTest.inContext(
+                new SparkJobStepExecution(context, definition, (d, r) -> engine), context);
 
         assertThat(execution.start()).isFalse();
 

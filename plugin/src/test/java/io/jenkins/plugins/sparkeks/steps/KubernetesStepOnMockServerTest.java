@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -44,7 +45,7 @@ class KubernetesStepOnMockServerTest {
 
     static KubernetesClient client;
 
-    /** Engines built on the test thread, where the credentials lookup is mocked, and handed to the execution. */
+    /** Engines built on the test thread, where the credentials lookup and Jenkins are mocked, and handed to the execution. */
     private static final Map<String, JobEngine> PREBUILT = new ConcurrentHashMap<>();
 
     private record Prebuilt(String name) implements JobEngineFactory {
@@ -74,7 +75,9 @@ class KubernetesStepOnMockServerTest {
         step.setRetention("keep");
         step.setFollowLogs(false);
         JobDefinition definition = step.toDefinition(SparkOnEksDefaults.NONE);
-        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
+                MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
+            jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null); // no controller, so no proxy settings
             credentials.when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
                     .thenReturn(kubeconfig);
             PREBUILT.put("pi", CoreJobEngines.INSTANCE.create(definition, run));
@@ -87,7 +90,8 @@ class KubernetesStepOnMockServerTest {
         when(context.get(Run.class)).thenReturn(run);
         when(context.get(TaskListener.class)).thenReturn(listener);
         when(context.saveState()).thenReturn(Futures.immediateVoidFuture());
-        SparkJobStepExecution execution = new SparkJobStepExecution(context, definition, new Prebuilt("pi"));
+        SparkJobStepExecution execution = SparkJobStepExecutionTest.inContext(
+                new SparkJobStepExecution(context, definition, new Prebuilt("pi")), context);
 
         assertThat(execution.start()).isFalse();
         KubernetesDriverPods pods = new KubernetesDriverPods(client, "spark");

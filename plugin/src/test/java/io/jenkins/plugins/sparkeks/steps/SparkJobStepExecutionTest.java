@@ -6,8 +6,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -97,7 +99,7 @@ class SparkJobStepExecutionTest {
     }
 
     private SparkJobStepExecution started(StepContext c, boolean wait, boolean propagate) throws Exception {
-        SparkJobStepExecution e = new SparkJobStepExecution(c, definition(wait, propagate), factory);
+        SparkJobStepExecution e = inContext(new SparkJobStepExecution(c, definition(wait, propagate), factory), c);
         assertThat(e.start()).isFalse();
         return e;
     }
@@ -317,8 +319,15 @@ class SparkJobStepExecutionTest {
                 return obj == ContextPickle.INSTANCE ? newContext : obj;
             }
         }) {
-            return (SparkJobStepExecution) in.readObject();
+            return inContext((SparkJobStepExecution) in.readObject(), newContext);
         }
+    }
+
+    /** The execution as Pipeline runs it: {@code getContext()} answers the given context (StepExecution is Jenkins'). */
+    static SparkJobStepExecution inContext(SparkJobStepExecution e, StepContext c) {
+        SparkJobStepExecution s = spy(e);
+        doReturn(c).when(s).getContext();
+        return s;
     }
 
     private enum ContextPickle { INSTANCE }

@@ -11,7 +11,7 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Stand-in mirroring com.cloudbees.plugins.credentials.common.AbstractIdCredentialsListBoxModel from
- * credentials 1511.v2e3cb_0008ef0 (org.jenkins-ci.plugins:credentials). includeEmptyValue/includeCurrentValue behave as upstream (no lookup involved); listing throws.
+ * credentials 1511.v2e3cb_0008ef0 (org.jenkins-ci.plugins:credentials). Every body throws: unit tests mock the model.
  */
 public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
         extends ListBoxModel {
@@ -22,8 +22,7 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
-        add(new Option("- none -", "", false));
-        return this;
+        throw new UnsupportedOperationException();
     }
 
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
@@ -33,12 +32,6 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
     }
 
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(@NonNull String value) {
-        for (Option o : this) {
-            if (value.equals(o.value)) {
-                return this;
-            }
-        }
-        add(new Option("- current -", value, false));
-        return this;
+        throw new UnsupportedOperationException();
     }
 }

@@ -16,7 +16,7 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract String getFunctionName();
 
     public boolean isAdvanced() {
-        return false;
+        throw new UnsupportedOperationException();
     }
 
     @CheckForNull

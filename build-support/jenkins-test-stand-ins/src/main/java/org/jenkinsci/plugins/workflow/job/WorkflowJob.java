@@ -8,7 +8,9 @@ import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 /** Stand-in mirroring org.jenkinsci.plugins.workflow.job.WorkflowJob from workflow-job 1571.1580.v18e46842c125 (org.jenkins-ci.plugins.workflow:workflow-job) (only the members the plugin's tests use). */
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun> implements TopLevelItem {
-    private WorkflowJob() {}
+    private WorkflowJob() {
+        throw new UnsupportedOperationException();
+    }
 
     public void setDefinition(FlowDefinition definition) {
         throw new UnsupportedOperationException();
