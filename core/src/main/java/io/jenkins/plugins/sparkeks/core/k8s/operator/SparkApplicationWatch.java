@@ -343,8 +343,9 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
         finishing = true;
         stopTimersAndSubscription();
         CompletableFuture<Void> logs;
-        if (!options.followLogs() || appGone || follower == null && !started) {
-            // A deleted application's pods (and logs) go with it; a driver that never started wrote none.
+        boolean driverNamed = lastStatus != null && lastStatus.driverPod() != null;
+        if (!options.followLogs() || appGone || follower == null && !driverNamed) {
+            // A deleted application's pods (and logs) go with it; an application whose submission failed has no driver.
             if (follower != null) {
                 follower.stop();
             }

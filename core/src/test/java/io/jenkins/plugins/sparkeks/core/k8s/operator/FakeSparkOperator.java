@@ -32,6 +32,15 @@ final class FakeSparkOperator {
     }
 
     void state(String app, String state, String errorMessage) {
+        write(app, state, errorMessage, true);
+    }
+
+    /** A state the operator writes before any driver exists (spark-submit itself failed). */
+    void stateWithoutDriver(String app, String state, String errorMessage) {
+        write(app, state, errorMessage, false);
+    }
+
+    private void write(String app, String state, String errorMessage, boolean driverNamed) {
         client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace(namespace).withName(app).edit(a -> {
             Map<String, Object> appState = new LinkedHashMap<>();
             appState.put("state", state);
@@ -40,8 +49,10 @@ final class FakeSparkOperator {
             }
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("applicationState", appState);
-            status.put("sparkApplicationId", "spark-" + app);
-            status.put("driverInfo", Map.of("podName", app + "-driver"));
+            if (driverNamed) {
+                status.put("sparkApplicationId", "spark-" + app);
+                status.put("driverInfo", Map.of("podName", app + "-driver"));
+            }
             a.setAdditionalProperty("status", status);
             return a;
         });

@@ -127,6 +127,25 @@ class SparkOperatorBackendTest {
     }
 
     @Test
+    void aSubmissionThatFailsEndsWithTheOperatorsErrorAndNoDriver() {
+        RecordingObserver observer = new RecordingObserver();
+        SparkApplicationReference ref = backend.submit(request("op-nosubmit"), new SubmissionKey("job/op-nosubmit#1"), observer);
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT, observer);
+        operator.stateWithoutDriver(ref.name(), "SUBMISSION_FAILED", "failed to run spark-submit: bad image");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> observer.states.contains(JobState.PENDING));
+        assertThat(watch.result()).as("the operator may still retry the submission").isNotDone();
+
+        operator.stateWithoutDriver(ref.name(), "FAILED", "failed to run spark-submit: bad image");
+        JobResult result = resultOf(watch);
+        assertThat(result.state()).isEqualTo(JobState.FAILED);
+        assertThat(result.reason()).isEqualTo("ApplicationFailed");
+        assertThat(result.message()).contains("bad image");
+        assertThat(result.exitCode()).isNull();
+        assertThat(result.sparkAppId()).isNull();
+        assertThat(observer.logTexts).isEmpty();
+    }
+
+    @Test
     void cancelDeletesTheApplication() {
         RecordingObserver observer = new RecordingObserver();
         SparkApplicationReference ref = backend.submit(request("op-cancel"), new SubmissionKey("job/op-cancel#1"), observer);
