@@ -1,11 +1,11 @@
 package io.jenkins.plugins.sparkeks.engine;
 
-import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkOperatorBackend;
 import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
 import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
@@ -26,13 +26,13 @@ public enum CoreJobEngines implements JobEngineFactory {
     @Override
     public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
         if (definition instanceof SparkSubmitDefinition s) {
-            if (s.sparkOperator()) {
-                throw new AbortException("mode: 'operator' cannot be followed by this version of the plugin yet."
-                        + " Use mode 'submit' (driver pod), or submit the SparkApplication with wait: false from a"
-                        + " later version.");
-            }
             ClusterConnection cluster = CoreServices.clusters()
                     .connect(new ClusterAccessResolver(aws).access(s.target(), run));
+            if (s.sparkOperator()) {
+                SparkOperatorBackend operator = new SparkOperatorBackend(cluster.client(), cluster.coordinates(),
+                        CoreServices.sparkApplicationInformers(), CoreServices.kubernetesWatches());
+                return JobEngine.of(operator, SparkSubmitRequests.from(s));
+            }
             KubernetesBackend backend =
                     new KubernetesBackend(cluster.client(), cluster.coordinates(), CoreServices.kubernetesWatches());
             return JobEngine.of(backend, SparkSubmitRequests.from(s));

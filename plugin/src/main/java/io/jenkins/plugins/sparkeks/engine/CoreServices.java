@@ -4,6 +4,7 @@ import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkApplicationInformers;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,10 @@ final class CoreServices {
         return Holder.K8S_WATCHES;
     }
 
+    static SparkApplicationInformers sparkApplicationInformers() {
+        return Holder.SPARK_APPLICATIONS;
+    }
+
     static EmrWatchMachinery emrWatches() {
         return Holder.EMR_WATCHES;
     }
@@ -42,6 +47,7 @@ final class CoreServices {
         static final ScheduledExecutorService K8S_SCHEDULER = scheduler("spark-on-eks-k8s-watch", 2);
         static final WatchMachinery K8S_WATCHES =
                 WatchMachinery.of(new DriverInformerRegistry(K8S_SCHEDULER), K8S_SCHEDULER);
+        static final SparkApplicationInformers SPARK_APPLICATIONS = new SparkApplicationInformers(K8S_SCHEDULER);
         static final EmrWatchMachinery EMR_WATCHES = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
     }
 
