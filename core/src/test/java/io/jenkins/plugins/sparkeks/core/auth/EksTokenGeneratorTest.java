@@ -28,7 +28,7 @@ class EksTokenGeneratorTest {
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final Instant SIGNED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
-    // pinned in /work/shared/reference/test-infrastructure.md §5 from an independent run of the same signer
+    // pinned from an independent run of the same signer (fixed clock, the AWS documentation example keys)
     private static final String PINNED_TOKEN = "k8s-aws-v1.aHR0cHM6Ly9zdHMudXMtZWFzdC0xLmFtYXpvbmF3cy5jb20vP0FjdGlvbj1HZXRDYWxsZXJJZGVudGl0eSZWZXJzaW9uPTIwMTEtMDYtMTUmWC1BbXotQWxnb3JpdGhtPUFXUzQtSE1BQy1TSEEyNTYmWC1BbXotRGF0ZT0yMDI2MDEwMVQwMDAwMDBaJlgtQW16LVNpZ25lZEhlYWRlcnM9aG9zdCUzQngtazhzLWF3cy1pZCZYLUFtei1DcmVkZW50aWFsPUFLSUFJT1NGT0ROTjdFWEFNUExFJTJGMjAyNjAxMDElMkZ1cy1lYXN0LTElMkZzdHMlMkZhd3M0X3JlcXVlc3QmWC1BbXotRXhwaXJlcz02MCZYLUFtei1TaWduYXR1cmU9ZDFmOTgwODMwYzc3MzliMGVmZTkyNmZiZDRjMDk5Y2QyZDcwYTAzMmJlM2Y3ZjA5ZjIxNDMyOGY3Zjc3MGJhMQ";
 
     private final EksTokenGenerator generator = new EksTokenGenerator(Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
