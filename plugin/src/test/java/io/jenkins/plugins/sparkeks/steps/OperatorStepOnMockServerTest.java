@@ -30,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,9 @@ class OperatorStepOnMockServerTest {
         step.setFollowLogs(false);
         JobDefinition definition = step.toDefinition(SparkOnEksDefaults.NONE);
         JobEngine engine;
-        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
+                MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
+            jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null); // no controller, so no proxy settings
             credentials.when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
                     .thenReturn(kubeconfig);
             engine = CoreJobEngines.INSTANCE.create(definition, run);
@@ -86,7 +89,8 @@ class OperatorStepOnMockServerTest {
         when(context.get(Run.class)).thenReturn(run);
         when(context.get(TaskListener.class)).thenReturn(listener);
         when(context.saveState()).thenReturn(Futures.immediateVoidFuture());
-        SparkJobStepExecution execution = new SparkJobStepExecution(context, definition, new Prebuilt(engine));
+        SparkJobStepExecution execution = SparkJobStepExecutionTest.inContext(
+                new SparkJobStepExecution(context, definition, new Prebuilt(engine)), context);
 
         assertThat(execution.start()).isFalse();
         var apps = client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace("spark");
