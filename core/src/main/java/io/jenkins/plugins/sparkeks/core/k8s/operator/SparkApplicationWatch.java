@@ -15,6 +15,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.SharedInformers;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * informer, timeouts from the shared scheduler, the driver log from the HTTP client once the operator names
  * the driver pod. Holds no thread. Cancel and timeouts delete the application; the operator removes its pods.
  */
-final class SparkApplicationWatch implements JobWatch, SparkApplicationListener {
+final class SparkApplicationWatch implements JobWatch, SharedInformers.Listener<GenericKubernetesResource> {
 
     static final int EXPLANATION_LOG_LINES = 50;
     /** After our delete, how long we wait to see the application go before reporting anyway. */
@@ -134,10 +135,10 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
                 "Stopped following " + reference.displayId() + " here; the application itself goes on"));
     }
 
-    // ---- SparkApplicationListener (shared threads)
+    // ---- SharedInformers.Listener (shared threads)
 
     @Override
-    public synchronized void appChanged(GenericKubernetesResource app) {
+    public synchronized void changed(GenericKubernetesResource app) {
         if (finishing || isReplacement(app)) {
             return;
         }
@@ -167,7 +168,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     @Override
-    public synchronized void appDeleted(GenericKubernetesResource lastKnown) {
+    public synchronized void deleted(GenericKubernetesResource lastKnown) {
         if (finishing || isReplacement(lastKnown)) {
             return;
         }
@@ -175,7 +176,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     @Override
-    public void appAbsent() {
+    public void absent() {
         // The informer may not have seen an application created a moment ago: ask before concluding.
         GenericKubernetesResource app;
         try {
@@ -185,7 +186,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
             return;
         }
         if (app != null) {
-            appChanged(app);
+            changed(app);
             return;
         }
         synchronized (this) {

@@ -146,7 +146,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     // ---- DriverPodListener (shared informer threads)
 
     @Override
-    public synchronized void podChanged(Pod pod) {
+    public synchronized void changed(Pod pod) {
         if (finishing || isReplacement(pod)) {
             return;
         }
@@ -174,7 +174,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     @Override
-    public synchronized void podDeleted(Pod lastKnown) {
+    public synchronized void deleted(Pod lastKnown) {
         if (finishing || isReplacement(lastKnown)) {
             return;
         }
@@ -184,7 +184,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     @Override
-    public void podAbsent() {
+    public void absent() {
         // The informer may not have seen a pod created a moment ago: ask the API server before concluding.
         Pod pod;
         try {
@@ -194,7 +194,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             return;
         }
         if (pod != null) {
-            podChanged(pod);
+            changed(pod);
             return;
         }
         synchronized (this) {
