@@ -15,6 +15,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.SharedInformers;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchLifecycle;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
@@ -26,15 +28,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Follows one SparkApplication to its verdict: status changes from the namespace's shared application
  * informer, timeouts from the shared scheduler, the driver log from the HTTP client once the operator names
  * the driver pod. Holds no thread. Cancel and timeouts delete the application; the operator removes its pods.
  */
-final class SparkApplicationWatch implements JobWatch, SparkApplicationListener {
+final class SparkApplicationWatch implements JobWatch, SharedInformers.Listener<GenericKubernetesResource> {
 
     static final int EXPLANATION_LOG_LINES = 50;
     /** After our delete, how long we wait to see the application go before reporting anyway. */
@@ -47,17 +47,14 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     private final WatchMachinery machinery;
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final LogTail tail = new LogTail(EXPLANATION_LOG_LINES);
-    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private final WatchLifecycle lifecycle;
 
-    private AutoCloseable subscription;
     private DriverLogFollower follower;
     private ApplicationStatus lastStatus;
     private ApplicationVerdict lastVerdict;
     private String lastReported;
     private boolean started;
     private ApplicationVerdict intent;
-    private boolean finishing;
-    private boolean timersScheduled;
 
     private SparkApplicationWatch(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -66,13 +63,14 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
         this.options = options == null ? WaitOptions.DEFAULT : options;
         this.observer = observer == null ? JobObserver.NONE : observer;
         this.machinery = Objects.requireNonNull(machinery, "machinery");
+        this.lifecycle = new WatchLifecycle(machinery.scheduler());
     }
 
     static SparkApplicationWatch start(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, SparkApplicationInformers informers, WatchMachinery machinery) {
         SparkApplicationWatch watch = new SparkApplicationWatch(client, reference, options, observer, machinery);
         synchronized (watch) {
-            watch.subscription = informers.subscribe(client, reference.cluster(), reference.namespace(), reference.name(), watch);
+            watch.lifecycle.closeOnFinish(informers.subscribe(client, reference.cluster(), reference.namespace(), reference.name(), watch));
         }
         return watch;
     }
@@ -97,7 +95,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
             JobResult r = result.join();
             return app + " finished: " + r.state() + (r.reason() == null ? "" : " (" + r.reason() + ")");
         }
-        if (finishing) {
+        if (lifecycle.finishing()) {
             return app + " finished, reading the rest of its driver log";
         }
         if (intent != null) {
@@ -120,11 +118,9 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     public void detach() {
         DriverLogFollower toStop;
         synchronized (this) {
-            if (finishing) {
+            if (!lifecycle.finish()) {
                 return;
             }
-            finishing = true;
-            stopTimersAndSubscription();
             toStop = follower;
         }
         if (toStop != null) {
@@ -134,11 +130,11 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
                 "Stopped following " + reference.displayId() + " here; the application itself goes on"));
     }
 
-    // ---- SparkApplicationListener (shared threads)
+    // ---- SharedInformers.Listener (shared threads)
 
     @Override
-    public synchronized void appChanged(GenericKubernetesResource app) {
-        if (finishing || isReplacement(app)) {
+    public synchronized void changed(GenericKubernetesResource app) {
+        if (lifecycle.finishing() || isReplacement(app)) {
             return;
         }
         ApplicationStatus status = ApplicationStatus.of(app);
@@ -167,15 +163,15 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     @Override
-    public synchronized void appDeleted(GenericKubernetesResource lastKnown) {
-        if (finishing || isReplacement(lastKnown)) {
+    public synchronized void deleted(GenericKubernetesResource lastKnown) {
+        if (lifecycle.finishing() || isReplacement(lastKnown)) {
             return;
         }
         finish(intent != null ? intent : deletedByOthers(), true);
     }
 
     @Override
-    public void appAbsent() {
+    public void absent() {
         // The informer may not have seen an application created a moment ago: ask before concluding.
         GenericKubernetesResource app;
         try {
@@ -185,11 +181,11 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
             return;
         }
         if (app != null) {
-            appChanged(app);
+            changed(app);
             return;
         }
         synchronized (this) {
-            if (!finishing) {
+            if (!lifecycle.finishing()) {
                 finish(intent != null ? intent : deletedByOthers(), true);
             }
         }
@@ -198,11 +194,9 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     @Override
     public void informerFailed(Throwable cause) {
         synchronized (this) {
-            if (finishing) {
+            if (!lifecycle.finish()) {
                 return;
             }
-            finishing = true;
-            stopTimersAndSubscription();
         }
         result.completeExceptionally(new JobException("Cannot follow SparkApplication " + reference.displayId() + " on "
                 + reference.cluster().describe() + ": " + cause.getMessage(), cause));
@@ -221,9 +215,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
         if (reference.uid() == null || uid == null || reference.uid().equals(uid)) {
             return false;
         }
-        if (lastStatus == null && !finishing) {
-            finishing = true;
-            stopTimersAndSubscription();
+        if (lastStatus == null && lifecycle.finish()) {
             result.completeExceptionally(new JobException("Refusing to follow SparkApplication " + reference.displayId()
                     + ": it has uid " + uid + " but this job created uid " + reference.uid()
                     + ", so it was replaced by another application of the same name."));
@@ -241,22 +233,8 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     private void scheduleTimers(ApplicationStatus status) {
-        if (timersScheduled) {
-            return;
-        }
-        timersScheduled = true;
-        Instant from = status.createdAt() == null ? Instant.now() : status.createdAt();
-        if (options.startTimeout() != null) {
-            schedule(from.plus(options.startTimeout()), this::startTimedOut);
-        }
-        if (options.runTimeout() != null) {
-            schedule(from.plus(options.runTimeout()), this::runTimedOut);
-        }
-    }
-
-    private void schedule(Instant at, Runnable action) {
-        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        timers.add(machinery.scheduler().schedule(action, delay, TimeUnit.MILLISECONDS));
+        lifecycle.scheduleTimeouts(status.createdAt() == null ? Instant.now() : status.createdAt(), options,
+                this::startTimedOut, this::runTimedOut);
     }
 
     private void startTimedOut() {
@@ -284,15 +262,14 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     /** Not under the lock: deletes the application on the scheduler and reports {@code verdict} once it is gone. */
     private void startDeleting(ApplicationVerdict verdict) {
         synchronized (this) {
-            if (finishing || intent != null) {
+            if (lifecycle.finishing() || intent != null) {
                 return;
             }
             String nativeState = verdict.nativeState() != null ? verdict.nativeState()
                     : lastVerdict == null ? null : lastVerdict.nativeState();
             intent = ApplicationVerdict.ended(verdict.state(), nativeState, verdict.reason(), verdict.message());
             observer.stateChanged(JobState.CANCELLING, intent.message());
-            timers.add(machinery.scheduler().schedule(this::deleteUnconfirmed,
-                    DELETE_CONFIRMATION.toMillis(), TimeUnit.MILLISECONDS));
+            lifecycle.after(DELETE_CONFIRMATION, this::deleteUnconfirmed);
         }
         machinery.scheduler().execute(this::deleteApplication);
     }
@@ -310,7 +287,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
         }
         if (gone) {
             synchronized (this) {
-                if (!finishing) {
+                if (!lifecycle.finishing()) {
                     finish(intent, true);
                 }
             }
@@ -318,7 +295,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     private synchronized void deleteUnconfirmed() {
-        if (!finishing && intent != null) {
+        if (!lifecycle.finishing() && intent != null) {
             finish(ApplicationVerdict.ended(intent.state(), intent.nativeState(), intent.reason(),
                     intent.message() + " (it had not disappeared yet)"), false);
         }
@@ -340,8 +317,7 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
     }
 
     private void finish(ApplicationVerdict verdict, boolean appGone) {
-        finishing = true;
-        stopTimersAndSubscription();
+        lifecycle.finish();
         CompletableFuture<Void> logs;
         boolean driverNamed = lastStatus != null && lastStatus.driverPod() != null;
         if (!options.followLogs() || appGone || follower == null && !driverNamed) {
@@ -376,18 +352,6 @@ final class SparkApplicationWatch implements JobWatch, SparkApplicationListener 
             return client.pods().inNamespace(reference.namespace()).withName(podName).get();
         } catch (KubernetesClientException e) {
             return null;
-        }
-    }
-
-    private void stopTimersAndSubscription() {
-        timers.forEach(t -> t.cancel(false));
-        timers.clear();
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 

@@ -4,23 +4,11 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
- * Hears about one driver pod from the shared informers. Called from shared informer threads: each call
- * must be quick and must not block.
+ * Hears about one driver pod from the shared informers: the pod itself, and its Kubernetes events while the
+ * subscription asks for them. Called from shared informer threads: each call must be quick and must not block.
  */
-public interface DriverPodListener {
-
-    /** The pod as it is now (added, changed, or found in the cache when subscribing). */
-    void podChanged(Pod pod);
-
-    /** The pod was deleted; {@code lastKnown} is its last state (a tombstone when the delete was missed). */
-    void podDeleted(Pod lastKnown);
-
-    /** The informer's cache has no pod of that name when the subscription starts. */
-    void podAbsent();
+public interface DriverPodListener extends SharedInformers.Listener<Pod> {
 
     /** A Kubernetes event about the pod, while the subscription asked for them. */
     void podEvent(Event event);
-
-    /** The informer could not start (e.g. no permission to list pods); nothing more will be heard. */
-    void informerFailed(Throwable cause);
 }

@@ -27,8 +27,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +52,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     private final LogTail tail = new LogTail(EXPLANATION_LOG_LINES);
     private final Set<String> diagnosticsSeen = new LinkedHashSet<>();
     private final List<String> events = new ArrayList<>();
+    private final WatchLifecycle lifecycle;
 
     private DriverPodSubscription subscription;
     private DriverLogFollower follower;
@@ -62,9 +61,6 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     private String lastReported;
     /** A cancel or timeout we started: the verdict to report once the pod is gone. */
     private PodVerdict intent;
-    private boolean finishing;
-    private boolean timersScheduled;
-    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
     private DriverPodWatch(
             KubernetesClient client, DriverPodReference reference, WaitOptions options, JobObserver observer, WatchMachinery machinery) {
@@ -73,6 +69,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         this.options = options == null ? WaitOptions.DEFAULT : options;
         this.observer = observer == null ? JobObserver.NONE : observer;
         this.machinery = Objects.requireNonNull(machinery, "machinery");
+        this.lifecycle = new WatchLifecycle(machinery.scheduler());
     }
 
     /** Starts following {@code reference}'s driver pod; the log continues after its cursor. */
@@ -82,6 +79,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         synchronized (watch) {
             watch.subscription = machinery.informers()
                     .subscribe(client, reference.cluster(), reference.namespace(), reference.podName(), watch);
+            watch.lifecycle.closeOnFinish(watch.subscription);
         }
         return watch;
     }
@@ -106,7 +104,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             JobResult r = result.join();
             return pod + " finished: " + r.state() + (r.reason() == null ? "" : " (" + r.reason() + ")");
         }
-        if (finishing) {
+        if (lifecycle.finishing()) {
             return pod + " finished, reading the rest of its log";
         }
         if (intent != null) {
@@ -129,11 +127,9 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     public void detach() {
         DriverLogFollower toStop;
         synchronized (this) {
-            if (finishing) {
+            if (!lifecycle.finish()) {
                 return;
             }
-            finishing = true;
-            stopTimersAndSubscription();
             toStop = follower;
         }
         if (toStop != null) {
@@ -146,8 +142,8 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     // ---- DriverPodListener (shared informer threads)
 
     @Override
-    public synchronized void podChanged(Pod pod) {
-        if (finishing || isReplacement(pod)) {
+    public synchronized void changed(Pod pod) {
+        if (lifecycle.finishing() || isReplacement(pod)) {
             return;
         }
         lastPod = pod;
@@ -174,8 +170,8 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     @Override
-    public synchronized void podDeleted(Pod lastKnown) {
-        if (finishing || isReplacement(lastKnown)) {
+    public synchronized void deleted(Pod lastKnown) {
+        if (lifecycle.finishing() || isReplacement(lastKnown)) {
             return;
         }
         lastPod = lastKnown;
@@ -184,7 +180,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     @Override
-    public void podAbsent() {
+    public void absent() {
         // The informer may not have seen a pod created a moment ago: ask the API server before concluding.
         Pod pod;
         try {
@@ -194,11 +190,11 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             return;
         }
         if (pod != null) {
-            podChanged(pod);
+            changed(pod);
             return;
         }
         synchronized (this) {
-            if (finishing) {
+            if (lifecycle.finishing()) {
                 return;
             }
             finish(intent != null ? intent : DriverVerdict.deleted(null), true);
@@ -207,7 +203,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
 
     @Override
     public synchronized void podEvent(Event event) {
-        if (finishing) {
+        if (lifecycle.finishing()) {
             return;
         }
         String line = "Pod event: " + (event.getType() == null ? "" : event.getType() + " ")
@@ -223,11 +219,9 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     @Override
     public void informerFailed(Throwable cause) {
         synchronized (this) {
-            if (finishing) {
+            if (!lifecycle.finish()) {
                 return;
             }
-            finishing = true;
-            stopTimersAndSubscription();
         }
         result.completeExceptionally(new JobException("Cannot follow driver pod " + reference.displayId() + " on "
                 + reference.cluster().describe() + ": " + cause.getMessage(), cause));
@@ -241,9 +235,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         if (reference.podUid() == null || uid == null || reference.podUid().equals(uid)) {
             return false;
         }
-        if (lastPod == null && !finishing) {
-            finishing = true;
-            stopTimersAndSubscription();
+        if (lastPod == null && lifecycle.finish()) {
             result.completeExceptionally(new JobException("Refusing to follow driver pod " + reference.displayId()
                     + ": it has uid " + uid + " but this job created uid " + reference.podUid()
                     + ", so it was replaced by another pod of the same name. Check who recreated it; "
@@ -253,23 +245,8 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     private void scheduleTimers(Pod pod) {
-        if (timersScheduled) {
-            return;
-        }
-        timersScheduled = true;
         Instant created = pod.getMetadata() == null ? null : DriverVerdict.time(pod.getMetadata().getCreationTimestamp());
-        Instant from = created == null ? Instant.now() : created;
-        if (options.startTimeout() != null) {
-            schedule(from.plus(options.startTimeout()), this::startTimedOut);
-        }
-        if (options.runTimeout() != null) {
-            schedule(from.plus(options.runTimeout()), this::runTimedOut);
-        }
-    }
-
-    private void schedule(Instant at, Runnable action) {
-        long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-        timers.add(machinery.scheduler().schedule(action, delay, TimeUnit.MILLISECONDS));
+        lifecycle.scheduleTimeouts(created == null ? Instant.now() : created, options, this::startTimedOut, this::runTimedOut);
     }
 
     private void startTimedOut() {
@@ -294,13 +271,12 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     /** Not under the lock: deletes the pod on the scheduler and reports {@code verdict} once it is gone. */
     private void startDeleting(Supplier<PodVerdict> verdict, Duration grace) {
         synchronized (this) {
-            if (finishing || intent != null) {
+            if (lifecycle.finishing() || intent != null) {
                 return;
             }
             intent = verdict.get();
             observer.stateChanged(JobState.CANCELLING, intent.message());
-            long confirmWithin = (grace == null ? Duration.ofSeconds(30) : grace).plus(DELETE_CONFIRMATION_SLACK).toMillis();
-            timers.add(machinery.scheduler().schedule(this::deleteUnconfirmed, confirmWithin, TimeUnit.MILLISECONDS));
+            lifecycle.after((grace == null ? Duration.ofSeconds(30) : grace).plus(DELETE_CONFIRMATION_SLACK), this::deleteUnconfirmed);
         }
         machinery.scheduler().execute(() -> deletePod(grace));
     }
@@ -319,7 +295,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         }
         if (gone) {
             synchronized (this) {
-                if (!finishing) {
+                if (!lifecycle.finishing()) {
                     finish(lastPod == null ? intent : DriverVerdict.judge(lastPod).as(intent.state(), intent.reason(), intent.message()), true);
                 }
             }
@@ -327,7 +303,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     private synchronized void deleteUnconfirmed() {
-        if (!finishing && intent != null) {
+        if (!lifecycle.finishing() && intent != null) {
             finish(intent.as(intent.state(), intent.reason(), intent.message() + " (the pod had not disappeared yet)"), false);
         }
     }
@@ -369,8 +345,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     private void finish(PodVerdict verdict, boolean podGone) {
-        finishing = true;
-        stopTimersAndSubscription();
+        lifecycle.finish();
         observer.stateChanged(verdict.state(), verdict.message());
         CompletableFuture<Void> logs;
         if (!options.followLogs()) {
@@ -393,14 +368,6 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             }
             result.complete(DriverResults.of(reference, verdict, pod, explanation(verdict)));
         }, machinery.scheduler());
-    }
-
-    private void stopTimersAndSubscription() {
-        timers.forEach(t -> t.cancel(false));
-        timers.clear();
-        if (subscription != null) {
-            subscription.close();
-        }
     }
 
     /** Not under the lock: deletes the finished pod (and, through owner references, what it owns) if so asked. */

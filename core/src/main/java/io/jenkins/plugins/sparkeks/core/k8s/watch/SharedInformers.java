@@ -1,0 +1,245 @@
+package io.jenkins.plugins.sparkeks.core.k8s.watch;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The process-wide informers over one kind of resource we manage (selected by our managed-by label): one per
+ * (cluster, namespace), started by the first job that waits there and stopped when the last one stops waiting.
+ * Subscribers are found by resource name, so a waiting job costs a map entry, not a watch or a thread.
+ *
+ * @param <T> the resource kind (one registry per kind)
+ */
+public final class SharedInformers<T extends HasMetadata> implements AutoCloseable {
+
+    /** Hears about one named resource. Called from shared threads: each call must be quick and must not block. */
+    public interface Listener<T> {
+
+        /** The resource as first cached or as changed since. */
+        void changed(T resource);
+
+        /** The resource was deleted; {@code lastKnown} is its last state (a tombstone when the delete was missed). */
+        void deleted(T lastKnown);
+
+        /** After the first sync the cache does not hold the resource. */
+        void absent();
+
+        /** The informer could not start (no permission, no such API); nothing more will be heard. */
+        void informerFailed(Throwable cause);
+    }
+
+    /** One job's interest in one resource. */
+    public interface Subscription extends AutoCloseable {
+
+        /** Ends the subscription; the last one on a namespace stops its informer. Idempotent. */
+        @Override
+        void close();
+    }
+
+    private final Executor callbacks;
+    private final Function<KubernetesClient, MixedOperation<T, ?, ?>> kind;
+    private final Map<InformerKey, NamespaceInformer> informers = new HashMap<>();
+    private int informersStarted;
+
+    /**
+     * @param callbacks where cache snapshots are handed to new subscribers (a shared executor)
+     * @param kind the resources of the kind in a client, e.g. {@code KubernetesClient::pods}
+     */
+    public SharedInformers(Executor callbacks, Function<KubernetesClient, MixedOperation<T, ?, ?>> kind) {
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Follows resource {@code name} in {@code namespace}. The first call for a namespace starts its informer with
+     * {@code client}; later calls share it. The listener first hears the cached state (or
+     * {@link Listener#absent()}) once the informer has synced, then every change.
+     */
+    public synchronized Subscription subscribe(
+            KubernetesClient client, ClusterCoordinates cluster, String namespace, String name, Listener<T> listener) {
+        InformerKey key = new InformerKey(cluster, namespace);
+        NamespaceInformer owner = informers.get(key);
+        if (owner == null) {
+            owner = new NamespaceInformer(client, namespace);
+            informers.put(key, owner);
+            informersStarted++;
+        }
+        NamespaceInformer forKey = owner;
+        return forKey.subscribe(name, listener, subscriber -> release(key, forKey, subscriber));
+    }
+
+    private synchronized void release(InformerKey key, NamespaceInformer owner, Subscriber subscriber) {
+        if (owner.release(subscriber)) {
+            informers.remove(key, owner);
+        }
+    }
+
+    /** Informers started since this registry was made (a new one after the last job of a namespace left). */
+    public synchronized int informersStarted() {
+        return informersStarted;
+    }
+
+    /** Informers running now. */
+    public synchronized int activeInformers() {
+        return informers.size();
+    }
+
+    /** Stops every informer; for process shutdown. */
+    @Override
+    public synchronized void close() {
+        informers.values().forEach(NamespaceInformer::stop);
+        informers.clear();
+    }
+
+    /**
+     * Keeps trying through a flaky API server (a controller restarting while the cluster is briefly
+     * unreachable must not fail every job), but gives up at once on what retrying cannot fix before the
+     * first list: no permission, no such namespace, API or CRD.
+     */
+    static boolean retry(boolean started, Throwable failure) {
+        if (ExceptionHandler.isDeserializationException(failure)) {
+            return false;
+        }
+        if (started) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k && (k.getCode() == 401 || k.getCode() == 403 || k.getCode() == 404)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The informer of one (cluster, namespace); its methods run with the registry's lock held. */
+    private final class NamespaceInformer {
+        private final String namespace;
+        private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+        private final SharedIndexInformer<T> informer;
+        private final CompletableFuture<Void> synced;
+        private int references;
+
+        NamespaceInformer(KubernetesClient client, String namespace) {
+            this.namespace = namespace;
+            this.informer = kind.apply(client)
+                    .inNamespace(namespace)
+                    .withLabel(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
+                    .runnableInformer(0);
+            informer.addEventHandler(new ResourceEventHandler<T>() {
+                @Override
+                public void onAdd(T resource) {
+                    route(resource, l -> l.changed(resource));
+                }
+
+                @Override
+                public void onUpdate(T before, T resource) {
+                    route(resource, l -> l.changed(resource));
+                }
+
+                @Override
+                public void onDelete(T resource, boolean finalStateUnknown) {
+                    route(resource, l -> l.deleted(resource));
+                }
+            });
+            informer.exceptionHandler(SharedInformers::retry);
+            this.synced = informer.start().toCompletableFuture();
+        }
+
+        Subscriber subscribe(String name, Listener<T> listener, Consumer<Subscriber> released) {
+            references++;
+            Subscriber subscriber = new Subscriber(name, listener, released);
+            subscribers.computeIfAbsent(name, n -> new CopyOnWriteArraySet<>()).add(subscriber);
+            synced.whenCompleteAsync((ok, failure) -> {
+                if (!subscriber.open) {
+                    return;
+                }
+                if (failure != null) {
+                    listener.informerFailed(failure);
+                    return;
+                }
+                T cached = informer.getStore().getByKey(namespace + "/" + name);
+                if (cached != null) {
+                    listener.changed(cached);
+                } else {
+                    listener.absent();
+                }
+            }, callbacks);
+            return subscriber;
+        }
+
+        /** True when this was the last subscription. */
+        boolean release(Subscriber subscriber) {
+            Set<Subscriber> forName = subscribers.get(subscriber.name);
+            if (forName != null) {
+                forName.remove(subscriber);
+                if (forName.isEmpty()) {
+                    subscribers.remove(subscriber.name, forName);
+                }
+            }
+            references--;
+            if (references == 0) {
+                informer.stop();
+                return true;
+            }
+            return false;
+        }
+
+        void stop() {
+            subscribers.values().forEach(set -> set.forEach(s -> s.open = false));
+            subscribers.clear();
+            informer.stop();
+        }
+
+        private void route(T resource, Consumer<Listener<T>> call) {
+            Set<Subscriber> forName = subscribers.get(resource.getMetadata().getName());
+            if (forName != null) {
+                forName.forEach(s -> {
+                    if (s.open) {
+                        call.accept(s.listener);
+                    }
+                });
+            }
+        }
+    }
+
+    private final class Subscriber implements Subscription {
+        private final String name;
+        private final Listener<T> listener;
+        private final Consumer<Subscriber> released;
+        private volatile boolean open = true;
+
+        Subscriber(String name, Listener<T> listener, Consumer<Subscriber> released) {
+            this.name = name;
+            this.listener = listener;
+            this.released = released;
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (!open) {
+                    return;
+                }
+                open = false;
+            }
+            released.accept(this);
+        }
+    }
+}
