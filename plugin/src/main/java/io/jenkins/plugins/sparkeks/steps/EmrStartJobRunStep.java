@@ -1,6 +1,5 @@
 package io.jenkins.plugins.sparkeks.steps;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -15,7 +14,6 @@ import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -110,7 +108,7 @@ public class EmrStartJobRunStep extends SparkJobStep {
     @DataBoundSetter public void setJobTemplateParameters(Map<String, ?> v) { this.jobTemplateParameters = StepValues.map(v); }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends SparkJobStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -122,39 +120,9 @@ public class EmrStartJobRunStep extends SparkJobStep {
             return "Start an EMR on EKS job run";
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return REQUIRED_CONTEXT;
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.region(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
-        }
-
         @POST
         public FormValidation doCheckExecutionRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
             return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckStartTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "startTimeout") : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "timeout") : FormValidation.ok();
         }
     }
 }

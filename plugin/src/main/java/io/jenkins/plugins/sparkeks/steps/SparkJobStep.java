@@ -1,7 +1,5 @@
 package io.jenkins.plugins.sparkeks.steps;
 
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
@@ -12,7 +10,6 @@ import io.jenkins.plugins.sparkeks.job.JobDefinition;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -23,9 +20,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * here; empty values fall back to the global configuration and then to documented defaults.
  */
 public abstract class SparkJobStep extends Step {
-
-    /** Both steps run on the controller only: no node, no workspace, no executor held while waiting. */
-    static final Set<Class<?>> REQUIRED_CONTEXT = Set.of(Run.class, TaskListener.class);
 
     private String region;
     private String credentialsId;

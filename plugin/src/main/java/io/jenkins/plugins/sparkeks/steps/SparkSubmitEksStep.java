@@ -1,6 +1,5 @@
 package io.jenkins.plugins.sparkeks.steps;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -202,7 +200,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
     @DataBoundSetter public void setSparkUser(String v) { this.sparkUser = StepValues.text(v); }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends SparkJobStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -212,16 +210,6 @@ public class SparkSubmitEksStep extends SparkJobStep {
         @Override
         public String getDisplayName() {
             return "Run a Spark application on EKS / Kubernetes";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return REQUIRED_CONTEXT;
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return CredentialsForms.list(item, credentialsId, AmazonWebServicesCredentials.class);
         }
 
         @POST
@@ -254,28 +242,8 @@ public class SparkSubmitEksStep extends SparkJobStep {
         }
 
         @POST
-        public FormValidation doCheckRegion(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.region(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
-        }
-
-        @POST
         public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
             return CredentialsForms.mayConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckStartTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "startTimeout") : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "timeout") : FormValidation.ok();
         }
     }
 }
