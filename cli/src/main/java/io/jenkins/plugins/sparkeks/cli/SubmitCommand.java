@@ -3,6 +3,8 @@ package io.jenkins.plugins.sparkeks.cli;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import java.io.IOException;
@@ -148,8 +150,14 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.run(common, session -> session.submit(root.engines().kubernetes(cluster), toRequest(),
-                root.submissionKey(submissionKey), waitFlags, waitFlags.toWaitOptions(retention)));
+        // all input is read, and every problem reported, before a client is built or anything is sent
+        InputCheck input = new InputCheck();
+        SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
+        SparkSubmitRequest request = input.read(this::toRequest);
+        WaitOptions options = input.read(() -> waitFlags.toWaitOptions(retention));
+        input.check(cluster::checkConflicts);
+        input.done();
+        return root.run(common, session -> session.submit(root.engines().kubernetes(cluster), request, key, waitFlags, options));
     }
 
     SparkSubmitRequest toRequest() {
