@@ -21,6 +21,7 @@ final class ClusterEngines implements Engines {
     private final ClusterConnector connector = new ClusterConnector(aws);
     private EmrWatchMachinery emrMachinery;
     private KubernetesEngine kubernetes;
+    private String kubernetesNamespace;
 
     @Override
     public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
@@ -31,8 +32,15 @@ final class ClusterEngines implements Engines {
         if (kubernetes == null) {
             ClusterConnection connection = connector.connect(flags.toAccess(ref));
             kubernetes = new KubernetesEngine(connection.client(), connection.coordinates());
+            kubernetesNamespace = connection.defaultNamespace();
         }
         return kubernetes.backend();
+    }
+
+    @Override
+    public synchronized String kubernetesNamespace(KubernetesFlags cluster) {
+        kubernetes(cluster, null);
+        return kubernetesNamespace != null ? kubernetesNamespace : SparkSubmitRequest.DEFAULT_NAMESPACE;
     }
 
     @Override

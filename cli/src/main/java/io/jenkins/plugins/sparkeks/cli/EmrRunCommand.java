@@ -6,6 +6,8 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrMonitoring;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,8 +124,13 @@ final class EmrRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.run(common, session -> session.submit(root.engines().emr(aws), toRequest(),
-                root.submissionKey(submissionKey), waitFlags, waitFlags.toWaitOptions(Retention.KEEP)));
+        // all input is read, and every problem reported, before a client is built or anything is sent
+        InputCheck input = new InputCheck();
+        SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
+        EmrJobRequest request = input.read(this::toRequest);
+        WaitOptions options = input.read(() -> waitFlags.toWaitOptions(Retention.KEEP));
+        input.done();
+        return root.run(common, session -> session.submit(root.engines().emr(aws), request, key, waitFlags, options));
     }
 
     EmrJobRequest toRequest() {
@@ -131,6 +138,12 @@ final class EmrRunCommand implements Callable<Integer> {
                 .executionRoleArn(executionRoleArn).releaseLabel(releaseLabel).retryMaxAttempts(maxAttempts);
         if (virtualClusterName != null) {
             b.virtualClusterName(virtualClusterName, eksClusterName);
+        }
+        if (sqlEntryPoint != null && (entryPoint != null || sparkSubmitParameters != null)) {
+            throw new InvalidJobSpecException(List.of(new FieldError("sql-entry-point", "cannot be combined with "
+                    + (entryPoint != null ? "--entry-point" : "--spark-submit-parameters")
+                    + ": a job run has one driver, Spark SQL or spark-submit.",
+                    "Give --sql-entry-point (with --spark-sql-parameters) or --entry-point, not both.")));
         }
         if (sqlEntryPoint != null) {
             b.sparkSql(sqlEntryPoint, sparkSqlParameters);

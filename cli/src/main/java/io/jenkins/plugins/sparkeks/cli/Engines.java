@@ -14,6 +14,11 @@ interface Engines extends AutoCloseable {
 
     SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster);
 
+    /** Where a driver goes when no namespace is given: the kubeconfig context's, the pod's, else {@code default}. */
+    default String kubernetesNamespace(KubernetesFlags cluster) {
+        return SparkSubmitRequest.DEFAULT_NAMESPACE;
+    }
+
     SparkJobBackend<EmrJobRequest> emr(AwsFlags aws);
 
     /** The engine that can follow, describe or cancel {@code reference}. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +49,7 @@ final class KubernetesFlags {
 
     /** The access these flags describe; {@code fallback} (a reference's cluster) is used when no flag names one. */
     ClusterAccess toAccess(ClusterCoordinates fallback) {
+        checkConflicts();
         if (clusterName != null) {
             return new ClusterAccess.Eks(aws.toSettings(null), clusterName);
         }
@@ -67,6 +69,29 @@ final class KubernetesFlags {
                     + "--token-file, or --kubeconfig FILE.")));
         }
         return new ClusterAccess.Kubeconfig(read(config, "kubeconfig"), context);
+    }
+
+    /** Two ways to the cluster at once is a mistake to point out, not a precedence rule to guess. */
+    void checkConflicts() {
+        List<FieldError> errors = new ArrayList<>();
+        String way = clusterName != null ? "--cluster-name" : server != null ? "--server" : null;
+        if (clusterName != null && server != null) {
+            errors.add(conflict("server", "--cluster-name"));
+        }
+        if (way != null && kubeconfig != null) {
+            errors.add(conflict("kubeconfig", way));
+        }
+        if (way != null && context != null) {
+            errors.add(conflict("context", way));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidJobSpecException(errors);
+        }
+    }
+
+    private static FieldError conflict(String option, String other) {
+        return new FieldError(option, "cannot be combined with " + other + ": each names the cluster another way.",
+                "Give only one of --cluster-name (EKS), --server with --token-file, or --kubeconfig/--context.");
     }
 
     private Path kubeconfigPath() {

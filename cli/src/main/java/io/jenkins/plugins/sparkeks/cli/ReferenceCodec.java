@@ -47,11 +47,14 @@ public final class ReferenceCodec {
         if (type == null) {
             throw invalid("is not a spark-on-eks reference");
         }
+        JobReference reference;
         try {
-            return json.readValue(Base64.getUrlDecoder().decode(parts[2]), type);
+            reference = json.readValue(Base64.getUrlDecoder().decode(parts[2]), type);
         } catch (IOException | IllegalArgumentException e) {
             throw invalid("is damaged (" + parts[1] + " reference that cannot be read)");
         }
+        ReferenceChecks.check(reference);
+        return reference;
     }
 
     private static String kind(JobReference reference) {

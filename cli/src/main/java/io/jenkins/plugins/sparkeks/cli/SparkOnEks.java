@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
@@ -8,6 +9,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,6 +63,7 @@ public final class SparkOnEks implements Runnable {
         // an options file sets values the command line may set again; the later one wins
         cl.setOverwrittenOptionsAllowed(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidJobSpecException invalid) {
                 cmd.getErr().println(FieldOptions.message(cmd.getCommandSpec(), invalid));
@@ -102,6 +105,11 @@ public final class SparkOnEks implements Runnable {
 
     /** A caller's key, or a fresh one: without a key every call is a new job. */
     SubmissionKey submissionKey(String given) {
+        if (given != null && given.isBlank()) {
+            throw new InvalidJobSpecException(List.of(new FieldError("submissionKey", "is empty.",
+                    "Give a key that names this submission (e.g. the CI job and build), or leave the option out "
+                            + "for a new key per call.")));
+        }
         return new SubmissionKey(given != null ? given : "cli:" + UUID.randomUUID());
     }
 

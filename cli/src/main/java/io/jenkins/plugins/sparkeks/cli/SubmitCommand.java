@@ -3,6 +3,9 @@ package io.jenkins.plugins.sparkeks.cli;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import java.io.IOException;
@@ -148,20 +151,29 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.run(common, session -> session.submit(root.engines().kubernetes(cluster), toRequest(),
-                root.submissionKey(submissionKey), waitFlags, waitFlags.toWaitOptions(retention)));
+        // all input is read, and every problem reported, before a client is built or anything is sent
+        InputCheck input = new InputCheck();
+        SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
+        input.read(() -> toRequest(SparkSubmitRequest.DEFAULT_NAMESPACE));
+        WaitOptions options = input.read(() -> waitFlags.toWaitOptions(retention));
+        input.check(cluster::checkConflicts);
+        input.done();
+        return root.run(common, session -> {
+            SparkJobBackend<SparkSubmitRequest> backend = root.engines().kubernetes(cluster);
+            // as kubectl does: without --namespace, the kubeconfig context's (or the pod's) namespace
+            SparkSubmitRequest request = toRequest(root.engines().kubernetesNamespace(cluster));
+            return session.submit(backend, request, key, waitFlags, options);
+        });
     }
 
-    SparkSubmitRequest toRequest() {
+    SparkSubmitRequest toRequest(String defaultNamespace) {
         SparkSubmitRequest.Builder b = SparkSubmitRequest.builder(appName).image(image).emrRelease(emrRelease)
                 .mainClass(mainClass).primaryResource(primaryResource).pyFiles(pyFiles).jars(jars).files(files)
                 .appArgs(appArgs).conf(conf).driverCores(driverCores).driverMemory(driverMemory)
                 .driverMemoryOverhead(driverMemoryOverhead).executorCores(executorCores).executorMemory(executorMemory)
                 .executorMemoryOverhead(executorMemoryOverhead).executorInstances(executorInstances)
                 .serviceAccount(serviceAccount).imagePullPolicy(imagePullPolicy);
-        if (namespace != null) {
-            b.namespace(namespace);
-        }
+        b.namespace(namespace != null ? namespace : defaultNamespace);
         labels.forEach(b::label);
         annotations.forEach(b::annotation);
         env.forEach(b::env);

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
+import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How {@code submit} and {@code emr-run} wait for the job. */
@@ -34,6 +37,12 @@ final class WaitFlags {
     Duration cancelGracePeriod;
 
     WaitOptions toWaitOptions(Retention retention) {
+        if (noWait && detach) {
+            // --detach says what Ctrl-C does while waiting; with --no-wait there is no waiting to interrupt
+            throw new InvalidJobSpecException(List.of(new FieldError("detach", "cannot be combined with --no-wait.",
+                    "Use --no-wait to return right after submitting, or --detach to wait and leave the job running "
+                            + "on Ctrl-C.")));
+        }
         return new WaitOptions(startTimeout, timeout, followLogs, retention, cancelGracePeriod);
     }
 }

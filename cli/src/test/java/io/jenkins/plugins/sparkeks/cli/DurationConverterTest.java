@@ -28,4 +28,13 @@ class DurationConverterTest {
         assertThatThrownBy(() -> c.convert("soon")).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("e.g. 90s");
     }
+
+    @Test
+    void refusesAbsurdLengthsWithAMessageInsteadOfOverflowing() {
+        assertThat(c.convert("366d")).isEqualTo(Duration.ofDays(366));
+        for (String absurd : new String[] {"367d", "99999999999999d", "999999999999999999999s", "PT999999999H"}) {
+            assertThatThrownBy(() -> c.convert(absurd)).as(absurd).isInstanceOf(TypeConversionException.class)
+                    .hasMessageContaining("longer than 366d");
+        }
+    }
 }

@@ -47,4 +47,24 @@ class ReferenceCodecTest {
                 .isInstanceOf(InvalidJobSpecException.class)
                 .hasMessageContaining("reference: is damaged");
     }
+
+    @Test
+    void everyFieldOfAHandMadeReferenceIsCheckedBeforeItIsUsed() {
+        DriverPodReference escaping = new DriverPodReference(ClusterCoordinates.eks("us-east-1", "prod"), "../../x",
+                "pi-driver/../../secrets", "uid-1", "spark-abc", "abc", LogCursor.START);
+        assertThatThrownBy(() -> codec.decode(codec.encode(escaping))).isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("reference.namespace: is not a value a submission could have produced.")
+                .hasMessageContaining("reference.podName")
+                .hasMessageNotContaining("../../x");
+
+        DriverPodReference otherServer = new DriverPodReference(ClusterCoordinates.server("file:///etc/passwd"), "spark",
+                "pi-driver", null, null, null, LogCursor.START);
+        assertThatThrownBy(() -> codec.decode(codec.encode(otherServer))).hasMessageContaining("reference.cluster.server");
+
+        EmrJobRunReference run = new EmrJobRunReference("us-east-1; rm", "vc1/../x", "jr1", "pi", null, null,
+                new EmrLogLocation("/emr/jobs", "pi", "http://elsewhere/"), LogCursor.START);
+        assertThatThrownBy(() -> codec.decode(codec.encode(run))).isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("reference.region").hasMessageContaining("reference.virtualClusterId")
+                .hasMessageContaining("reference.s3LogUri").hasMessageNotContaining("jobRunId");
+    }
 }

@@ -20,6 +20,9 @@ public final class SparkMemory {
     /** Keeps the byte count in a long: 2^63 bytes is 8 EiB, far above any pod. */
     private static final long MAX_DIGITS_VALUE = 1L << 40;
 
+    /** 64 TiB: above the largest instance memory offered (24 TiB), far below what a Kubernetes quantity holds. */
+    public static final long MAX_CONTAINER_MIB = 64L * 1024 * 1024;
+
     private SparkMemory() {}
 
     /** Size in MiB, or empty when {@code text} is not a size Spark accepts. */

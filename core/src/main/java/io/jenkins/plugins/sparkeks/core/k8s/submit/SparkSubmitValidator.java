@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class SparkSubmitValidator {
 
+    /** Above the largest instance's vCPU count (896); a larger request would never be scheduled. */
+    static final int MAX_CORES = 1024;
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
@@ -207,9 +209,13 @@ public final class SparkSubmitValidator {
         }
         for (String key : List.of(DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, EXECUTOR_MEMORY, EXECUTOR_MEMORY_OVERHEAD)) {
             String value = r.conf().get(key);
-            if (value != null) {
-                v.check(SparkMemory.isValid(value), "conf[" + key + "]", "is not a Spark size.",
-                        "Use a whole number with an optional unit k, m, g or t, e.g. 4g.");
+            if (value == null) {
+                continue;
+            }
+            if (SparkMemory.isValid(value)) {
+                checkMemoryBound(v, "conf[" + key + "]", value);
+            } else {
+                v.error("conf[" + key + "]", "is not a Spark size.", "Use a whole number with an optional unit k, m, g or t, e.g. 4g.");
             }
         }
         for (String key : List.of(DRIVER_CORES, EXECUTOR_CORES, EXECUTOR_INSTANCES, DRIVER_PORT, DRIVER_BLOCK_MANAGER_PORT,
@@ -228,16 +234,31 @@ public final class SparkSubmitValidator {
     }
 
     private static void checkMemory(Validation v, String field, String value) {
-        if (value != null) {
-            v.check(SparkMemory.isValid(value), field, "'" + value + "' is not a Spark size.",
+        if (value == null) {
+            return;
+        }
+        if (SparkMemory.isValid(value)) {
+            checkMemoryBound(v, field, value);
+        } else {
+            v.error(field, "'" + value + "' is not a Spark size.",
                     "Use a whole number with an optional unit k, m, g or t, e.g. 4g or 512m (fractions such as 1.5g are not accepted).");
         }
     }
 
+    /** A size no node can hold would leave the driver Pending until a timeout; refuse it before submitting. */
+    private static void checkMemoryBound(Validation v, String field, String value) {
+        v.check(SparkMemory.toMiB(value).orElseThrow() <= SparkMemory.MAX_CONTAINER_MIB, field,
+                "'" + value + "' is more memory than any node offers (at most " + SparkMemory.MAX_CONTAINER_MIB / (1024 * 1024)
+                        + "t).", "Use the memory one driver or executor container needs, e.g. 4g.");
+    }
+
     private static void checkPositive(Validation v, String field, Integer value) {
-        if (value != null) {
-            v.check(value > 0, field, "must be at least 1, was " + value + ".", "Use a whole number of cores, e.g. 1.");
+        if (value == null) {
+            return;
         }
+        v.check(value > 0, field, "must be at least 1, was " + value + ".", "Use a whole number of cores, e.g. 1.");
+        v.check(value <= MAX_CORES, field, "must be at most " + MAX_CORES + ", was " + value
+                + ": no node offers more cores.", "Use the cores one container needs, e.g. 4.");
     }
 
     private static void checkLabels(Validation v, String field, Map<String, String> labels) {
