@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 final class AccessResolver {
 
     static final String DEFAULT_NAMESPACE = "default";
+    static final int REQUEST_RETRIES = 3;
+    static final int REQUEST_RETRY_INTERVAL_MS = 200;
 
     private final AwsClientFactory aws;
     private final EksTokenGenerator tokenGenerator;
@@ -48,9 +50,20 @@ final class AccessResolver {
             resolved = serverToken(serverToken);
         } else {
             // the pod network reaches its own API service directly
-            return inCluster(inCluster.get());
+            return limitRetries(inCluster(inCluster.get()));
         }
         applyProxy(resolved.config());
+        return limitRetries(resolved);
+    }
+
+    /**
+     * fabric8 retries a failed request ten times with growing pauses, about 25 s of silence before a refused
+     * connection is reported. Waiting rides out outages on its own (informers relist, logs reconnect, the watch
+     * re-checks), so a single request retries only briefly: about 1.4 s.
+     */
+    private static ResolvedAccess limitRetries(ResolvedAccess resolved) {
+        resolved.config().setRequestRetryBackoffLimit(REQUEST_RETRIES);
+        resolved.config().setRequestRetryBackoffInterval(REQUEST_RETRY_INTERVAL_MS);
         return resolved;
     }
 

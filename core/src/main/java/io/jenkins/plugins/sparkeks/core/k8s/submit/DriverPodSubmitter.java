@@ -216,10 +216,13 @@ public final class DriverPodSubmitter {
     }
 
     /** A message naming the step and, for refusals, the RBAC check to run; the server's text with values cut. */
-    private static JobException failure(String step, String verb, String ns, KubernetesClientException e) {
+    private JobException failure(String step, String verb, String ns, KubernetesClientException e) {
         StringBuilder msg = new StringBuilder("Could not ").append(step).append(" on the cluster");
         if (e.getCode() > 0) {
             msg.append(" (HTTP ").append(e.getCode()).append(')');
+        } else {
+            // no answer at all: the endpoint is what the user has to check
+            msg.append(": the API server at ").append(client.getMasterUrl()).append(" could not be reached");
         }
         String detail = ApiErrors.describe(e);
         if (!detail.isEmpty()) {
