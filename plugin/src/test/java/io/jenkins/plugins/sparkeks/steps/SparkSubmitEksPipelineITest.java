@@ -45,9 +45,11 @@ class SparkSubmitEksPipelineITest {
             """;
 
     private static WorkflowRun startPipeline(JenkinsRule j) throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
+        SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
+        credentials.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
                 "kubeconfig", "mock cluster", "config",
                 SecretBytes.fromRawBytes(KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8))));
+        credentials.save(); // getCredentials() is the live list; only save() writes it for the next session
         WorkflowJob p = j.createProject(WorkflowJob.class, "spark-pi");
         p.setDefinition(new CpsFlowDefinition(SCRIPT, true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
@@ -123,6 +125,27 @@ class SparkSubmitEksPipelineITest {
             String log = JenkinsRule.getLog(b);
             assertThat(log.split("Submitted KUBERNETES job", -1)).as("submitted once").hasSize(2);
             assertThat(pods.drivers()).hasSize(1);
+        });
+    }
+
+    @Test
+    void aRestartAfterTheCredentialWasDeletedEndsTheStepAndLeavesTheDriverRunning() throws Throwable {
+        String[] pod = new String[1];
+        sessions.then(j -> {
+            startPipeline(j);
+            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS)).getMetadata().getName();
+            SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
+            credentials.getCredentials().clear();
+            credentials.save();
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
+
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+            j.assertLogContains("could not reattach to Spark job", b);
+            j.assertLogContains("'kubeconfig'", b);
+            j.assertLogContains("NOT cancelled", b);
+            assertThat(client.pods().inNamespace(NS).withName(pod[0]).get()).as("driver left alone").isNotNull();
         });
     }
 }
