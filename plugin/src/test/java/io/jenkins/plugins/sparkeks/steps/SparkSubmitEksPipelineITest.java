@@ -148,4 +148,22 @@ class SparkSubmitEksPipelineITest {
             assertThat(client.pods().inNamespace(NS).withName(pod[0]).get()).as("driver left alone").isNotNull();
         });
     }
+
+    @Test
+    void invalidArgumentsEndTheStepWithTheFieldsAndNoStackTrace() throws Throwable {
+        sessions.then(j -> {
+            WorkflowJob p = j.createProject(WorkflowJob.class, "invalid");
+            p.setDefinition(new CpsFlowDefinition(
+                    "sparkSubmitEks(kubeconfigCredentialsId: 'kubeconfig', timeout: 'soon', retention: 'forever')", true));
+
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+            j.assertLogContains("mainApplicationFile: is missing.", b);
+            j.assertLogContains("timeout: 'soon' is not a positive duration.", b);
+            j.assertLogContains("retention: 'forever' is not a retention policy.", b);
+            j.assertLogNotContains("InvalidJobSpecException", b);
+            j.assertLogNotContains("\tat ", b);
+            j.assertLogNotContains("Submitting", b);
+        });
+    }
 }
