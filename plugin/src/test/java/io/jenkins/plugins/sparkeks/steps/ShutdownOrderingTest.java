@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards where the plugin hooks into shutdown. Upstream facts this relies on (jenkins-core 2.541.3,
- * workflow-cps 4370.v49a_6937566b_6, workflow-api 1413.v2ff1a_5e720fa_):
+ * Guards where the plugin hooks into shutdown. Upstream facts this relies on, read in jenkins-core at tag
+ * jenkins-2.541.3, workflow-api at tag 1413.v2ff1a_5e720fa_, workflow-cps master of July 2026 (the line of the
+ * BOM's 4370.v49a_6937566b_6) and jenkinsci/lib-task-reactor:
  * <ul>
  *   <li>{@code Jenkins.cleanUp()} calls {@code fireBeforeShutdown} (every {@code ItemListener.onBeforeShutdown()})
  *       and then {@code _cleanUpRunTerminators} (the {@code @Terminator} reactor);</li>
