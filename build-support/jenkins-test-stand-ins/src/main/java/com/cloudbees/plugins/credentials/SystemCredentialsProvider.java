@@ -1,5 +1,6 @@
 package com.cloudbees.plugins.credentials;
 
+import java.io.IOException;
 import java.util.List;
 
 /** Stand-in mirroring com.cloudbees.plugins.credentials.SystemCredentialsProvider from credentials 1511.v2e3cb_0008ef0 (org.jenkins-ci.plugins:credentials) (only the members the plugin's tests use). */
@@ -13,6 +14,10 @@ public class SystemCredentialsProvider {
     }
 
     public List<Credentials> getCredentials() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void save() throws IOException {
         throw new UnsupportedOperationException();
     }
 }

@@ -13,27 +13,29 @@ public class SparkJobsAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(SparkJobsAction.class.getName());
 
-    private final List<SparkJobSummary> jobs = new ArrayList<>();
+    /**
+     * Never changed once published: {@code Run.save()} on any thread lets XStream iterate whatever list this
+     * field holds, so {@link #record} builds a new list and swaps it in. The field keeps its type and name, so
+     * build.xml keeps its format ({@code <jobs>} of summaries) both ways.
+     */
+    private volatile ArrayList<SparkJobSummary> jobs = new ArrayList<>();
+
     private transient Run<?, ?> run;
 
     /** The run's action, added on first use. */
     public static SparkJobsAction of(Run<?, ?> run) {
-        synchronized (run) {
-            SparkJobsAction action = run.getAction(SparkJobsAction.class);
-            if (action == null) {
-                action = new SparkJobsAction();
-                run.addAction(action);
-                action.run = run;
-            }
-            return action;
-        }
+        SparkJobsAction action = RunActions.getOrAdd(run, SparkJobsAction.class, SparkJobsAction::new);
+        action.run = run;
+        return action;
     }
 
     /** Adds the job, or replaces the row of the same step, and saves the build. Does file I/O: not on the CPS thread. */
     public void record(SparkJobSummary summary) {
-        synchronized (jobs) {
-            jobs.removeIf(j -> j.getKey().equals(summary.getKey()));
-            jobs.add(summary);
+        synchronized (this) {
+            ArrayList<SparkJobSummary> next = new ArrayList<>(current());
+            next.removeIf(j -> j.getKey().equals(summary.getKey()));
+            next.add(summary);
+            jobs = next;
         }
         Run<?, ?> r = run;
         if (r != null) {
@@ -46,9 +48,13 @@ public class SparkJobsAction implements RunAction2 {
     }
 
     public List<SparkJobSummary> getJobs() {
-        synchronized (jobs) {
-            return List.copyOf(jobs);
-        }
+        return List.copyOf(current());
+    }
+
+    /** The published list, as XStream would read it from the field. */
+    List<SparkJobSummary> current() {
+        ArrayList<SparkJobSummary> j = jobs;
+        return j == null ? List.of() : j;
     }
 
     public Run<?, ?> getRun() {

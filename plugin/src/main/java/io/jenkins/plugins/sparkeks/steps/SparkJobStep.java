@@ -32,7 +32,7 @@ public abstract class SparkJobStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new SparkJobStepExecution(context, toDefinition(SparkOnEksConfiguration.get().defaults()));
+        return SparkJobStepExecution.of(context, () -> toDefinition(SparkOnEksConfiguration.get().defaults()));
     }
 
     /**

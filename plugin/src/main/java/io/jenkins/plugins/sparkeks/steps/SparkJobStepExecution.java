@@ -1,7 +1,6 @@
 package io.jenkins.plugins.sparkeks.steps;
 
 import hudson.AbortException;
-import hudson.init.Terminator;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.action.SparkJobSummary;
@@ -25,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -38,6 +39,11 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * reference is saved with the program as soon as it is known and again whenever the log cursor moves, so
  * {@link #onResume()} reattaches to the same job and continues its log without repeating lines. Only
  * {@link #stop} cancels the remote job; a restart never does.
+ *
+ * <p>At shutdown {@link ShutdownDetacher} calls {@link #detachAll()} before any {@code @Terminator} runs, so
+ * before workflow-cps suspends the program and writes program.dat: the log cursor in {@link #reference} is then
+ * final whatever the durability setting (below SURVIVABLE_NONATOMIC, {@code saveState()} writes nothing and
+ * that suspension is the only write).
  */
 public class SparkJobStepExecution extends StepExecution {
 
@@ -50,6 +56,8 @@ public class SparkJobStepExecution extends StepExecution {
     static final long CHECKPOINT_SECONDS = 30;
 
     private static final Set<SparkJobStepExecution> WAITING = ConcurrentHashMap.newKeySet();
+    /** Counts {@link #detachAll()} calls: a launch that began before one must not keep following after it. */
+    private static final AtomicInteger SHUTDOWNS = new AtomicInteger();
 
     static {
         SparkOnEksThreads.SCHEDULER.scheduleWithFixedDelay(() -> WAITING.forEach(SparkJobStepExecution::checkpoint),
@@ -79,6 +87,19 @@ public class SparkJobStepExecution extends StepExecution {
         this.engines = engines;
     }
 
+    /**
+     * The execution for a step's arguments. Arguments that do not make a valid job give an execution that only
+     * ends the step with every field's problem and fix, as an {@link AbortException} (no stack trace in the
+     * console); nothing is submitted.
+     */
+    static StepExecution of(StepContext context, Supplier<JobDefinition> definition) {
+        try {
+            return new SparkJobStepExecution(context, definition.get());
+        } catch (InvalidJobSpecException e) {
+            return new InvalidArgumentsExecution(context, e.getMessage());
+        }
+    }
+
     @Override
     public boolean start() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
@@ -86,7 +107,7 @@ public class SparkJobStepExecution extends StepExecution {
         submissionKey = SubmissionCounter.nextKey(run).value();
         console = reporter(listener, run);
         console.line("Submitting " + definition.get().describe());
-        SparkOnEksThreads.WORK.execute(() -> launch(run));
+        SparkOnEksThreads.WORK.execute(() -> launch(run, false));
         return false;
     }
 
@@ -102,11 +123,12 @@ public class SparkJobStepExecution extends StepExecution {
             return;
         }
         console = reporter(listener, run);
+        SubmissionCounter.resumed(run, new SubmissionKey(submissionKey));
         JobReference ref = reference();
         console.line(ref == null
                 ? "Jenkins restarted before the job was confirmed; submitting again under the same key, which finds the job if it exists"
                 : "Jenkins restarted; reattaching to " + ref.displayId() + " without submitting again");
-        SparkOnEksThreads.WORK.execute(() -> launch(run));
+        SparkOnEksThreads.WORK.execute(() -> launch(run, true));
     }
 
     @Override
@@ -141,20 +163,32 @@ public class SparkJobStepExecution extends StepExecution {
     }
 
     /**
-     * Jenkins is shutting down: stop following every job locally and leave the remote jobs running. The saved
-     * references let {@link #onResume()} reattach after the restart; nothing is cancelled.
+     * Jenkins is shutting down: stop following every job locally and leave the remote jobs running. Returns once
+     * every execution's {@link #reference} holds the cursor after its last delivered line, so the program
+     * suspended next saves that; {@link #onResume()} reattaches from it after the restart. Nothing is cancelled.
      */
-    @Terminator(displayName = "Detaching from running Spark jobs")
-    public static void detachAll() {
+    static void detachAll() {
+        SHUTDOWNS.incrementAndGet();
         for (SparkJobStepExecution e : WAITING) {
-            JobWatch w = e.watch;
-            if (w != null) {
-                e.checkpoint();
-                e.detached = true;
-                w.detach();
-            }
+            e.detach();
         }
-        WAITING.clear();
+    }
+
+    /**
+     * Detaches first and reads the cursor after: the core's watches deliver no line once {@code detach()} has
+     * returned, so the saved cursor is exactly the last line the console shows, with nothing repeated or lost.
+     */
+    private synchronized void detach() {
+        JobWatch w = watch;
+        if (w == null || detached || completed) {
+            return;
+        }
+        detached = true;
+        w.detach();
+        reference = Persisted.of(w.reference());
+        WAITING.remove(this);
+        // writes program.dat now where the durability saves per step; otherwise the suspension writes this field
+        getContext().saveState();
     }
 
     JobReference reference() {
@@ -162,9 +196,19 @@ public class SparkJobStepExecution extends StepExecution {
         return r == null ? null : r.get();
     }
 
-    private void launch(Run<?, ?> run) {
+    private void launch(Run<?, ?> run, boolean resuming) {
+        int shutdowns = SHUTDOWNS.get();
         try {
-            JobEngine e = engine(run);
+            JobEngine e;
+            try {
+                e = engine(run);
+            } catch (IOException | RuntimeException x) {
+                if (resuming) {
+                    fail(notReattached(x));
+                    return;
+                }
+                throw x;
+            }
             JobReference ref = reference();
             if (ref == null) {
                 e.validate();
@@ -185,6 +229,10 @@ public class SparkJobStepExecution extends StepExecution {
             JobWatch w = e.watch(ref, def.waitSettings().toWaitOptions(), console);
             watch = w;
             WAITING.add(this);
+            if (SHUTDOWNS.get() != shutdowns) {
+                detach(); // Jenkins began shutting down while this launch ran, perhaps after detachAll() looked
+                return;
+            }
             if (stopCause != null) {
                 cancel(w);
                 return;
@@ -213,10 +261,10 @@ public class SparkJobStepExecution extends StepExecution {
     }
 
     /** Saves the reference when the log cursor moved, so a restart continues the log where it stopped. */
-    void checkpoint() {
+    synchronized void checkpoint() {
         JobWatch w = watch;
-        if (w == null || completed) {
-            return;
+        if (w == null || completed || detached) {
+            return; // after detach() the reference holds the final cursor; an older read must not replace it
         }
         JobReference now = w.reference();
         if (!now.equals(reference())) {
@@ -318,6 +366,26 @@ public class SparkJobStepExecution extends StepExecution {
         });
     }
 
+
+    /**
+     * After a restart the step could not get at its job again (typically: a credential it names is gone). It
+     * cannot follow nor cancel the job, so it ends and says so: the remote job is left as it is.
+     */
+    private AbortException notReattached(Exception cause) {
+        JobReference ref = reference();
+        Throwable c = unwrap(cause);
+        String why = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        if (ref != null) {
+            return new AbortException("Jenkins restarted and this step could not reattach to Spark job "
+                    + ref.displayId() + " (" + ref.backend() + "): " + why + "\nThe Spark job was NOT cancelled and may"
+                    + " still be running: find it as " + ref.displayId() + " and cancel it there if it must not go on."
+                    + " Restoring the credential does not revive this step; run the build again for a new job.");
+        }
+        return new AbortException("Jenkins restarted before this step's Spark job was confirmed, and the step could"
+                + " not resume: " + why + "\nA job may have been submitted just before the restart; it was NOT"
+                + " cancelled. Its driver pod name (Kubernetes) contains " + keyHash() + "; on EMR on EKS look for a"
+                + " job run of this build's job name started then.");
+    }
 
     private static Throwable unwrap(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;

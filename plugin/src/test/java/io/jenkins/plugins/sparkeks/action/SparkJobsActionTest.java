@@ -12,7 +12,15 @@ import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.result.Backend;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.lang.reflect.Field;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SparkJobsActionTest {
@@ -51,5 +59,51 @@ class SparkJobsActionTest {
         action.record(SparkJobSummary.submitted("k2", POD));
 
         assertThat(action.getJobs()).extracting(SparkJobSummary::getKey).containsExactly("k1", "k2");
+    }
+
+    /** What XStream does in {@code Run.save()}: read the field by reflection, then iterate the list it holds. */
+    private static List<?> jobsFieldAsXStreamReadsIt(SparkJobsAction action) throws ReflectiveOperationException {
+        Field f = SparkJobsAction.class.getDeclaredField("jobs");
+        f.setAccessible(true);
+        return (List<?>) f.get(action);
+    }
+
+    @Test
+    void theBuildCanBeSavedWhileJobsAreRecordedOnOtherThreads() throws Exception {
+        SparkJobsAction action = new SparkJobsAction();
+        AtomicBoolean done = new AtomicBoolean();
+        CountDownLatch recording = new CountDownLatch(1);
+        CompletableFuture<Void> recorder = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 20_000; i++) {
+                action.record(SparkJobSummary.submitted("k" + (i % 50), POD));
+                recording.countDown();
+            }
+            done.set(true);
+        });
+        recording.await(10, TimeUnit.SECONDS);
+
+        int saves = 0;
+        while (!done.get()) {
+            List<String> keys = new ArrayList<>();
+            for (Object o : jobsFieldAsXStreamReadsIt(action)) { // a ConcurrentModificationException fails the test
+                keys.add(((SparkJobSummary) o).getKey());
+            }
+            assertThat(keys).doesNotHaveDuplicates();
+            saves++;
+        }
+        recorder.get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
+        assertThat(saves).isPositive();
+        assertThat(action.getJobs()).hasSize(50);
+    }
+
+    @Test
+    void buildXmlKeepsItsFormat() throws Exception {
+        SparkJobsAction action = new SparkJobsAction();
+        action.record(SparkJobSummary.submitted("k1", POD));
+
+        // XStream writes <jobs> without a class attribute only for the List default, ArrayList: old and new
+        // build.xml files then read back alike
+        assertThat(jobsFieldAsXStreamReadsIt(action)).isExactlyInstanceOf(ArrayList.class);
+        assertThat(SparkJobsAction.class.getDeclaredField("jobs").getType()).isAssignableFrom(ArrayList.class);
     }
 }

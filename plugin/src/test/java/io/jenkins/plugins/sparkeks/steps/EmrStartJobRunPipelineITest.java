@@ -44,8 +44,10 @@ class EmrStartJobRunPipelineITest {
         config.setRegion(aws.region());
         config.setAwsEndpointUrl(aws.endpoint().toString());
         config.setLogGroup("/emr/spark");
-        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
+        SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
+        credentials.getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
                 "aws", AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY, "emulator"));
+        credentials.save();
         WorkflowJob p = j.createProject(WorkflowJob.class, jobName);
         p.setDefinition(new CpsFlowDefinition("""
                 def r = emrStartJobRun(credentialsId: 'aws', virtualClusterId: 'vc1', name: '%s',

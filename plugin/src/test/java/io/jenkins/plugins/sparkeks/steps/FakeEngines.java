@@ -7,18 +7,21 @@ import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.Backend;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.engine.JobEngine;
 import io.jenkins.plugins.sparkeks.engine.JobEngineFactory;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,9 +43,12 @@ public final class FakeEngines {
 
     public record Factory(String name) implements JobEngineFactory {
         @Override
-        public JobEngine create(JobDefinition definition, Run<?, ?> run) {
+        public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
             Remote r = REMOTES.get(name);
             r.creates.incrementAndGet();
+            if (r.createFailure != null) {
+                throw r.createFailure;
+            }
             return r;
         }
     }
@@ -77,6 +83,8 @@ public final class FakeEngines {
         public final List<SubmissionKey> keys = new CopyOnWriteArrayList<>();
         public final List<Watch> watches = new CopyOnWriteArrayList<>();
         public volatile RuntimeException submitFailure;
+        /** Thrown by the factory, as resolving a credential that is gone does. */
+        public volatile IOException createFailure;
 
         @Override
         public void validate() {}
@@ -93,8 +101,21 @@ public final class FakeEngines {
             return ref;
         }
 
+        /** When set, watch() waits for it: a launch still under way when Jenkins shuts down. */
+        public volatile CountDownLatch watchGate;
+        public final CountDownLatch watchEntered = new CountDownLatch(1);
+
         @Override
         public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
+            CountDownLatch gate = watchGate;
+            if (gate != null) {
+                watchEntered.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Watch w = new Watch(reference, options, observer);
             watches.add(w);
             return w;
@@ -122,6 +143,8 @@ public final class FakeEngines {
             public final CompletableFuture<JobResult> result = new CompletableFuture<>();
             public volatile JobReference current;
             public volatile boolean detached;
+            /** A line still in flight when detach() is called: delivered, with its cursor, before detach() returns. */
+            public volatile LogCursor deliveredWhileDetaching;
 
             Watch(JobReference startedFrom, WaitOptions options, JobObserver observer) {
                 this.startedFrom = startedFrom;
@@ -154,6 +177,10 @@ public final class FakeEngines {
 
             @Override
             public void detach() {
+                if (deliveredWhileDetaching != null) {
+                    observer.log(new LogLine("pod", null, "last line before detach"));
+                    current = current.withLogCursor(deliveredWhileDetaching);
+                }
                 detached = true;
                 // as the core's watches do (JobWatch#detach)
                 result.completeExceptionally(new CancellationException("stopped following " + current.displayId()));

@@ -8,12 +8,14 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.google.common.util.concurrent.Futures;
 import hudson.AbortException;
 import hudson.model.Action;
@@ -21,6 +23,10 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
+import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
+import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
@@ -38,11 +44,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
 
 @SuppressWarnings("unchecked")
 class SparkJobStepExecutionTest {
@@ -279,6 +287,122 @@ class SparkJobStepExecutionTest {
             verify(c, never()).onFailure(any());
             verify(c, never()).onSuccess(any());
         });
+    }
+
+    /**
+     * PERFORMANCE_OPTIMIZED: {@code saveState()} writes nothing, and program.dat is written once, when
+     * workflow-cps suspends the program at shutdown. What it writes is the execution's fields as they are then.
+     */
+    @Test
+    void atShutdownTheCursorSavedWithTheProgramIsTheLastDeliveredLineWhateverTheDurability() throws Exception {
+        StepContext c = context(); // saveState() returns at once and saves nothing
+        SparkJobStepExecution e = started(c, true, true);
+        await().atMost(BOUND).until(() -> remote.watches.size() == 1);
+        FakeEngines.Remote.Watch w = remote.lastWatch();
+        w.current = w.current.withLogCursor(LogCursor.START.with("pod", "2026-11-21T13:00:00Z#1"));
+        e.checkpoint();
+        w.current = w.current.withLogCursor(LogCursor.START.with("pod", "2026-11-21T13:00:20Z#4"));
+        LogCursor last = LogCursor.START.with("pod", "2026-11-21T13:00:21Z#5");
+        w.deliveredWhileDetaching = last;
+
+        new ShutdownDetacher().onBeforeShutdown();
+
+        assertThat(consoleText()).contains("last line before detach");
+        SparkJobStepExecution resumed = restart(e, context());
+        assertThat(resumed.reference().logCursor()).isEqualTo(last);
+        resumed.onResume();
+        await().atMost(BOUND).until(() -> remote.watches.size() == 2);
+        assertThat(remote.lastWatch().startedFrom.logCursor()).isEqualTo(last);
+        assertThat(remote.submits.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaunchStillUnderWayAtShutdownDetachesItsWatchToo() throws Exception {
+        remote.watchGate = new CountDownLatch(1);
+        StepContext c = context();
+        started(c, true, true);
+        assertThat(remote.watchEntered.await(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        SparkJobStepExecution.detachAll(); // finds no watch yet
+        remote.watchGate.countDown();
+
+        await().atMost(BOUND).until(() -> remote.watches.size() == 1 && remote.lastWatch().detached);
+        assertThat(remote.cancels.get()).isZero();
+        await().during(Duration.ofMillis(500)).atMost(BOUND).untilAsserted(() -> {
+            verify(c, never()).onFailure(any());
+            verify(c, never()).onSuccess(any());
+        });
+    }
+
+    /** The cause as the plugin's own resolver reports a kubeconfig credential that no longer exists. */
+    private AbortException kubeconfigCredentialGone(String id) throws Exception {
+        try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class)) {
+            new ClusterAccessResolver(new AwsAccessResolver())
+                    .access(new KubernetesTarget(new AwsTarget(null, null, null, null), null, null, id, null), run);
+        } catch (AbortException expected) {
+            return expected;
+        }
+        throw new AssertionError("a missing credential was not reported");
+    }
+
+    @Test
+    void aResumedStepWhoseCredentialIsGoneEndsSayingTheJobWasNotCancelledAndWhereItIs() throws Exception {
+        StepContext before = context();
+        SparkJobStepExecution e = started(before, true, true);
+        await().atMost(BOUND).until(() -> remote.watches.size() == 1);
+        String job = remote.lastWatch().current.displayId();
+        SparkJobStepExecution.detachAll();
+        remote.createFailure = kubeconfigCredentialGone("kubeconfig-prod");
+
+        StepContext after = context();
+        SparkJobStepExecution resumed = restart(e, after);
+        resumed.onResume();
+
+        ArgumentCaptor<Throwable> error = ArgumentCaptor.forClass(Throwable.class);
+        verify(after, timeout(BOUND.toMillis())).onFailure(error.capture());
+        assertThat(error.getValue()).isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("could not reattach to Spark job " + job)
+                .hasMessageContaining("'kubeconfig-prod'")
+                .hasMessageContaining("NOT cancelled")
+                .hasMessageContaining("find it as " + job);
+        assertThat(remote.submits.get()).isEqualTo(1);
+        assertThat(remote.cancels.get()).isZero();
+        assertThat(remote.watches).hasSize(1);
+    }
+
+    @Test
+    void aStepResumedBeforeItsJobWasConfirmedSaysWhatToLookForWhenItsCredentialIsGone() throws Exception {
+        remote.submitFailure = new IllegalStateException("controller went down mid-call");
+        StepContext before = context();
+        SparkJobStepExecution e = started(before, true, true);
+        verify(before, timeout(BOUND.toMillis())).onFailure(any());
+        remote.createFailure = kubeconfigCredentialGone("kubeconfig-prod");
+
+        StepContext after = context();
+        restart(e, after).onResume();
+
+        ArgumentCaptor<Throwable> error = ArgumentCaptor.forClass(Throwable.class);
+        verify(after, timeout(BOUND.toMillis())).onFailure(error.capture());
+        String keyHash = new io.jenkins.plugins.sparkeks.core.job.SubmissionKey("jenkins:folder/etl#7/spark-1").hash(16);
+        assertThat(error.getValue()).isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("'kubeconfig-prod'").hasMessageContaining("NOT cancelled")
+                .hasMessageContaining(keyHash);
+        assertThat(remote.submits.get()).isZero();
+    }
+
+    @Test
+    void aResumedStepKeepsLaterStepsOfItsBuildFromReusingItsNumber() throws Exception {
+        SparkJobStepExecution first = started(context(), true, true);
+        await().atMost(BOUND).until(() -> remote.watches.size() == 1);
+        SparkJobStepExecution.detachAll();
+        actions.clear(); // the build.xml read back was saved before this step was numbered
+
+        restart(first, context()).onResume();
+        started(context(), true, true);
+
+        await().atMost(BOUND).until(() -> remote.submits.get() == 2);
+        assertThat(remote.keys).extracting(k -> k.value())
+                .containsExactly("jenkins:folder/etl#7/spark-1", "jenkins:folder/etl#7/spark-2");
     }
 
     @Test

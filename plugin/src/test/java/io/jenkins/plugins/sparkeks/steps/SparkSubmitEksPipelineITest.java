@@ -45,9 +45,11 @@ class SparkSubmitEksPipelineITest {
             """;
 
     private static WorkflowRun startPipeline(JenkinsRule j) throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
+        SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
+        credentials.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
                 "kubeconfig", "mock cluster", "config",
                 SecretBytes.fromRawBytes(KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8))));
+        credentials.save(); // getCredentials() is the live list; only save() writes it for the next session
         WorkflowJob p = j.createProject(WorkflowJob.class, "spark-pi");
         p.setDefinition(new CpsFlowDefinition(SCRIPT, true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
@@ -123,6 +125,45 @@ class SparkSubmitEksPipelineITest {
             String log = JenkinsRule.getLog(b);
             assertThat(log.split("Submitted KUBERNETES job", -1)).as("submitted once").hasSize(2);
             assertThat(pods.drivers()).hasSize(1);
+        });
+    }
+
+    @Test
+    void aRestartAfterTheCredentialWasDeletedEndsTheStepAndLeavesTheDriverRunning() throws Throwable {
+        String[] pod = new String[1];
+        sessions.then(j -> {
+            startPipeline(j);
+            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS)).getMetadata().getName();
+            SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
+            credentials.getCredentials().clear();
+            credentials.save();
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
+
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+            j.assertLogContains("could not reattach to Spark job", b);
+            j.assertLogContains("'kubeconfig'", b);
+            j.assertLogContains("NOT cancelled", b);
+            assertThat(client.pods().inNamespace(NS).withName(pod[0]).get()).as("driver left alone").isNotNull();
+        });
+    }
+
+    @Test
+    void invalidArgumentsEndTheStepWithTheFieldsAndNoStackTrace() throws Throwable {
+        sessions.then(j -> {
+            WorkflowJob p = j.createProject(WorkflowJob.class, "invalid");
+            p.setDefinition(new CpsFlowDefinition(
+                    "sparkSubmitEks(kubeconfigCredentialsId: 'kubeconfig', timeout: 'soon', retention: 'forever')", true));
+
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+            j.assertLogContains("mainApplicationFile: is missing.", b);
+            j.assertLogContains("timeout: 'soon' is not a positive duration.", b);
+            j.assertLogContains("retention: 'forever' is not a retention policy.", b);
+            j.assertLogNotContains("InvalidJobSpecException", b);
+            j.assertLogNotContains("\tat ", b);
+            j.assertLogNotContains("Submitting", b);
         });
     }
 }
