@@ -9,9 +9,7 @@ import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
         try (SandboxEngines engines = new SandboxEngines(drivers, ScriptRule.byName())) {
             Terminal terminal = new Terminal(root.out(), root.err(), common.output, root.interactive());
             JobSession session = new JobSession(terminal, root.interrupts(), new ReferenceCodec());
-            List<Map<String, Object>> results = new ArrayList<>();
+            if (common.output == OutputFormat.json) {
+                terminal.gatherResults();
+            }
             int exit = ExitCodes.OK;
             WaitFlags wait = new WaitFlags();
             WaitOptions options = new WaitOptions(Duration.ofMinutes(1), Duration.ofMinutes(2), true, Retention.KEEP, null);
@@ -66,29 +66,27 @@ final class DemoCommand implements Callable<Integer> {
             if (only == null || only == Flow.kubernetes) {
                 terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url());
                 JobSession.Outcome o = session.submit(engines.kubernetes(null), sparkPi(), key, wait, options);
-                results.add(show(terminal, "sparkSubmitEks", o));
+                show(terminal, "sparkSubmitEks", o);
                 exit = worst(exit, o.exitCode());
             }
             if (only == null || only == Flow.emr) {
                 terminal.info("== emrStartJobRun: EMR on EKS job run on the AWS emulator " + engines.awsEmulator().endpoint());
                 JobSession.Outcome o = session.submit(engines.emr(null), emrPi(), key, wait, options);
-                results.add(show(terminal, "emrStartJobRun", o));
+                show(terminal, "emrStartJobRun", o);
                 exit = worst(exit, o.exitCode());
             }
             if (common.output == OutputFormat.json) {
-                terminal.document(Map.of("results", results));
+                terminal.printGathered();
             }
             return exit;
         }
     }
 
-    private Map<String, Object> show(Terminal terminal, String step, JobSession.Outcome outcome) {
-        Map<String, Object> map = outcome.result().toMap();
+    private void show(Terminal terminal, String step, JobSession.Outcome outcome) {
         if (common.output == OutputFormat.text) {
             terminal.answer("-- " + step + " returned (the map a pipeline gates on):");
-            terminal.answer(terminal.json(map));
+            terminal.answer(terminal.json(outcome.result().toMap()));
         }
-        return map;
     }
 
     private static int worst(int a, int b) {

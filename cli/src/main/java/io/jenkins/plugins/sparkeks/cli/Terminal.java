@@ -8,7 +8,9 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.core.result.Link;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,8 @@ final class Terminal {
     private final boolean live;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private String statusLine;
+    /** Non-null while several jobs' results are gathered into one JSON document (the demo runs two jobs). */
+    private List<Map<String, Object>> gathered;
 
     Terminal(PrintStream out, PrintStream err, OutputFormat format, boolean interactive) {
         this.out = out;
@@ -98,7 +102,11 @@ final class Terminal {
             if (reference != null) {
                 doc.put("reference", reference);
             }
-            out.println(toJson(doc));
+            if (gathered != null) {
+                gathered.add(doc);
+            } else {
+                out.println(toJson(doc));
+            }
             return;
         }
         PrintStream s = summaryOnStdout ? out : err;
@@ -116,6 +124,18 @@ final class Terminal {
         if (reference != null) {
             s.println("  Reference: " + reference);
         }
+    }
+
+    /** From now on JSON results are kept for {@link #printGathered()} instead of printed one by one. */
+    synchronized void gatherResults() {
+        gathered = new ArrayList<>();
+    }
+
+    /** The gathered results as one JSON array on stdout: stdout stays one document however many jobs ran. */
+    synchronized void printGathered() {
+        endStatus();
+        out.println(toJson(gathered == null ? List.of() : gathered));
+        gathered = null;
     }
 
     /** A JSON document on stdout (JSON mode answers that are not a job result). */

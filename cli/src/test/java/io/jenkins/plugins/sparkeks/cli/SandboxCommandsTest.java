@@ -262,7 +262,16 @@ class SandboxCommandsTest {
         CliRun run = CliRun.run(ClusterEngines::new, "demo", "--output", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"backend\" : \"KUBERNETES\"", "\"backend\" : \"EMR_ON_EKS\"");
+        // stdout is one JSON document, an array of both result maps, each with its reference
+        JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(run.out());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("stdout is not one JSON document: " + run.out(), e);
+        }
+        assertThat(doc.isArray()).as(run.out()).isTrue();
+        assertThat(doc).extracting(r -> r.get("backend").asText()).containsExactly("KUBERNETES", "EMR_ON_EKS");
+        assertThat(doc).allSatisfy(r -> assertThat(r.get("reference").asText()).startsWith("soe1."));
     }
 
     private static String[] concat(String[] a, String... b) {
