@@ -63,9 +63,9 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
         }
         WaitSettings wait = waitSettings(Retention.KEEP, v);
-        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, "spark.executor.instances=4", v);
-        Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, "team=data", v);
-        Map<String, String> templateValues = KeyValueEntries.parse("jobTemplateParameters", jobTemplateParameters, "Day=2026-11-21", v);
+        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
+        Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, v);
+        Map<String, String> templateValues = KeyValueEntries.parse("jobTemplateParameters", jobTemplateParameters, v);
         v.throwIfInvalid();
         String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
         return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
@@ -125,6 +125,16 @@ public class EmrStartJobRunStep extends SparkJobStep {
         @Override
         public String getDisplayName() {
             return "Start an EMR on EKS job run";
+        }
+
+        @POST
+        public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "tags") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckJobTemplateParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "jobTemplateParameters") : FormValidation.ok();
         }
 
         @POST

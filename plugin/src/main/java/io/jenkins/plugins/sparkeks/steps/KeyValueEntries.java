@@ -12,19 +12,28 @@ import java.util.Map;
  */
 final class KeyValueEntries {
 
+    /** A well-formed entry of each such parameter, for the fix text. */
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "conf", "spark.executor.instances=4",
+            "labels", "team=data",
+            "annotations", "example.com/owner=data-platform",
+            "env", "LOG_LEVEL=INFO",
+            "nodeSelector", "karpenter.sh/capacity-type=on-demand",
+            "tags", "team=data",
+            "jobTemplateParameters", "Day=2026-11-21");
+
     private KeyValueEntries() {}
 
     /**
      * The entries as a map in the order given, or null when there are none.
      *
-     * @param field   the step parameter, named in each error
-     * @param example a well-formed entry for the fix text
+     * @param field the step parameter, named in each error
      */
-    static Map<String, String> parse(String field, List<String> entries, String example, Validation v) {
+    static Map<String, String> parse(String field, List<String> entries, Validation v) {
         if (entries == null || entries.isEmpty()) {
             return null;
         }
-        String fix = "Write each entry as key=value, e.g. " + example + ".";
+        String fix = "Write each entry as key=value, e.g. " + EXAMPLES.getOrDefault(field, "name=value") + ".";
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, Integer> firstSeen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {

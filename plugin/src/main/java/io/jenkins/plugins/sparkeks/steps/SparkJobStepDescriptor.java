@@ -73,6 +73,11 @@ public abstract class SparkJobStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckConf(@AncestorInPath Item item, @QueryParameter String value) {
+        return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "conf") : FormValidation.ok();
+    }
+
+    @POST
     public FormValidation doCheckStartTimeout(@AncestorInPath Item item, @QueryParameter String value) {
         return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "startTimeout") : FormValidation.ok();
     }

@@ -99,12 +99,12 @@ public class SparkSubmitEksStep extends SparkJobStep {
             v.error("mainApplicationFile", "is missing.", "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
         }
         WaitSettings wait = waitSettings(retention(retention, v), v);
-        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, "spark.executor.instances=4", v);
+        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
         PodSettings pod = new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead,
-                KeyValueEntries.parse("labels", labels, "team=data", v),
-                KeyValueEntries.parse("annotations", annotations, "example.com/owner=data-platform", v),
-                KeyValueEntries.parse("env", env, "LOG_LEVEL=INFO", v), driverPodTemplate,
-                KeyValueEntries.parse("nodeSelector", nodeSelector, "karpenter.sh/capacity-type=spot", v),
+                KeyValueEntries.parse("labels", labels, v),
+                KeyValueEntries.parse("annotations", annotations, v),
+                KeyValueEntries.parse("env", env, v), driverPodTemplate,
+                KeyValueEntries.parse("nodeSelector", nodeSelector, v),
                 tolerationMaps(v), imagePullPolicy, imagePullSecrets, sparkVersion, sparkUser);
         v.throwIfInvalid();
         return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, sparkConf, jars,
@@ -258,6 +258,26 @@ public class SparkSubmitEksStep extends SparkJobStep {
             m.add("Delete the driver pod", Retention.DELETE.name().toLowerCase(Locale.ROOT));
             m.add("Keep the driver pod", Retention.KEEP.name().toLowerCase(Locale.ROOT));
             return m;
+        }
+
+        @POST
+        public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "labels") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckAnnotations(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "annotations") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckEnv(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "env") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckNodeSelector(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "nodeSelector") : FormValidation.ok();
         }
 
         @POST
