@@ -66,7 +66,7 @@ class FormsCoverageTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            String missing = control(form, property, valueType);
+            String missing = control(form, property, valueType, getterType(type, property));
             if (missing != null) {
                 problems.add(property + ": " + missing);
             }
@@ -81,10 +81,15 @@ class FormsCoverageTest {
                 + "<f:entry field='name'><f:textbox/></f:entry></j:jelly>");
         Type listOfString = FormsCoverageTest.class.getDeclaredMethod("sample", List.class).getGenericParameterTypes()[0];
 
-        assertThat(control(form, "name", String.class)).isNull();
-        assertThat(control(form, "conf", listOfString)).contains("formText(instance.conf)");
-        assertThat(control(form, "jars", listOfString)).contains("no control");
-        assertThat(control(form, "tolerations", List.class)).contains("no control");
+        assertThat(control(form, "name", String.class, String.class)).isNull();
+        assertThat(control(form, "conf", listOfString, List.class)).contains("formText(instance.conf)");
+        assertThat(control(form, "jars", listOfString, List.class)).contains("no control");
+        assertThat(control(form, "tolerations", List.class, List.class)).contains("no control");
+
+        Document builder = parse("<j:jelly xmlns:j='jelly:core' xmlns:f='/lib/form'><f:property field='job'/></j:jelly>");
+        assertThat(control(builder, "job", SparkSubmitEksStep.class, SparkSubmitEksStep.class)).isNull();
+        assertThat(control(builder, "job", SparkSubmitEksStep.class, io.jenkins.plugins.sparkeks.steps.SparkJobStep.class))
+                .contains("propertyDescriptor");
     }
 
     @Test
@@ -96,8 +101,11 @@ class FormsCoverageTest {
     @SuppressWarnings("unused") // its parameter's generic type is the fixture above
     private static void sample(List<String> entries) {}
 
-    /** Null when {@code property} has a control that binds to {@code valueType}, else what is wrong. */
-    private static String control(Document form, String property, Type valueType) {
+    /**
+     * Null when {@code property} has a control that binds to {@code valueType}, else what is wrong. {@code shownType}
+     * is the erased return type of the property's getter, which is what Jenkins' form tags look the descriptor up by.
+     */
+    private static String control(Document form, String property, Type valueType, Class<?> shownType) {
         Class<?> raw = erasure(valueType);
         if (List.class.isAssignableFrom(raw)) {
             Type item = valueType instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
@@ -114,7 +122,14 @@ class FormsCoverageTest {
                     : "no control (f:repeatableProperty) for a list of " + item.getTypeName();
         }
         if (hasDataBoundConstructor(raw)) {
-            return element(form, FORM, "property", property) != null ? null : "no control (f:property) for " + raw.getSimpleName();
+            Element nested = element(form, FORM, "property", property);
+            if (nested == null) {
+                return "no control (f:property) for " + raw.getSimpleName();
+            }
+            boolean lookedUpByGetter = shownType == raw;
+            return lookedUpByGetter || nested.getAttribute("propertyDescriptor").contains("'" + raw.getName() + "'") ? null
+                    : "the getter shows " + shownType.getSimpleName() + ", so f:property needs propertyDescriptor=\"${app.getDescriptor('"
+                            + raw.getName() + "')}\"";
         }
         Element entry = element(form, FORM, "entry", property);
         if (entry == null) {
@@ -145,6 +160,22 @@ class FormsCoverageTest {
         }
         assertThat(out).as("data-bound properties of %s", type.getSimpleName()).isNotEmpty();
         return out;
+    }
+
+    /** The erased return type of the getter Jenkins' Descriptor.getPropertyType finds (a public field, else getX()). */
+    private static Class<?> getterType(Class<?> type, String property) {
+        try {
+            return type.getField(property).getType();
+        } catch (NoSuchFieldException e) {
+            // a getter then
+        }
+        String name = "get" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 0) {
+                return m.getReturnType();
+            }
+        }
+        return null;
     }
 
     private static boolean hasDataBoundConstructor(Class<?> type) {
