@@ -117,8 +117,13 @@ public class SparkSubmitEksStep extends SparkJobStep {
         List<Map<String, String>> out = new ArrayList<>();
         if (tolerations != null) {
             for (int i = 0; i < tolerations.size(); i++) {
-                tolerations.get(i).validate(i + 1, v);
-                out.add(tolerations.get(i).toMap());
+                Toleration t = tolerations.get(i);
+                if (t == null) {
+                    v.error("tolerations", "toleration " + (i + 1) + " is null.", "Give a map such as [key: 'spot', operator: 'Exists'], or leave it out.");
+                    continue;
+                }
+                t.validate(i + 1, v);
+                out.add(t.toMap());
             }
         }
         return out;
