@@ -1,6 +1,9 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Stand-in mirroring hudson.model.Descriptor from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin uses; Loadable/Saveable/OnMaster left out). */
 public abstract class Descriptor<T extends Describable<T>> {
@@ -14,6 +17,10 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     @NonNull
     public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public T newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
         throw new UnsupportedOperationException();
     }
 

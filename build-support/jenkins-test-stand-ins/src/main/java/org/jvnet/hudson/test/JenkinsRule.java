@@ -4,6 +4,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
 import hudson.security.SecurityRealm;
+import hudson.tasks.Builder;
 import java.io.IOException;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
@@ -46,6 +47,10 @@ public class JenkinsRule {
     }
 
     public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <B extends Builder> B configRoundtrip(B before) throws Exception {
         throw new UnsupportedOperationException();
     }
 

@@ -35,14 +35,14 @@ public class EmrStartJobRunStep extends SparkJobStep {
     private String entryPoint;
     private List<String> entryPointArguments;
     private String sparkSubmitParameters;
-    private Map<String, String> conf;
+    private List<String> conf;
     private String logGroup;
     private String logStreamPrefix;
     private String s3LogUri;
     private Integer retryMaxAttempts;
-    private Map<String, String> tags;
+    private List<String> tags;
     private String jobTemplateId;
-    private Map<String, String> jobTemplateParameters;
+    private List<String> jobTemplateParameters;
 
     @DataBoundConstructor
     public EmrStartJobRunStep() {}
@@ -63,12 +63,15 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
         }
         WaitSettings wait = waitSettings(Retention.KEEP, v);
+        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
+        Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, v);
+        Map<String, String> templateValues = KeyValueEntries.parse("jobTemplateParameters", jobTemplateParameters, v);
         v.throwIfInvalid();
         String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
         return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
-                name, entryPoint, entryPointArguments, sparkSubmitParameters, conf,
-                SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tags,
-                jobTemplateId, jobTemplateParameters, wait);
+                name, entryPoint, entryPointArguments, sparkSubmitParameters, sparkConf,
+                SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tagMap,
+                jobTemplateId, templateValues, wait);
     }
 
     public String getVirtualClusterId() { return virtualClusterId; }
@@ -80,14 +83,14 @@ public class EmrStartJobRunStep extends SparkJobStep {
     public String getEntryPoint() { return entryPoint; }
     public List<String> getEntryPointArguments() { return entryPointArguments; }
     public String getSparkSubmitParameters() { return sparkSubmitParameters; }
-    public Map<String, String> getConf() { return conf; }
+    public List<String> getConf() { return conf; }
     public String getLogGroup() { return logGroup; }
     public String getLogStreamPrefix() { return logStreamPrefix; }
     public String getS3LogUri() { return s3LogUri; }
     public Integer getRetryMaxAttempts() { return retryMaxAttempts; }
-    public Map<String, String> getTags() { return tags; }
+    public List<String> getTags() { return tags; }
     public String getJobTemplateId() { return jobTemplateId; }
-    public Map<String, String> getJobTemplateParameters() { return jobTemplateParameters; }
+    public List<String> getJobTemplateParameters() { return jobTemplateParameters; }
 
     @DataBoundSetter public void setVirtualClusterId(String v) { this.virtualClusterId = StepValues.text(v); }
     @DataBoundSetter public void setVirtualClusterName(String v) { this.virtualClusterName = StepValues.text(v); }
@@ -96,19 +99,23 @@ public class EmrStartJobRunStep extends SparkJobStep {
     @DataBoundSetter public void setReleaseLabel(String v) { this.releaseLabel = StepValues.text(v); }
     @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
     @DataBoundSetter public void setEntryPoint(String v) { this.entryPoint = StepValues.text(v); }
-    @DataBoundSetter public void setEntryPointArguments(List<?> v) { this.entryPointArguments = StepValues.list(v); }
+    @DataBoundSetter public void setEntryPointArguments(List<String> v) { this.entryPointArguments = StepValues.list(v); }
     @DataBoundSetter public void setSparkSubmitParameters(String v) { this.sparkSubmitParameters = StepValues.text(v); }
-    @DataBoundSetter public void setConf(Map<String, ?> v) { this.conf = StepValues.map(v); }
+    @DataBoundSetter public void setConf(List<String> v) { this.conf = StepValues.list(v); }
     @DataBoundSetter public void setLogGroup(String v) { this.logGroup = StepValues.text(v); }
     @DataBoundSetter public void setLogStreamPrefix(String v) { this.logStreamPrefix = StepValues.text(v); }
     @DataBoundSetter public void setS3LogUri(String v) { this.s3LogUri = StepValues.text(v); }
     @DataBoundSetter public void setRetryMaxAttempts(Integer v) { this.retryMaxAttempts = v; }
-    @DataBoundSetter public void setTags(Map<String, ?> v) { this.tags = StepValues.map(v); }
+    @DataBoundSetter public void setTags(List<String> v) { this.tags = StepValues.list(v); }
     @DataBoundSetter public void setJobTemplateId(String v) { this.jobTemplateId = StepValues.text(v); }
-    @DataBoundSetter public void setJobTemplateParameters(Map<String, ?> v) { this.jobTemplateParameters = StepValues.map(v); }
+    @DataBoundSetter public void setJobTemplateParameters(List<String> v) { this.jobTemplateParameters = StepValues.list(v); }
 
     @Extension
     public static class DescriptorImpl extends SparkJobStepDescriptor {
+
+        public DescriptorImpl() {
+            super(EmrStartJobRunStep.class);
+        }
 
         @Override
         public String getFunctionName() {
@@ -118,6 +125,16 @@ public class EmrStartJobRunStep extends SparkJobStep {
         @Override
         public String getDisplayName() {
             return "Start an EMR on EKS job run";
+        }
+
+        @POST
+        public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "tags") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckJobTemplateParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "jobTemplateParameters") : FormValidation.ok();
         }
 
         @POST

@@ -78,6 +78,15 @@ public final class FieldChecks {
         });
     }
 
+    /** The text of a key=value textarea, read one entry per line as the form submission will be. */
+    public static FormValidation keyValueLines(String value, String field) {
+        return check(v -> {
+            if (value != null && !value.isBlank()) {
+                KeyValueEntries.parse(field, FormLists.lines(value), v);
+            }
+        });
+    }
+
     private static FormValidation check(Consumer<Validation> rule) {
         Validation v = new Validation();
         rule.accept(v);

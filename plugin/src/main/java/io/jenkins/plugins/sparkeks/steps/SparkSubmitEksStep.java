@@ -13,6 +13,7 @@ import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.job.PodSettings;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
     private String mainClass;
     private String mainApplicationFile;
     private List<String> appArgs;
-    private Map<String, String> conf;
+    private List<String> conf;
     private List<String> jars;
     private List<String> files;
     private List<String> pyFiles;
@@ -60,12 +61,12 @@ public class SparkSubmitEksStep extends SparkJobStep {
     private String emrRelease;
     private String driverMemoryOverhead;
     private String executorMemoryOverhead;
-    private Map<String, String> labels;
-    private Map<String, String> annotations;
-    private Map<String, String> env;
+    private List<String> labels;
+    private List<String> annotations;
+    private List<String> env;
     private String driverPodTemplate;
-    private Map<String, String> nodeSelector;
-    private List<Map<String, String>> tolerations;
+    private List<String> nodeSelector;
+    private List<Toleration> tolerations;
     private String imagePullPolicy;
     private List<String> imagePullSecrets;
     private String sparkVersion;
@@ -98,15 +99,34 @@ public class SparkSubmitEksStep extends SparkJobStep {
             v.error("mainApplicationFile", "is missing.", "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
         }
         WaitSettings wait = waitSettings(retention(retention, v), v);
+        Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
+        PodSettings pod = new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead,
+                KeyValueEntries.parse("labels", labels, v),
+                KeyValueEntries.parse("annotations", annotations, v),
+                KeyValueEntries.parse("env", env, v), driverPodTemplate,
+                KeyValueEntries.parse("nodeSelector", nodeSelector, v),
+                tolerationMaps(v), imagePullPolicy, imagePullSecrets, sparkVersion, sparkUser);
         v.throwIfInvalid();
-        return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, conf, jars,
+        return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, sparkConf, jars,
                 files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
                 SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()), SparkOnEksDefaults.pick(image, d.image()),
-                driverCores, driverMemory, executorInstances, executorCores, executorMemory,
-                new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead, labels, annotations, env,
-                        driverPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets, sparkVersion,
-                        sparkUser),
-                wait);
+                driverCores, driverMemory, executorInstances, executorCores, executorMemory, pod, wait);
+    }
+
+    private List<Map<String, String>> tolerationMaps(Validation v) {
+        List<Map<String, String>> out = new ArrayList<>();
+        if (tolerations != null) {
+            for (int i = 0; i < tolerations.size(); i++) {
+                Toleration t = tolerations.get(i);
+                if (t == null) {
+                    v.error("tolerations", "toleration " + (i + 1) + " is null.", "Give a map such as [key: 'spot', operator: 'Exists'], or leave it out.");
+                    continue;
+                }
+                t.validate(i + 1, v);
+                out.add(t.toMap());
+            }
+        }
+        return out;
     }
 
     private boolean operatorMode(Validation v) {
@@ -129,7 +149,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
     public String getMainClass() { return mainClass; }
     public String getMainApplicationFile() { return mainApplicationFile; }
     public List<String> getAppArgs() { return appArgs; }
-    public Map<String, String> getConf() { return conf; }
+    public List<String> getConf() { return conf; }
     public List<String> getJars() { return jars; }
     public List<String> getFiles() { return files; }
     public List<String> getPyFiles() { return pyFiles; }
@@ -145,12 +165,12 @@ public class SparkSubmitEksStep extends SparkJobStep {
     public String getEmrRelease() { return emrRelease; }
     public String getDriverMemoryOverhead() { return driverMemoryOverhead; }
     public String getExecutorMemoryOverhead() { return executorMemoryOverhead; }
-    public Map<String, String> getLabels() { return labels; }
-    public Map<String, String> getAnnotations() { return annotations; }
-    public Map<String, String> getEnv() { return env; }
+    public List<String> getLabels() { return labels; }
+    public List<String> getAnnotations() { return annotations; }
+    public List<String> getEnv() { return env; }
     public String getDriverPodTemplate() { return driverPodTemplate; }
-    public Map<String, String> getNodeSelector() { return nodeSelector; }
-    public List<Map<String, String>> getTolerations() { return tolerations; }
+    public List<String> getNodeSelector() { return nodeSelector; }
+    public List<Toleration> getTolerations() { return tolerations; }
     public String getImagePullPolicy() { return imagePullPolicy; }
     public List<String> getImagePullSecrets() { return imagePullSecrets; }
     public String getSparkVersion() { return sparkVersion; }
@@ -167,11 +187,11 @@ public class SparkSubmitEksStep extends SparkJobStep {
     @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
     @DataBoundSetter public void setMainClass(String v) { this.mainClass = StepValues.text(v); }
     @DataBoundSetter public void setMainApplicationFile(String v) { this.mainApplicationFile = StepValues.text(v); }
-    @DataBoundSetter public void setAppArgs(List<?> v) { this.appArgs = StepValues.list(v); }
-    @DataBoundSetter public void setConf(Map<String, ?> v) { this.conf = StepValues.map(v); }
-    @DataBoundSetter public void setJars(List<?> v) { this.jars = StepValues.list(v); }
-    @DataBoundSetter public void setFiles(List<?> v) { this.files = StepValues.list(v); }
-    @DataBoundSetter public void setPyFiles(List<?> v) { this.pyFiles = StepValues.list(v); }
+    @DataBoundSetter public void setAppArgs(List<String> v) { this.appArgs = StepValues.list(v); }
+    @DataBoundSetter public void setConf(List<String> v) { this.conf = StepValues.list(v); }
+    @DataBoundSetter public void setJars(List<String> v) { this.jars = StepValues.list(v); }
+    @DataBoundSetter public void setFiles(List<String> v) { this.files = StepValues.list(v); }
+    @DataBoundSetter public void setPyFiles(List<String> v) { this.pyFiles = StepValues.list(v); }
     @DataBoundSetter public void setNamespace(String v) { this.namespace = StepValues.text(v); }
     @DataBoundSetter public void setServiceAccount(String v) { this.serviceAccount = StepValues.text(v); }
     @DataBoundSetter public void setImage(String v) { this.image = StepValues.text(v); }
@@ -188,19 +208,23 @@ public class SparkSubmitEksStep extends SparkJobStep {
     @DataBoundSetter public void setEmrRelease(String v) { this.emrRelease = StepValues.text(v); }
     @DataBoundSetter public void setDriverMemoryOverhead(String v) { this.driverMemoryOverhead = StepValues.text(v); }
     @DataBoundSetter public void setExecutorMemoryOverhead(String v) { this.executorMemoryOverhead = StepValues.text(v); }
-    @DataBoundSetter public void setLabels(Map<String, ?> v) { this.labels = StepValues.map(v); }
-    @DataBoundSetter public void setAnnotations(Map<String, ?> v) { this.annotations = StepValues.map(v); }
-    @DataBoundSetter public void setEnv(Map<String, ?> v) { this.env = StepValues.map(v); }
+    @DataBoundSetter public void setLabels(List<String> v) { this.labels = StepValues.list(v); }
+    @DataBoundSetter public void setAnnotations(List<String> v) { this.annotations = StepValues.list(v); }
+    @DataBoundSetter public void setEnv(List<String> v) { this.env = StepValues.list(v); }
     @DataBoundSetter public void setDriverPodTemplate(String v) { this.driverPodTemplate = StepValues.text(v); }
-    @DataBoundSetter public void setNodeSelector(Map<String, ?> v) { this.nodeSelector = StepValues.map(v); }
-    @DataBoundSetter public void setTolerations(List<? extends Map<String, ?>> v) { this.tolerations = StepValues.maps(v); }
+    @DataBoundSetter public void setNodeSelector(List<String> v) { this.nodeSelector = StepValues.list(v); }
+    @DataBoundSetter public void setTolerations(List<Toleration> v) { this.tolerations = StepValues.copy(v); }
     @DataBoundSetter public void setImagePullPolicy(String v) { this.imagePullPolicy = StepValues.text(v); }
-    @DataBoundSetter public void setImagePullSecrets(List<?> v) { this.imagePullSecrets = StepValues.list(v); }
+    @DataBoundSetter public void setImagePullSecrets(List<String> v) { this.imagePullSecrets = StepValues.list(v); }
     @DataBoundSetter public void setSparkVersion(String v) { this.sparkVersion = StepValues.text(v); }
     @DataBoundSetter public void setSparkUser(String v) { this.sparkUser = StepValues.text(v); }
 
     @Extension
     public static class DescriptorImpl extends SparkJobStepDescriptor {
+
+        public DescriptorImpl() {
+            super(SparkSubmitEksStep.class);
+        }
 
         @Override
         public String getFunctionName() {
@@ -239,6 +263,26 @@ public class SparkSubmitEksStep extends SparkJobStep {
             m.add("Delete the driver pod", Retention.DELETE.name().toLowerCase(Locale.ROOT));
             m.add("Keep the driver pod", Retention.KEEP.name().toLowerCase(Locale.ROOT));
             return m;
+        }
+
+        @POST
+        public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "labels") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckAnnotations(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "annotations") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckEnv(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "env") : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckNodeSelector(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "nodeSelector") : FormValidation.ok();
         }
 
         @POST

@@ -2,13 +2,11 @@ package io.jenkins.plugins.sparkeks.steps;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Normalises what a Pipeline script hands to a setter: Groovy maps and lists may hold numbers, GStrings or
- * booleans, which are kept as their text; blank strings count as unset.
+ * Normalises what a setter is handed: blank strings and empty lists count as unset. List entries are copied
+ * as text, so a list that reached a {@code List<String>} setter unchecked (erasure) still holds strings.
  */
 final class StepValues {
 
@@ -29,24 +27,8 @@ final class StepValues {
         return out;
     }
 
-    static Map<String, String> map(Map<?, ?> in) {
-        if (in == null || in.isEmpty()) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        in.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-        return out;
-    }
-
-    static List<Map<String, String>> maps(List<? extends Map<?, ?>> in) {
-        if (in == null || in.isEmpty()) {
-            return null;
-        }
-        List<Map<String, String>> out = new ArrayList<>(in.size());
-        for (Map<?, ?> m : in) {
-            Map<String, String> converted = map(m);
-            out.add(converted == null ? Map.of() : converted);
-        }
-        return out;
+    /** A copy of a list of data-bound objects; empty becomes unset. */
+    static <T> List<T> copy(List<T> in) {
+        return in == null || in.isEmpty() ? null : new ArrayList<>(in);
     }
 }

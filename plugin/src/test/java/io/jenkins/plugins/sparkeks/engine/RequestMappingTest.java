@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
+import io.jenkins.plugins.sparkeks.steps.Toleration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RequestMappingTest {
         step.setMainClass("org.example.Etl");
         step.setMainApplicationFile("s3a://bucket/etl.jar");
         step.setAppArgs(List.of("--day", "1"));
-        step.setConf(Map.of("spark.sql.shuffle.partitions", "64"));
+        step.setConf(List.of("spark.sql.shuffle.partitions=64"));
         step.setJars(List.of("s3a://bucket/dep.jar"));
         step.setFiles(List.of("s3a://bucket/f.txt"));
         step.setDriverCores(2);
@@ -38,11 +39,11 @@ class RequestMappingTest {
         step.setEmrRelease("emr-7.12.0");
         step.setDriverMemoryOverhead("512m");
         step.setExecutorMemoryOverhead("1g");
-        step.setLabels(Map.of("team", "data"));
-        step.setAnnotations(Map.of("owner", "ci"));
-        step.setEnv(Map.of("MODE", "batch"));
-        step.setNodeSelector(Map.of("pool", "spark"));
-        step.setTolerations(List.of(Map.of("key", "spot", "operator", "Exists", "effect", "NoSchedule")));
+        step.setLabels(List.of("team=data"));
+        step.setAnnotations(List.of("owner=ci"));
+        step.setEnv(List.of("MODE=batch"));
+        step.setNodeSelector(List.of("pool=spark"));
+        step.setTolerations(List.of(toleration("spot", "Exists", "NoSchedule")));
         step.setImagePullPolicy("Always");
         step.setImagePullSecrets(List.of("regcred"));
         step.setSparkVersion("3.5.6");
@@ -94,10 +95,20 @@ class RequestMappingTest {
     void aMalformedTolerationIsAFieldError() {
         SparkSubmitEksStep step = new SparkSubmitEksStep();
         step.setMainApplicationFile("local:///app.jar");
-        step.setTolerations(List.of(Map.of("key", "spot", "tolerationSeconds", "soon")));
+        step.setTolerations(List.of(toleration("spot", "exists", "NoSchedule")));
 
         assertThatThrownBy(() -> SparkSubmitRequests.from(step.toDefinition(GLOBAL)))
-                .isInstanceOf(InvalidJobSpecException.class).hasMessageContaining("tolerations[tolerationSeconds]");
+                .isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("tolerations")
+                .hasMessageContaining("toleration 1 has operator 'exists'");
+    }
+
+    private static Toleration toleration(String key, String operator, String effect) {
+        Toleration t = new Toleration();
+        t.setKey(key);
+        t.setOperator(operator);
+        t.setEffect(effect);
+        return t;
     }
 
     @Test
@@ -109,9 +120,9 @@ class RequestMappingTest {
         step.setEntryPoint("s3://bucket/app.py");
         step.setEntryPointArguments(List.of("a"));
         step.setSparkSubmitParameters("--conf spark.executor.cores=2");
-        step.setConf(Map.of("spark.executor.memory", "4g"));
+        step.setConf(List.of("spark.executor.memory=4g"));
         step.setS3LogUri("s3://bucket/logs/");
-        step.setTags(Map.of("team", "data"));
+        step.setTags(List.of("team=data"));
         step.setRetryMaxAttempts(3);
 
         EmrJobRequest r = EmrJobRequests.from(step.toDefinition(GLOBAL));

@@ -31,10 +31,10 @@ class EmrStartJobRunStepTest {
     void bindsEveryFieldAndFallsBackToGlobalRegionAndLogGroup() {
         EmrStartJobRunStep step = minimal();
         step.setName("nightly");
-        step.setEntryPointArguments(List.of("--day", 3));
+        step.setEntryPointArguments(List.of("--day", "3"));
         step.setSparkSubmitParameters("--conf spark.executor.instances=2");
-        step.setConf(Map.of("spark.sql.shuffle.partitions", 64));
-        step.setTags(Map.of("team", "data"));
+        step.setConf(List.of("spark.sql.shuffle.partitions=64"));
+        step.setTags(List.of("team=data"));
         step.setRetryMaxAttempts(2);
 
         EmrJobDefinition d = step.toDefinition(GLOBAL);
@@ -74,7 +74,7 @@ class EmrStartJobRunStepTest {
         EmrStartJobRunStep step = new EmrStartJobRunStep();
         step.setVirtualClusterId("vc123");
         step.setJobTemplateId("tmpl-1");
-        step.setJobTemplateParameters(Map.of("Day", "2026-11-21"));
+        step.setJobTemplateParameters(List.of("Day=2026-11-21"));
 
         EmrJobDefinition d = step.toDefinition(GLOBAL);
 
@@ -85,8 +85,8 @@ class EmrStartJobRunStepTest {
     @Test
     void aDefinitionNeverShowsConfTagOrParameterValues() {
         EmrStartJobRunStep step = minimal();
-        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "hunter2hunter2"));
-        step.setJobTemplateParameters(Map.of("DbPassword", "sw0rdfish"));
+        step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=hunter2hunter2"));
+        step.setJobTemplateParameters(List.of("DbPassword=sw0rdfish"));
 
         assertThat(step.toDefinition(GLOBAL).toString()).doesNotContain("hunter2hunter2").doesNotContain("sw0rdfish");
     }

@@ -100,7 +100,7 @@ class SparkJobStepExecutionTest {
         step.setClusterName("prod");
         step.setRegion("us-east-1");
         step.setMainApplicationFile("local:///opt/app.jar");
-        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "wJalrXUtnFEMI/K7MDENG"));
+        step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI/K7MDENG"));
         step.setWait(wait);
         step.setPropagate(propagate);
         return step.toDefinition(SparkOnEksDefaults.NONE);

@@ -92,21 +92,51 @@ class SparkSubmitEksStepTest {
     }
 
     @Test
-    void groovyCollectionsWithNumbersBecomeText() {
+    void keyValueEntriesBecomeMapsInTheirOrderAndTolerationsKeepTheirFields() {
         SparkSubmitEksStep step = minimal();
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("spark.executor.instances", 2);
-        conf.put("spark.dynamicAllocation.enabled", false);
-        step.setConf(conf);
-        step.setAppArgs(List.of("--rows", 1000));
-        step.setTolerations(List.of(Map.of("key", "spot", "operator", "Exists", "tolerationSeconds", 300)));
+        step.setConf(List.of("spark.executor.instances=2", " spark.driver.extraJavaOptions =-Da=b -Dc=d"));
+        step.setEnv(List.of("EMPTY="));
+        step.setAppArgs(List.of("--rows", "1000"));
+        Toleration spot = new Toleration();
+        spot.setKey("spot");
+        spot.setOperator("Exists");
+        spot.setEffect("NoExecute");
+        spot.setTolerationSeconds(300);
+        step.setTolerations(List.of(spot));
 
         SparkSubmitDefinition d = step.toDefinition(GLOBAL);
 
         assertThat(d.conf()).containsExactly(Map.entry("spark.executor.instances", "2"),
-                Map.entry("spark.dynamicAllocation.enabled", "false"));
+                Map.entry("spark.driver.extraJavaOptions", "-Da=b -Dc=d"));
+        assertThat(d.pod().env()).containsExactly(Map.entry("EMPTY", ""));
         assertThat(d.appArgs()).containsExactly("--rows", "1000");
-        assertThat(d.pod().tolerations()).singleElement().satisfies(t -> assertThat(t).containsEntry("tolerationSeconds", "300"));
+        assertThat(d.pod().tolerations()).containsExactly(
+                Map.of("key", "spot", "operator", "Exists", "effect", "NoExecute", "tolerationSeconds", "300"));
+    }
+
+    @Test
+    void malformedEntriesAreNamedByFieldAndPositionWithoutTheirText() {
+        SparkSubmitEksStep step = minimal();
+        step.setConf(List.of("spark.executor.instances=2", "spark.hadoop.fs.s3a.secret.key:hunter2hunter2",
+                "=4", "spark.executor.instances=3"));
+        step.setLabels(List.of("team name=data"));
+        Toleration anyValue = new Toleration();
+        anyValue.setOperator("Exists");
+        anyValue.setValue("spot");
+        step.setTolerations(List.of(anyValue));
+
+        assertThatThrownBy(() -> step.toDefinition(GLOBAL))
+                .isInstanceOf(InvalidJobSpecException.class)
+                .satisfies(e -> assertThat(((InvalidJobSpecException) e).errors())
+                        .extracting(f -> f.field() + ": " + f.problem())
+                        .containsExactly(
+                                "conf: entry 2 has no '=' between key and value.",
+                                "conf: entry 3 has no key before '='.",
+                                "conf: entry 4 repeats the key 'spark.executor.instances' of entry 1.",
+                                "labels: entry 1 has a key with white space in it ('team name').",
+                                "tolerations: toleration 1 has a value with operator Exists."))
+                .hasMessageContaining("Write each entry as key=value, e.g. spark.executor.instances=4.")
+                .hasMessageNotContaining("hunter2hunter2");
     }
 
     @Test
@@ -165,8 +195,8 @@ class SparkSubmitEksStepTest {
     @Test
     void aDefinitionNeverShowsConfOrEnvironmentValues() {
         SparkSubmitEksStep step = minimal();
-        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "hunter2hunter2"));
-        step.setEnv(Map.of("DB_PASSWORD", "sw0rdfish"));
+        step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=hunter2hunter2"));
+        step.setEnv(List.of("DB_PASSWORD=sw0rdfish"));
 
         String shown = step.toDefinition(GLOBAL).toString();
 

@@ -1,12 +1,18 @@
 package io.jenkins.plugins.sparkeks.steps;
 
+import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
+import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Every form field survives the configuration page, and the Snippet Generator writes what the steps read. */
+/**
+ * Every setting survives the configuration page (step forms, and the freestyle builders that embed them), the
+ * Snippet Generator writes what the steps read, and Pipeline Syntax › Steps Reference can document both steps.
+ */
 @WithJenkins
 class StepConfigurationITest {
 
@@ -45,8 +51,67 @@ class StepConfigurationITest {
         step.setExecutorMemoryOverhead("1g");
         step.setDriverPodTemplate("apiVersion: v1\nkind: Pod\n");
         step.setSparkUser("spark");
+        setEveryList(step);
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    /** Values a form could mangle: '=' inside values, JSON-looking text, the text null, spaces inside a value. */
+    private static void setEveryList(SparkSubmitEksStep step) {
+        step.setAppArgs(List.of("--day", "[1, 2]", "null", "{\"a\": 1}"));
+        step.setConf(List.of("spark.executor.instances=4", "spark.driver.extraJavaOptions=-Da=b -Dc=d"));
+        step.setJars(List.of("s3a://bucket/dep.jar", "s3a://bucket/other.jar"));
+        step.setFiles(List.of("s3a://bucket/lookup.csv"));
+        step.setPyFiles(List.of("s3a://bucket/lib.zip"));
+        step.setLabels(List.of("team=data"));
+        step.setAnnotations(List.of("example.com/owner=data-platform"));
+        step.setEnv(List.of("LOG_LEVEL=INFO", "EMPTY="));
+        step.setNodeSelector(List.of("karpenter.sh/capacity-type=on-demand"));
+        step.setImagePullSecrets(List.of("regcred"));
+        Toleration spot = new Toleration();
+        spot.setKey("spot");
+        spot.setOperator("Exists");
+        spot.setEffect("NoExecute");
+        spot.setTolerationSeconds(300);
+        Toleration dedicated = new Toleration();
+        dedicated.setKey("dedicated");
+        dedicated.setValue("spark");
+        dedicated.setEffect("NoSchedule");
+        step.setTolerations(List.of(spot, dedicated));
+    }
+
+    private static void setEveryList(EmrStartJobRunStep step) {
+        step.setEntryPointArguments(List.of("--date", "2026-11-21", "[x]"));
+        step.setConf(List.of("spark.executor.instances=4"));
+        step.setTags(List.of("team=data", "cost-center=42"));
+        step.setJobTemplateParameters(List.of("Day=2026-11-21"));
+    }
+
+    @Test
+    void everySettingOfTheFreestyleBuildersSurvivesASave(JenkinsRule j) throws Exception {
+        SparkSubmitEksStep submit = new SparkSubmitEksStep();
+        submit.setMainApplicationFile("local:///opt/app.jar");
+        submit.setClusterName("prod");
+        submit.setWait(false);
+        setEveryList(submit);
+        SparkSubmitEksBuilder submitBuilder = new SparkSubmitEksBuilder(submit);
+        submitBuilder.setUnstable(true);
+        j.assertEqualDataBoundBeans(submitBuilder, j.configRoundtrip(submitBuilder));
+
+        EmrStartJobRunStep emr = new EmrStartJobRunStep();
+        emr.setEntryPoint("s3://bucket/app.py");
+        emr.setVirtualClusterId("vc1");
+        emr.setFollowLogs(false);
+        setEveryList(emr);
+        EmrStartJobRunBuilder emrBuilder = new EmrStartJobRunBuilder(emr);
+        emrBuilder.setUnstable(true);
+        j.assertEqualDataBoundBeans(emrBuilder, j.configRoundtrip(emrBuilder));
+    }
+
+    @Test
+    void theStepsReferenceDocumentsEveryParameter(JenkinsRule j) throws Exception {
+        SnippetizerTester.assertDocGeneration(SparkSubmitEksStep.class);
+        SnippetizerTester.assertDocGeneration(EmrStartJobRunStep.class);
     }
 
     @Test
@@ -73,6 +138,7 @@ class StepConfigurationITest {
         step.setS3LogUri("s3://bucket/logs/");
         step.setRetryMaxAttempts(2);
         step.setJobTemplateId("tmpl");
+        setEveryList(step);
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
@@ -91,5 +157,23 @@ class StepConfigurationITest {
         EmrStartJobRunStep emr = new EmrStartJobRunStep();
         emr.setVirtualClusterId("vc1");
         snippets.assertRoundTrip(emr, "emrStartJobRun virtualClusterId: 'vc1'");
+    }
+
+    @Test
+    void theSnippetGeneratorWritesListsAsPipelineAuthorsDo(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setConf(List.of("spark.executor.instances=4"));
+        step.setAppArgs(List.of("1000"));
+        Toleration spot = new Toleration();
+        spot.setKey("spot");
+        spot.setOperator("Exists");
+        step.setTolerations(List.of(spot));
+        snippets.assertRoundTrip(step, "sparkSubmitEks appArgs: ['1000'], conf: ['spark.executor.instances=4'], "
+                + "tolerations: [[key: 'spot', operator: 'Exists']]");
+
+        EmrStartJobRunStep emr = new EmrStartJobRunStep();
+        emr.setTags(List.of("team=data"));
+        snippets.assertRoundTrip(emr, "emrStartJobRun tags: ['team=data']");
     }
 }
