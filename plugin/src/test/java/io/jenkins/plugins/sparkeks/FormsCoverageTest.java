@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Describable;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
 import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
 import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
@@ -11,6 +12,7 @@ import java.beans.Introspector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,8 +37,10 @@ class FormsCoverageTest {
             assertThat(helpFor(type, property)).as("help for %s.%s", type.getSimpleName(), property).isNotNull();
             Class<?> valueType = setter.getParameterTypes()[0];
             boolean collection = Collection.class.isAssignableFrom(valueType) || Map.class.isAssignableFrom(valueType);
+            // lists of describables have their own repeatable form (f:repeatableProperty)
+            boolean onForm = !collection || listOfDescribables(setter);
             assertThat(form.contains("field=\"" + property + "\"")).as("%s.%s on the form", type.getSimpleName(), property)
-                    .isEqualTo(!collection);
+                    .isEqualTo(onForm);
         }
     }
 
@@ -44,6 +48,12 @@ class FormsCoverageTest {
     void stepsDocumentThemselves() throws IOException {
         assertThat(resource(SparkSubmitEksStep.class, "help.html")).contains("spark-submit");
         assertThat(resource(EmrStartJobRunStep.class, "help.html")).contains("EMR on EKS");
+    }
+
+    private static boolean listOfDescribables(Method setter) {
+        return setter.getGenericParameterTypes()[0] instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element
+                && Describable.class.isAssignableFrom(element);
     }
 
     private static List<Method> setters(Class<?> type) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
+import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,17 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
         }
         WaitSettings wait = waitSettings(Retention.KEEP, v);
+        SecretRefs secrets = secretRefs(v);
+        for (String key : secrets.confKeys()) {
+            v.check(conf == null || !conf.containsKey(key), "secretConf[" + key + "]", "is also given in conf.",
+                    "Remove it from conf.");
+        }
         v.throwIfInvalid();
         String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
         return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
                 name, entryPoint, entryPointArguments, sparkSubmitParameters, conf,
                 SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tags,
-                jobTemplateId, jobTemplateParameters, wait);
+                jobTemplateId, jobTemplateParameters, wait, secrets);
     }
 
     public String getVirtualClusterId() { return virtualClusterId; }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.job.PodSettings;
+import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
@@ -98,6 +99,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
             v.error("mainApplicationFile", "is missing.", "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
         }
         WaitSettings wait = waitSettings(retention(retention, v), v);
+        SecretRefs secrets = secretRefs(v);
         v.throwIfInvalid();
         return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, conf, jars,
                 files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
@@ -106,7 +108,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
                 new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead, labels, annotations, env,
                         driverPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets, sparkVersion,
                         sparkUser),
-                wait);
+                wait, secrets);
     }
 
     private boolean operatorMode(Validation v) {

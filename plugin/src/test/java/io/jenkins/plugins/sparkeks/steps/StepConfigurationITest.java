@@ -1,5 +1,7 @@
 package io.jenkins.plugins.sparkeks.steps;
 
+import io.jenkins.plugins.sparkeks.secrets.SecretValue;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ class StepConfigurationITest {
         step.setExecutorMemoryOverhead("1g");
         step.setDriverPodTemplate("apiVersion: v1\nkind: Pod\n");
         step.setSparkUser("spark");
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db"), new SecretValue("API_TOKEN", "api")));
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
@@ -73,6 +77,8 @@ class StepConfigurationITest {
         step.setS3LogUri("s3://bucket/logs/");
         step.setRetryMaxAttempts(2);
         step.setJobTemplateId("tmpl");
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db")));
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
@@ -91,5 +97,15 @@ class StepConfigurationITest {
         EmrStartJobRunStep emr = new EmrStartJobRunStep();
         emr.setVirtualClusterId("vc1");
         snippets.assertRoundTrip(emr, "emrStartJobRun virtualClusterId: 'vc1'");
+    }
+
+    /** structs binds a list of maps to the concrete SecretValue without {@code $class}, and writes it back so. */
+    @Test
+    void secretValuesAreWrittenAsPlainMaps(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        snippets.assertRoundTrip(step,
+                "sparkSubmitEks(secretConf: [[credentialsId: 's3-secret', key: 'spark.hadoop.fs.s3a.secret.key']])");
     }
 }
