@@ -78,6 +78,15 @@ public final class SparkSubmitValidator {
             "spark.kubernetes.authenticate.driver.clientCertFile", "use a service account (serviceAccount) for the driver",
             "spark.kubernetes.authenticate.driver.caCertFile", "use a service account (serviceAccount) for the driver");
 
+    /**
+     * Keys outside {@code spark.kubernetes.*} that the submission itself reads to build the driver pod; a secret
+     * value for one could not shape the pod, so it belongs in plain conf.
+     */
+    private static final Set<String> POD_SHAPING_KEYS = Set.of(APP_NAME, JARS, FILES, PY_FILES, DRIVER_CORES,
+            DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, DRIVER_MEMORY_OVERHEAD_FACTOR, EXECUTOR_CORES, EXECUTOR_MEMORY,
+            EXECUTOR_MEMORY_OVERHEAD, EXECUTOR_INSTANCES, DRIVER_PORT, DRIVER_BLOCK_MANAGER_PORT, BLOCK_MANAGER_PORT,
+            UI_PORT, LOCAL_DIR, PYSPARK_PYTHON, PYSPARK_DRIVER_PYTHON);
+
     /** ConfigMaps hold at most 1 MiB; Spark ships templates in them. */
     private static final int MAX_TEMPLATE_CHARS = 1024 * 1024 - 1024;
 
@@ -347,15 +356,6 @@ public final class SparkSubmitValidator {
             SubmitConf.split(pullSecrets).forEach(s -> checkDnsSubdomain(v, "conf[" + PULL_SECRETS + "]", s));
         }
     }
-
-    /**
-     * Keys outside {@code spark.kubernetes.*} that the submission itself reads to build the driver pod; a secret
-     * value for one could not shape the pod, so it belongs in plain conf.
-     */
-    private static final Set<String> POD_SHAPING_KEYS = Set.of(APP_NAME, JARS, FILES, PY_FILES, DRIVER_CORES,
-            DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, DRIVER_MEMORY_OVERHEAD_FACTOR, EXECUTOR_CORES, EXECUTOR_MEMORY,
-            EXECUTOR_MEMORY_OVERHEAD, EXECUTOR_INSTANCES, DRIVER_PORT, DRIVER_BLOCK_MANAGER_PORT, BLOCK_MANAGER_PORT,
-            UI_PORT, LOCAL_DIR, PYSPARK_PYTHON, PYSPARK_DRIVER_PYTHON);
 
     /** Secret conf and env: names are checked like their plain counterparts; values are never repeated. */
     private static void checkSecrets(Validation v, SparkSubmitRequest r) {
