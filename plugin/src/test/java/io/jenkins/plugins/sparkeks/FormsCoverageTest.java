@@ -7,6 +7,7 @@ import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
 import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
+import io.jenkins.plugins.sparkeks.secrets.SecretValue;
 import io.jenkins.plugins.sparkeks.steps.Toleration;
 import java.beans.Introspector;
 import java.io.ByteArrayInputStream;
@@ -51,7 +52,7 @@ class FormsCoverageTest {
     private static final List<String> INPUTS = List.of("textbox", "textarea", "number", "checkbox", "select", "password");
 
     @ParameterizedTest
-    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, Toleration.class,
+    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, Toleration.class, SecretValue.class,
             SparkOnEksConfiguration.class, SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class})
     void everyPropertyHasHelpAndABindingControlOnTheForm(Class<?> type) throws Exception {
         String text = resource(type, "config.jelly");

@@ -6,6 +6,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.job.PodSettings;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
+import io.jenkins.plugins.sparkeks.secrets.ResolvedSecrets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,11 @@ public final class SparkSubmitRequests {
     private SparkSubmitRequests() {}
 
     public static SparkSubmitRequest from(SparkSubmitDefinition d) {
+        return from(d, ResolvedSecrets.NONE);
+    }
+
+    /** With the secret values read from their credentials for this submission. */
+    public static SparkSubmitRequest from(SparkSubmitDefinition d, ResolvedSecrets secrets) {
         PodSettings p = d.pod();
         SparkSubmitRequest.Builder b = SparkSubmitRequest.builder(appName(d))
                 .namespace(d.namespace())
@@ -44,6 +50,8 @@ public final class SparkSubmitRequests {
         p.env().forEach(b::env);
         p.nodeSelector().forEach(b::nodeSelector);
         p.imagePullSecrets().forEach(b::imagePullSecret);
+        secrets.conf().forEach(b::secretConf);
+        secrets.env().forEach(b::secretEnv);
         for (Map<String, String> t : p.tolerations()) {
             b.toleration(toleration(t));
         }

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param jobTemplateId         job template to start from
  * @param jobTemplateParameters values for the template's placeholders
  * @param waitSettings          waiting and reporting
+ * @param secrets secret conf and environment values, as credential references only
  */
 public record EmrJobDefinition(
         AwsTarget aws,
@@ -45,7 +46,8 @@ public record EmrJobDefinition(
         Map<String, String> tags,
         String jobTemplateId,
         Map<String, String> jobTemplateParameters,
-        WaitSettings waitSettings)
+        WaitSettings waitSettings,
+        SecretRefs secrets)
         implements JobDefinition {
 
     public EmrJobDefinition {
@@ -53,13 +55,15 @@ public record EmrJobDefinition(
         conf = Copies.map(conf);
         tags = Copies.map(tags);
         jobTemplateParameters = Copies.map(jobTemplateParameters);
+        secrets = secrets == null ? SecretRefs.NONE : secrets;
     }
 
     /** Keys only: values of Spark conf, tags and template parameters may be secrets. */
     @Override
     public String toString() {
         return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
-                + ", template parameter keys=" + jobTemplateParameters.keySet() + ", wait=" + waitSettings + "]";
+                + ", template parameter keys=" + jobTemplateParameters.keySet() + ", secret conf keys="
+                + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings + "]";
     }
 
     @Override

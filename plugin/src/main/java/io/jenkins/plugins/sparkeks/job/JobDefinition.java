@@ -10,6 +10,9 @@ public sealed interface JobDefinition extends Serializable permits SparkSubmitDe
 
     WaitSettings waitSettings();
 
+    /** Secret conf and env values, by credential id only. */
+    SecretRefs secrets();
+
     /** A short label for console lines, e.g. {@code spark-pi on eks:us-east-1/prod}. */
     String describe();
 }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param executorMemory      {@code spark.executor.memory}
  * @param pod                 pod-level settings (images, labels, scheduling)
  * @param waitSettings        waiting and reporting
+ * @param secrets secret conf and environment values, as credential references only
  */
 public record SparkSubmitDefinition(
         KubernetesTarget target,
@@ -48,7 +49,8 @@ public record SparkSubmitDefinition(
         Integer executorCores,
         String executorMemory,
         PodSettings pod,
-        WaitSettings waitSettings)
+        WaitSettings waitSettings,
+        SecretRefs secrets)
         implements JobDefinition {
 
     public SparkSubmitDefinition {
@@ -57,13 +59,15 @@ public record SparkSubmitDefinition(
         jars = Copies.list(jars);
         files = Copies.list(files);
         pyFiles = Copies.list(pyFiles);
+        secrets = secrets == null ? SecretRefs.NONE : secrets;
     }
 
     /** Configuration keys only: values of Spark conf and environment may be secrets. */
     @Override
     public String toString() {
         return "SparkSubmitDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", env keys="
-                + pod.env().keySet() + ", wait=" + waitSettings + "]";
+                + pod.env().keySet() + ", secret conf keys=" + secrets.confKeys() + ", secret env names="
+                + secrets.envNames() + ", wait=" + waitSettings + "]";
     }
 
     @Override

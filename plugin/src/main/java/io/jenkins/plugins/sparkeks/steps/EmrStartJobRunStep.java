@@ -10,6 +10,7 @@ import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
+import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,17 @@ public class EmrStartJobRunStep extends SparkJobStep {
         Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
         Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, v);
         Map<String, String> templateValues = KeyValueEntries.parse("jobTemplateParameters", jobTemplateParameters, v);
+        SecretRefs secrets = secretRefs(v);
+        for (String key : secrets.confKeys()) {
+            v.check(!sparkConf.containsKey(key), "secretConf[" + key + "]", "is also given in conf.",
+                    "Remove it from conf.");
+        }
         v.throwIfInvalid();
         String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
         return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
                 name, entryPoint, entryPointArguments, sparkSubmitParameters, sparkConf,
                 SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tagMap,
-                jobTemplateId, templateValues, wait);
+                jobTemplateId, templateValues, wait, secrets);
     }
 
     public String getVirtualClusterId() { return virtualClusterId; }

@@ -7,9 +7,17 @@ import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.DurationText;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.SecretRef;
+import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
+import io.jenkins.plugins.sparkeks.secrets.SecretValue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -29,6 +37,8 @@ public abstract class SparkJobStep extends Step {
     private String startTimeout;
     private String timeout;
     private boolean followLogs = true;
+    private List<SecretValue> secretConf;
+    private List<SecretValue> secretEnv;
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
@@ -53,6 +63,34 @@ public abstract class SparkJobStep extends Step {
         return new WaitSettings(waitForCompletion, propagate, start, run, retention, followLogs);
     }
 
+    /** The secret entries as references; each needs a name and a credential id, and a name appears once. */
+    SecretRefs secretRefs(Validation v) {
+        return new SecretRefs(refs("secretConf", secretConf, v), refs("secretEnv", secretEnv, v));
+    }
+
+    private static List<SecretRef> refs(String field, List<SecretValue> values, Validation v) {
+        List<SecretRef> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SecretValue s : values == null ? List.<SecretValue>of() : values) {
+            if (s == null) {
+                continue;
+            }
+            if (s.getKey() == null) {
+                v.error(field, "has an entry without a key.", "Give the conf key or variable name of every entry.");
+                continue;
+            }
+            String f = field + "[" + s.getKey() + "]";
+            if (s.getCredentialsId() == null) {
+                v.error(f, "names no credential.", "Give the id of the secret text credential holding the value.");
+            } else if (!seen.add(s.getKey())) {
+                v.error(f, "is given twice.", "Keep one entry per key.");
+            } else {
+                out.add(s.toRef());
+            }
+        }
+        return out;
+    }
+
     static Retention retention(String value, Validation v) {
         if (value == null) {
             return Retention.KEEP_ON_FAILURE;
@@ -75,6 +113,8 @@ public abstract class SparkJobStep extends Step {
     public String getStartTimeout() { return startTimeout; }
     public String getTimeout() { return timeout; }
     public boolean isFollowLogs() { return followLogs; }
+    public List<SecretValue> getSecretConf() { return secretConf; }
+    public List<SecretValue> getSecretEnv() { return secretEnv; }
 
     /** AWS region id; default: the global configuration's. */
     @DataBoundSetter
@@ -107,4 +147,16 @@ public abstract class SparkJobStep extends Step {
     /** false keeps driver log lines out of the console. */
     @DataBoundSetter
     public void setFollowLogs(boolean followLogs) { this.followLogs = followLogs; }
+
+    /** Spark conf whose values come from secret text credentials, resolved at run time and never stored. */
+    @DataBoundSetter
+    public void setSecretConf(List<SecretValue> secretConf) { this.secretConf = secretValues(secretConf); }
+
+    /** Driver and executor environment variables whose values come from secret text credentials. */
+    @DataBoundSetter
+    public void setSecretEnv(List<SecretValue> secretEnv) { this.secretEnv = secretValues(secretEnv); }
+
+    private static List<SecretValue> secretValues(List<SecretValue> in) {
+        return in == null || in.isEmpty() ? null : List.copyOf(in.stream().filter(Objects::nonNull).toList());
+    }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.job.PodSettings;
+import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.ArrayList;
@@ -106,11 +107,12 @@ public class SparkSubmitEksStep extends SparkJobStep {
                 KeyValueEntries.parse("env", env, v), driverPodTemplate,
                 KeyValueEntries.parse("nodeSelector", nodeSelector, v),
                 tolerationMaps(v), imagePullPolicy, imagePullSecrets, sparkVersion, sparkUser);
+        SecretRefs secrets = secretRefs(v);
         v.throwIfInvalid();
         return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, sparkConf, jars,
                 files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
                 SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()), SparkOnEksDefaults.pick(image, d.image()),
-                driverCores, driverMemory, executorInstances, executorCores, executorMemory, pod, wait);
+                driverCores, driverMemory, executorInstances, executorCores, executorMemory, pod, wait, secrets);
     }
 
     private List<Map<String, String>> tolerationMaps(Validation v) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.steps;
 
 import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
 import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
+import io.jenkins.plugins.sparkeks.secrets.SecretValue;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -52,6 +53,8 @@ class StepConfigurationITest {
         step.setDriverPodTemplate("apiVersion: v1\nkind: Pod\n");
         step.setSparkUser("spark");
         setEveryList(step);
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db"), new SecretValue("API_TOKEN", "api")));
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
@@ -139,6 +142,8 @@ class StepConfigurationITest {
         step.setRetryMaxAttempts(2);
         step.setJobTemplateId("tmpl");
         setEveryList(step);
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db")));
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
@@ -175,5 +180,15 @@ class StepConfigurationITest {
         EmrStartJobRunStep emr = new EmrStartJobRunStep();
         emr.setTags(List.of("team=data"));
         snippets.assertRoundTrip(emr, "emrStartJobRun tags: ['team=data']");
+    }
+
+    /** structs binds a list of maps to the concrete SecretValue without {@code $class}, and writes it back so. */
+    @Test
+    void secretValuesAreWrittenAsPlainMaps(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
+        snippets.assertRoundTrip(step,
+                "sparkSubmitEks(secretConf: [[credentialsId: 's3-secret', key: 'spark.hadoop.fs.s3a.secret.key']])");
     }
 }

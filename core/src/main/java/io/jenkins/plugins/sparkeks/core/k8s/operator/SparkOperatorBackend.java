@@ -64,7 +64,7 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
 
     @Override
     public void validate(SparkSubmitRequest spec) {
-        validator.validate(spec);
+        validator.validateForSparkApplication(spec);
     }
 
     @Override

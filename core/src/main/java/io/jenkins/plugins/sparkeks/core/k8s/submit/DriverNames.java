@@ -53,6 +53,11 @@ public record DriverNames(
         return resourcePrefix + "-driver-podspec-conf-map";
     }
 
+    /** The Secret carrying the driver's secret conf and env values; spark-submit has no counterpart. */
+    public String secretName() {
+        return resourcePrefix + "-driver-secrets";
+    }
+
     /** As Spark's {@code getResourceNamePrefix}, applied to the app name alone. */
     static String sanitisedAppName(String appName) {
         String s = appName.trim().toLowerCase(Locale.ROOT)

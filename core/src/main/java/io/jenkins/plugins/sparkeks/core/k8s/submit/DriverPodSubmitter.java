@@ -97,7 +97,7 @@ public final class DriverPodSubmitter {
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
                 + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
                 + spec.names().configMapName() + (spec.executorTemplateConfigMap() == null ? "" : " and the executor template")
-                + ".");
+                + (spec.secret() == null ? "" : " and Secret " + spec.secret().getMetadata().getName()) + ".");
         observer.submitted(ref);
         return ref;
     }

@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
@@ -34,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,7 @@ public final class DriverSpecBuilder {
     static final String EXECUTOR_TEMPLATE_FILE_NAME = "pod-spec-template.yml";
     static final String EXECUTOR_TEMPLATE_VOLUME = "pod-template-volume";
     static final String EXECUTOR_TEMPLATE_KEY = "podspec-configmap-key";
+    static final String EXECUTOR_SECRET_KEY_REF_PREFIX = "spark.kubernetes.executor.secretKeyRef.";
     /** 0644: how spark-submit mounts the properties file. */
     private static final int CONF_FILE_MODE = 420;
 
@@ -100,6 +104,9 @@ public final class DriverSpecBuilder {
         if (hasText(request.executorPodTemplate())) {
             properties.put(EXECUTOR_TEMPLATE_FILE, EXECUTOR_TEMPLATE_DIR + "/" + EXECUTOR_TEMPLATE_FILE_NAME);
         }
+        // executors get secret env the way Spark gives them env from any Secret: by reference, resolved by the kubelet
+        request.secretEnv().keySet().forEach(name ->
+                properties.put(EXECUTOR_SECRET_KEY_REF_PREFIX + name, names.secretName() + ":" + secretEnvKey(name)));
 
         Pod template = templatePod(request.driverPodTemplate());
         Container container = selectContainer(template, conf.get(TEMPLATE_CONTAINER_NAME).orElse(null));
@@ -114,6 +121,11 @@ public final class DriverSpecBuilder {
         meta.setAnnotations(merged(meta.getAnnotations(), annotations));
 
         configureBasicDriver(container, spec, conf, names, request);
+        request.secretEnv().keySet().forEach(name -> container.getEnv().add(new EnvVarBuilder().withName(name)
+                .withNewValueFrom()
+                    .withNewSecretKeyRef().withName(names.secretName()).withKey(secretEnvKey(name)).endSecretKeyRef()
+                .endValueFrom()
+                .build()));
         conf.get(DRIVER_SERVICE_ACCOUNT).ifPresent(sa -> {
             spec.setServiceAccount(sa);
             spec.setServiceAccountName(sa);
@@ -125,12 +137,21 @@ public final class DriverSpecBuilder {
         container.getEnv().add(env("SPARK_CONF_DIR", CONF_DIR));
         container.getVolumeMounts().add(new VolumeMountBuilder().withName(CONF_VOLUME).withMountPath(CONF_DIR).build());
         spec.getContainers().add(container);
-        spec.getVolumes().add(new VolumeBuilder().withName(CONF_VOLUME)
-                .withNewConfigMap()
-                    .withName(names.configMapName())
-                    .withItems(new KeyToPath(CONF_FILE, CONF_FILE_MODE, CONF_FILE))
-                .endConfigMap()
-                .build());
+        Secret secret = secret(request, names, properties, key, now);
+        spec.getVolumes().add(request.secretConf().isEmpty()
+                ? new VolumeBuilder().withName(CONF_VOLUME)
+                        .withNewConfigMap()
+                            .withName(names.configMapName())
+                            .withItems(new KeyToPath(CONF_FILE, CONF_FILE_MODE, CONF_FILE))
+                        .endConfigMap()
+                        .build()
+                // Spark reads one properties file: with secret conf, the complete one lives in the Secret
+                : new VolumeBuilder().withName(CONF_VOLUME)
+                        .withNewSecret()
+                            .withSecretName(names.secretName())
+                            .withItems(new KeyToPath(CONF_FILE, CONF_FILE_MODE, CONF_FILE))
+                        .endSecret()
+                        .build());
         for (PodToleration t : request.tolerations()) {
             spec.getTolerations().add(toleration(t));
         }
@@ -148,7 +169,44 @@ public final class DriverSpecBuilder {
                 .build();
 
         return new DriverSpec(names, pod, configMap, driverService(conf, names, labels, key), executorTemplate,
-                Map.copyOf(properties));
+                Map.copyOf(properties), secret);
+    }
+
+    /**
+     * The Secret for a request with secret conf or env, else null: {@code spark.properties} with the secret conf
+     * added to {@code properties}, and one {@code env.<NAME>} entry per secret env value. Like the ConfigMap it is
+     * owned by the driver pod, so it goes when the pod goes.
+     */
+    private static Secret secret(
+            SparkSubmitRequest request, DriverNames names, Map<String, String> properties, SubmissionKey key, Instant now) {
+        if (!request.hasSecrets()) {
+            return null;
+        }
+        Map<String, String> data = new TreeMap<>();
+        if (!request.secretConf().isEmpty()) {
+            Map<String, String> complete = new TreeMap<>(properties);
+            complete.putAll(request.secretConf());
+            data.put(CONF_FILE, base64(SparkPropertiesFile.write(names.secretName(), complete, now)));
+        }
+        request.secretEnv().forEach((name, value) -> data.put(secretEnvKey(name), base64(value)));
+        return new SecretBuilder()
+                .withNewMetadata()
+                    .withName(names.secretName())
+                    .withNamespace(request.namespace())
+                    .withLabels(ourLabels(key))
+                .endMetadata()
+                .withType("Opaque")
+                .withImmutable(true)
+                .withData(data)
+                .build();
+    }
+
+    static String secretEnvKey(String envName) {
+        return "env." + envName;
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private String sparkVersionLabel(SparkSubmitRequest request, SubmitConf conf, EmrSparkImage defaultImage) {

@@ -39,7 +39,7 @@ public final class SparkApplicationSubmitter {
     }
 
     public SparkApplicationReference submit(SparkSubmitRequest request, SubmissionKey key, JobObserver observer) {
-        validator.validate(request);
+        validator.validateForSparkApplication(request);
         GenericKubernetesResource app = builder.build(request, key, cluster.region());
         String ns = request.namespace();
         String name = app.getMetadata().getName();

@@ -42,6 +42,11 @@ import java.util.Map;
  * @param imagePullSecrets   names of image pull secrets in the namespace
  * @param sparkVersion       value of the {@code spark-version} label; null = the Spark version of the default image
  * @param sparkUser          {@code SPARK_USER} of the driver; null = the submitting process's user, as spark-submit does
+ * @param secretConf         Spark conf whose values are secrets: they reach the driver through a Kubernetes Secret,
+ *                           never through the {@code spark.properties} ConfigMap, the pod spec or any message
+ * @param secretEnv          environment variables whose values are secrets: set from the same Secret with
+ *                           {@code secretKeyRef} on the driver and, through Spark's
+ *                           {@code spark.kubernetes.executor.secretKeyRef.*}, on the executors
  */
 public record SparkSubmitRequest(
         String appName,
@@ -73,7 +78,9 @@ public record SparkSubmitRequest(
         String imagePullPolicy,
         List<String> imagePullSecrets,
         String sparkVersion,
-        String sparkUser) {
+        String sparkUser,
+        Map<String, String> secretConf,
+        Map<String, String> secretEnv) {
 
     public static final String DEFAULT_NAMESPACE = "default";
 
@@ -90,6 +97,13 @@ public record SparkSubmitRequest(
         nodeSelector = map(nodeSelector);
         tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
         imagePullSecrets = list(imagePullSecrets);
+        secretConf = map(secretConf);
+        secretEnv = map(secretEnv);
+    }
+
+    /** Whether the submission needs a Kubernetes Secret for the driver. */
+    public boolean hasSecrets() {
+        return !secretConf.isEmpty() || !secretEnv.isEmpty();
     }
 
     public static Builder builder(String appName) {
@@ -128,10 +142,15 @@ public record SparkSubmitRequest(
         b.imagePullSecrets.addAll(imagePullSecrets);
         b.sparkVersion = sparkVersion;
         b.sparkUser = sparkUser;
+        b.secretConf.putAll(secretConf);
+        b.secretEnv.putAll(secretEnv);
         return b;
     }
 
-    /** Never prints conf or env values whose names look secret, nor the pod templates (they may embed anything). */
+    /**
+     * Never prints conf or env values whose names look secret, nor the pod templates (they may embed anything),
+     * nor any secret conf or env value.
+     */
     @Override
     public String toString() {
         return "SparkSubmitRequest[appName=" + appName + ", namespace=" + namespace + ", image=" + image
@@ -148,7 +167,8 @@ public record SparkSubmitRequest(
                 + (executorPodTemplate == null ? "none" : "(" + executorPodTemplate.length() + " chars)")
                 + ", nodeSelector=" + nodeSelector + ", tolerations=" + tolerations
                 + ", imagePullPolicy=" + imagePullPolicy + ", imagePullSecrets=" + imagePullSecrets
-                + ", sparkVersion=" + sparkVersion + ", sparkUser=" + sparkUser + "]";
+                + ", sparkVersion=" + sparkVersion + ", sparkUser=" + sparkUser
+                + ", secretConf keys=" + secretConf.keySet() + ", secretEnv names=" + secretEnv.keySet() + "]";
     }
 
     private static List<String> list(List<String> in) {
@@ -195,6 +215,8 @@ public record SparkSubmitRequest(
         private final List<String> imagePullSecrets = new ArrayList<>();
         private String sparkVersion;
         private String sparkUser;
+        private final Map<String, String> secretConf = new LinkedHashMap<>();
+        private final Map<String, String> secretEnv = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -230,13 +252,15 @@ public record SparkSubmitRequest(
         public Builder imagePullSecret(String name) { imagePullSecrets.add(name); return this; }
         public Builder sparkVersion(String v) { sparkVersion = v; return this; }
         public Builder sparkUser(String v) { sparkUser = v; return this; }
+        public Builder secretConf(String key, String value) { secretConf.put(key, value); return this; }
+        public Builder secretEnv(String name, String value) { secretEnv.put(name, value); return this; }
 
         public SparkSubmitRequest build() {
             return new SparkSubmitRequest(appName, namespace, image, emrRelease, mainClass, primaryResource, pyFiles,
                     jars, files, appArgs, conf, driverCores, driverMemory, driverMemoryOverhead, executorCores,
                     executorMemory, executorMemoryOverhead, executorInstances, serviceAccount, labels, annotations,
                     env, driverPodTemplate, executorPodTemplate, nodeSelector, tolerations, imagePullPolicy, imagePullSecrets,
-                    sparkVersion, sparkUser);
+                    sparkVersion, sparkUser, secretConf, secretEnv);
         }
     }
 }

@@ -80,6 +80,15 @@ public final class SparkSubmitValidator {
             "spark.kubernetes.authenticate.driver.clientCertFile", "use a service account (serviceAccount) for the driver",
             "spark.kubernetes.authenticate.driver.caCertFile", "use a service account (serviceAccount) for the driver");
 
+    /**
+     * Keys outside {@code spark.kubernetes.*} that the submission itself reads to build the driver pod; a secret
+     * value for one could not shape the pod, so it belongs in plain conf.
+     */
+    private static final Set<String> POD_SHAPING_KEYS = Set.of(APP_NAME, JARS, FILES, PY_FILES, DRIVER_CORES,
+            DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, DRIVER_MEMORY_OVERHEAD_FACTOR, EXECUTOR_CORES, EXECUTOR_MEMORY,
+            EXECUTOR_MEMORY_OVERHEAD, EXECUTOR_INSTANCES, DRIVER_PORT, DRIVER_BLOCK_MANAGER_PORT, BLOCK_MANAGER_PORT,
+            UI_PORT, LOCAL_DIR, PYSPARK_PYTHON, PYSPARK_DRIVER_PYTHON);
+
     /** ConfigMaps hold at most 1 MiB; Spark ships templates in them. */
     private static final int MAX_TEMPLATE_CHARS = 1024 * 1024 - 1024;
 
@@ -88,6 +97,19 @@ public final class SparkSubmitValidator {
     /** Throws {@link InvalidJobSpecException} listing every problem. */
     public void validate(SparkSubmitRequest r) {
         Validation v = check(r);
+        v.throwIfInvalid();
+    }
+
+    /**
+     * As {@link #validate}, for a SparkApplication: the Spark Operator runs spark-submit itself, which writes every
+     * conf value into a ConfigMap, so secret conf and env have nowhere safe to go and are refused.
+     */
+    public void validateForSparkApplication(SparkSubmitRequest r) {
+        Validation v = check(r);
+        v.check(r.secretConf().isEmpty(), "secretConf", "is not supported in operator mode: the Spark Operator's"
+                + " spark-submit would write the values into a ConfigMap.", "Use mode 'submit', which keeps them in a Secret.");
+        v.check(r.secretEnv().isEmpty(), "secretEnv", "is not supported in operator mode.",
+                "Use mode 'submit', or reference an existing Kubernetes Secret with secretKeyRef in driverPodTemplate.");
         v.throwIfInvalid();
     }
 
@@ -123,6 +145,7 @@ public final class SparkSubmitValidator {
         checkLabels(v, "nodeSelector", r.nodeSelector());
         checkEnv(v, r.env());
         checkConf(v, r);
+        checkSecrets(v, r);
         checkPullSettings(v, r);
         checkTolerations(v, r.tolerations());
         checkTemplate(v, r);
@@ -353,6 +376,34 @@ public final class SparkSubmitValidator {
         if (pullSecrets != null) {
             SubmitConf.split(pullSecrets).forEach(s -> checkDnsSubdomain(v, "conf[" + PULL_SECRETS + "]", s));
         }
+    }
+
+    /** Secret conf and env: names are checked like their plain counterparts; values are never repeated. */
+    private static void checkSecrets(Validation v, SparkSubmitRequest r) {
+        r.secretConf().forEach((key, value) -> {
+            String f = "secretConf[" + key + "]";
+            if (key == null || !CONF_KEY.matcher(key).matches()) {
+                v.error(f, "is not a Spark configuration key.", "Use a key starting with 'spark.', e.g. spark.hadoop.fs.s3a.secret.key.");
+                return;
+            }
+            v.check(value != null, f, "has no value.", "Check the secret text credential it names.");
+            v.check(!r.conf().containsKey(key), f, "is also given in conf.", "Remove it from conf.");
+            if (key.startsWith(DRIVER_ENV_PREFIX) || key.startsWith(EXECUTOR_ENV_PREFIX)) {
+                v.error(f, "sets an environment variable.", "Give it as secretEnv instead.");
+            } else if (key.startsWith("spark.kubernetes.") || POD_SHAPING_KEYS.contains(key)
+                    || key.startsWith(DRIVER_RESOURCE_PREFIX) || OWNED_CONF.containsKey(key)) {
+                v.error(f, "decides how the driver pod is built, so it cannot be kept in the Secret.",
+                        "Give it in conf.");
+            }
+        });
+        r.secretEnv().forEach((name, value) -> {
+            String f = "secretEnv[" + name + "]";
+            v.check(name != null && ENV_NAME.matcher(name).matches(), f, "is not a valid environment variable name.",
+                    "Use letters, digits, '_', '-' and '.', not starting with a digit.");
+            v.check(!OWNED_ENV.contains(name), f, "is set by the submission for the driver.", "Remove it.");
+            v.check(!r.env().containsKey(name), f, "is also given in env.", "Remove it from env.");
+            v.check(value != null, f, "has no value.", "Check the secret text credential it names.");
+        });
     }
 
     private static String fixForOwned(String key) {
