@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,8 +21,9 @@ public record KnownDifferences(Map<String, String> reasons, Map<String, String> 
     public static final String FILE = "build-support/signature-check/known-differences.txt";
 
     public KnownDifferences {
-        reasons = Map.copyOf(reasons);
-        leftOutAnnotations = Map.copyOf(leftOutAnnotations);
+        // insertion order: the report lists them as the file does, so reruns give the same report
+        reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
+        leftOutAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(leftOutAnnotations));
     }
 
     public static KnownDifferences read(Path repositoryRoot) {
