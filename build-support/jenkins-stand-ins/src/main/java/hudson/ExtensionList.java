@@ -3,11 +3,12 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.AbstractList;
+import jenkins.model.Jenkins;
 
 /** Stand-in mirroring hudson.ExtensionList from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin uses). */
 public class ExtensionList<T> extends AbstractList<T> {
 
-    protected ExtensionList() {
+    protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {
         throw new UnsupportedOperationException();
     }
 

@@ -21,7 +21,6 @@ public final class ProxyConfiguration {
         throw new UnsupportedOperationException();
     }
 
-    @CheckForNull
     public Secret getSecretPassword() {
         throw new UnsupportedOperationException();
     }

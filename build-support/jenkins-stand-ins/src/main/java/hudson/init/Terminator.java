@@ -5,11 +5,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
 /**
- * Stand-in mirroring hudson.init.Terminator from jenkins-core 2.541.3 (the milestone and ordering members and
- * the @Indexed meta-annotation left out).
+ * Stand-in mirroring hudson.init.Terminator from jenkins-core 2.541.3 (the milestone and ordering members left out).
  */
+@Indexed
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

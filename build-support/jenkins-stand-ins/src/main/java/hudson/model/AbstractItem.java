@@ -16,12 +16,12 @@ public abstract class AbstractItem extends Actionable implements Item {
         throw new UnsupportedOperationException();
     }
 
-    public String getFullDisplayName() {
+    public final String getFullDisplayName() {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public String getUrl() {
+    public final String getUrl() {
         throw new UnsupportedOperationException();
     }
 }

@@ -34,8 +34,6 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     /** Mirrors Descriptor.FormException (HttpResponse left out). */
     public static final class FormException extends Exception {
-        private static final long serialVersionUID = 1L;
-
         public FormException(String message, String formField) {
             throw new UnsupportedOperationException();
         }

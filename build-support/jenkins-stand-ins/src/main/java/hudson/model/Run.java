@@ -42,6 +42,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    @Override
+    public int compareTo(@NonNull RunT that) {
+        throw new UnsupportedOperationException();
+    }
+
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException();
     }

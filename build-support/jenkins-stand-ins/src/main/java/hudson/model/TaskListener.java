@@ -1,7 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.remoting.SerializableOnlyOverRemoting;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

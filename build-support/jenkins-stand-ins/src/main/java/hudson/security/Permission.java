@@ -12,6 +12,7 @@ public final class Permission {
 
     private static final PermissionGroup GENERIC = new PermissionGroup(Permission.class, null);
 
+    @Deprecated
     public static final Permission HUDSON_ADMINISTER = new Permission(GENERIC, "Administer", null, null);
     public static final Permission READ = new Permission(GENERIC, "Read", null, null);
     public static final Permission WRITE = new Permission(GENERIC, "Write", null, null);
@@ -21,6 +22,7 @@ public final class Permission {
     public static final Permission CONFIGURE = new Permission(GENERIC, "Configure", null, UPDATE);
 
     /** No-op: the permission constants of core and plugins are built by it when their classes initialise. */
+    @Deprecated
     public Permission(@NonNull PermissionGroup group, @NonNull String name, @CheckForNull Localizable description,
             @CheckForNull Permission impliedBy) {}
 }

@@ -1,5 +1,6 @@
 package hudson.security;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import org.jvnet.localizer.Localizable;
 
 /**
@@ -9,5 +10,6 @@ import org.jvnet.localizer.Localizable;
 public final class PermissionGroup {
 
     /** No-op: permission groups are built by the permission constants when their classes initialise. */
-    public PermissionGroup(Class<?> owner, Localizable title) {}
+    @SuppressWarnings("rawtypes") // upstream takes a raw Class
+    public PermissionGroup(@NonNull Class owner, Localizable title) throws IllegalStateException {}
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
  * (HttpResponse left out). Signatures only: unit tests stub the static factories with mockStatic.
  */
 public abstract class FormValidation extends IOException {
-    private static final long serialVersionUID = 1L;
-
     public enum Kind { OK, WARNING, ERROR }
 
     public final Kind kind;

@@ -8,8 +8,6 @@ import java.util.ArrayList;
  * (HttpResponse left out). Signatures only: unit tests replace constructed models with mockConstruction.
  */
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
-    private static final long serialVersionUID = 1L;
-
     public ListBoxModel() {
         throw new UnsupportedOperationException();
     }

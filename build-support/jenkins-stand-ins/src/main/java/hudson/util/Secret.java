@@ -11,7 +11,7 @@ import java.io.Serializable;
 public final class Secret implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private Secret(String value) {
+    Secret(String value) {
         throw new UnsupportedOperationException();
     }
 

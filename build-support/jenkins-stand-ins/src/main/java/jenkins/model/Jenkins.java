@@ -2,9 +2,11 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.AccessControlled;
+import org.springframework.security.access.AccessDeniedException;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.SecurityRealm;
 import hudson.security.Permission;
@@ -42,12 +44,12 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    public void setAuthorizationStrategy(@NonNull AuthorizationStrategy a) {
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
         throw new UnsupportedOperationException();
     }
 
     @CheckForNull
-    public <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) {
+    public <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 
@@ -56,7 +58,7 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    @CheckForNull
+    @Nullable
     public String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException();
     }

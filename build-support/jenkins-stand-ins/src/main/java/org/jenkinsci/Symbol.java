@@ -5,8 +5,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
-/** Stand-in mirroring org.jenkinsci.Symbol from org.jenkins-ci:symbol-annotation (a jenkins-core 2.541.3 dependency; @Indexed left out). */
+/** Stand-in mirroring org.jenkinsci.Symbol from symbol-annotation 1.25 (org.jenkins-ci:symbol-annotation, the version jenkins-core 2.541.3 manages). */
+@Indexed
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Documented

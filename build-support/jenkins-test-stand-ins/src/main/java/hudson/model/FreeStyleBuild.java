@@ -6,8 +6,4 @@ public class FreeStyleBuild extends AbstractBuild<FreeStyleProject, FreeStyleBui
         throw new UnsupportedOperationException();
     }
 
-    @Override
-    public int compareTo(FreeStyleBuild o) {
-        throw new UnsupportedOperationException();
-    }
 }

@@ -6,6 +6,7 @@ import hudson.model.TopLevelItem;
 import hudson.security.SecurityRealm;
 import hudson.tasks.Builder;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
 
@@ -54,7 +55,8 @@ public class JenkinsRule {
         throw new UnsupportedOperationException();
     }
 
-    public void assertEqualDataBoundBeans(Object lhs, Object rhs) throws Exception {
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws IllegalAccessException, InvocationTargetException, NoSuchMethodException {
         throw new UnsupportedOperationException();
     }
 

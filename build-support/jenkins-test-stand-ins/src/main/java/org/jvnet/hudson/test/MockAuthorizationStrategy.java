@@ -3,6 +3,7 @@ package org.jvnet.hudson.test;
 import hudson.model.Item;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import java.util.Set;
 
 /** Stand-in mirroring org.jvnet.hudson.test.MockAuthorizationStrategy from jenkins-test-harness 2578.v44660312fd37 (org.jenkins-ci.main:jenkins-test-harness). */
 public class MockAuthorizationStrategy extends AuthorizationStrategy {
@@ -12,8 +13,8 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
     }
 
     /** Mirrors MockAuthorizationStrategy.Grant. */
-    public final class Grant {
-        Grant() {
+    public class Grant {
+        Grant(Set<Permission> permissions) {
             throw new UnsupportedOperationException();
         }
 
@@ -30,8 +31,8 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
         }
 
         /** Mirrors MockAuthorizationStrategy.Grant.GrantOn. */
-        public final class GrantOn {
-            GrantOn() {
+        public class GrantOn {
+            GrantOn(String sid) {
                 throw new UnsupportedOperationException();
             }
 

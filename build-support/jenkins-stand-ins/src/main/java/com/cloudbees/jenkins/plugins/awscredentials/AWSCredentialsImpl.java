@@ -1,6 +1,7 @@
 package com.cloudbees.jenkins.plugins.awscredentials;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.Secret;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
@@ -12,7 +13,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 public class AWSCredentialsImpl implements AmazonWebServicesCredentials {
     private static final long serialVersionUID = 1L;
 
-    public AWSCredentialsImpl(CredentialsScope scope, String id, String accessKey, String secretKey, String description) {
+    public AWSCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
+            @CheckForNull String accessKey, @CheckForNull String secretKey, @CheckForNull String description) {
         throw new UnsupportedOperationException();
     }
 

@@ -4,8 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 
 /** Stand-in mirroring com.cloudbees.plugins.credentials.common.StandardListBoxModel from credentials 1511.v2e3cb_0008ef0 (org.jenkins-ci.plugins:credentials). */
 public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
-    private static final long serialVersionUID = 1L;
-
     @Override
     @NonNull
     protected String describe(@NonNull StandardCredentials c) {

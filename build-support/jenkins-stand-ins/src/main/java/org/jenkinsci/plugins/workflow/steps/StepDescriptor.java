@@ -9,8 +9,6 @@ import java.util.Set;
 /** Stand-in mirroring org.jenkinsci.plugins.workflow.steps.StepDescriptor from workflow-step-api 724.v538c2362b_dfb_ (org.jenkins-ci.plugins.workflow:workflow-step-api) (only the members the plugin uses). */
 public abstract class StepDescriptor extends Descriptor<Step> {
 
-    protected StepDescriptor() {}
-
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public abstract String getFunctionName();

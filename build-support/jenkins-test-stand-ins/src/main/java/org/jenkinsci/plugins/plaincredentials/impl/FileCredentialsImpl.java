@@ -2,6 +2,9 @@ package org.jenkinsci.plugins.plaincredentials.impl;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.IOException;
 import java.io.InputStream;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
@@ -9,8 +12,8 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 public final class FileCredentialsImpl implements FileCredentials {
     private static final long serialVersionUID = 1L;
 
-    public FileCredentialsImpl(CredentialsScope scope, String id, String description, String fileName,
-            SecretBytes secretBytes) {
+    public FileCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
+            @CheckForNull String description, @NonNull String fileName, @NonNull SecretBytes secretBytes) {
         throw new UnsupportedOperationException();
     }
 
@@ -18,5 +21,5 @@ public final class FileCredentialsImpl implements FileCredentials {
     @Override public String getId() { throw new UnsupportedOperationException(); }
     @Override public String getDescription() { throw new UnsupportedOperationException(); }
     @Override public String getFileName() { throw new UnsupportedOperationException(); }
-    @Override public InputStream getContent() { throw new UnsupportedOperationException(); }
+    @Override public InputStream getContent() throws IOException { throw new UnsupportedOperationException(); }
 }

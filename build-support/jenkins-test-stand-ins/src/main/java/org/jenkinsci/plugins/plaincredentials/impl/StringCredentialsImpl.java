@@ -1,14 +1,19 @@
 package org.jenkinsci.plugins.plaincredentials.impl;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundConstructor;
 
 /** Stand-in mirroring org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl from plain-credentials 199.v9f8e1f741799 (org.jenkins-ci.plugins:plain-credentials) (BaseStandardCredentials superclass left out). */
 public final class StringCredentialsImpl implements StringCredentials {
     private static final long serialVersionUID = 1L;
 
-    public StringCredentialsImpl(CredentialsScope scope, String id, String description, Secret secret) {
+    @DataBoundConstructor
+    public StringCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
+            @CheckForNull String description, @NonNull Secret secret) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,5 +1,6 @@
 package org.jenkinsci.plugins.workflow.job;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.TopLevelItem;
@@ -16,6 +17,7 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun> implements 
         throw new UnsupportedOperationException();
     }
 
+    @CheckForNull
     public QueueTaskFuture<WorkflowRun> scheduleBuild2(int quietPeriod, Action... actions) {
         throw new UnsupportedOperationException();
     }

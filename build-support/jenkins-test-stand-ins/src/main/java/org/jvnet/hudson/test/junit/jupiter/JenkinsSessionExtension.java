@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test.junit.jupiter;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,12 +19,12 @@ public class JenkinsSessionExtension implements BeforeEachCallback, AfterEachCal
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeEach(@NonNull ExtensionContext context) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterEach(@NonNull ExtensionContext context) {
         throw new UnsupportedOperationException();
     }
 

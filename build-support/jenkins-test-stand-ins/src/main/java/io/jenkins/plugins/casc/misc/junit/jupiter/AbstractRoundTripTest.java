@@ -2,6 +2,7 @@ package io.jenkins.plugins.casc.misc.junit.jupiter;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -9,6 +10,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 public abstract class AbstractRoundTripTest {
 
+    @TempDir
     public Path tempFolder;
 
     protected abstract void assertConfiguredAsExpected(JenkinsRule j, String configContent);
