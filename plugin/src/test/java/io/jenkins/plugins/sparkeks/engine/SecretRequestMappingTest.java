@@ -33,7 +33,7 @@ class SecretRequestMappingTest {
         step.setExecutionRoleArn("arn:aws:iam::123456789012:role/job");
         step.setReleaseLabel("emr-7.5.0-latest");
         step.setEntryPoint("s3://bucket/app.py");
-        step.setConf(Map.of("spark.executor.memory", "4g"));
+        step.setConf(List.of("spark.executor.memory=4g"));
         step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
         step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db-password")));
         return step;
@@ -86,7 +86,7 @@ class SecretRequestMappingTest {
     @Test
     void entriesWithoutACredentialTwiceOrAlsoInConfAreFieldErrors() {
         EmrStartJobRunStep step = emrStep();
-        step.setConf(Map.of("spark.hadoop.fs.s3a.secret.key", "clear"));
+        step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=clear"));
         step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", " "), new SecretValue("TOKEN", "t"),
                 new SecretValue("TOKEN", "u"), new SecretValue("", "v")));
 

@@ -20,13 +20,10 @@ class ClearTextWarningsTest {
     void sparkSubmitConfAndEnvKeysThatLookSecretAreNamed() {
         SparkSubmitEksStep step = new SparkSubmitEksStep();
         step.setMainApplicationFile("local:///opt/app.jar");
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("spark.hadoop.fs.s3a.secret.key", "value-one");
-        conf.put("spark.executor.instances", "4");
-        conf.put("spark.kubernetes.executor.secretKeyRef.DB", "db-secret:password");
-        conf.put("spark.kubernetes.container.image.pullSecrets", "ecr");
-        step.setConf(conf);
-        step.setEnv(Map.of("DB_PASSWORD", "value-two", "LOG_LEVEL", "debug"));
+        step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=value-one", "spark.executor.instances=4",
+                "spark.kubernetes.executor.secretKeyRef.DB=db-secret:password",
+                "spark.kubernetes.container.image.pullSecrets=ecr"));
+        step.setEnv(List.of("DB_PASSWORD=value-two", "LOG_LEVEL=debug"));
 
         List<String> lines = ClearTextWarnings.of(step.toDefinition(GLOBAL));
 
@@ -43,8 +40,8 @@ class ClearTextWarningsTest {
         EmrStartJobRunStep step = new EmrStartJobRunStep();
         step.setVirtualClusterId("vc1");
         step.setJobTemplateId("tmpl");
-        step.setTags(Map.of("api-token", "t-value", "team", "data"));
-        step.setJobTemplateParameters(Map.of("DbPassword", "p-value"));
+        step.setTags(List.of("api-token=t-value", "team=data"));
+        step.setJobTemplateParameters(List.of("DbPassword=p-value"));
 
         assertThat(ClearTextWarnings.of(step.toDefinition(GLOBAL)))
                 .anySatisfy(l -> assertThat(l).startsWith("Warning: tags[api-token] looks sensitive"))

@@ -78,7 +78,7 @@ class SecretValuesOnMockServerTest {
         SparkSubmitEksStep step = KubeconfigStepHarness.sparkPi();
         step.setNamespace(namespace);
         step.setPropagate(false);
-        step.setConf(Map.of("spark.hadoop.fs.s3a.access.key", CLEAR_ACCESS_KEY));
+        step.setConf(List.of("spark.hadoop.fs.s3a.access.key=" + CLEAR_ACCESS_KEY));
         step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
         step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", "db-password")));
         return step;
