@@ -25,7 +25,8 @@ final class KubernetesFlags {
     String clusterName;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config) when no --cluster-name/--server.")
+            description = {"Kubeconfig file when no --cluster-name/--server.",
+                    "Default: $KUBECONFIG, then ~/.kube/config."})
     Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
