@@ -25,6 +25,7 @@ public enum CoreJobEngines implements JobEngineFactory {
 
     @Override
     public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
+        CoreServices.useProxy(ControllerProxy.read());
         if (definition instanceof SparkSubmitDefinition s) {
             ClusterConnection cluster = CoreServices.clusters()
                     .connect(new ClusterAccessResolver(aws).access(s.target(), run));
