@@ -1,6 +1,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Stand-in mirroring hudson.model.Descriptor from jenkins-core 2.541.3 (org.jenkins-ci.main:jenkins-core) (only the members the plugin uses; Loadable/Saveable/OnMaster left out). */
 public abstract class Descriptor<T extends Describable<T>> {
@@ -22,6 +24,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public synchronized void load() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException();
     }
 
