@@ -143,8 +143,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private EffectiveCredentials effectiveCredentials(AwsSettings settings, SdkHttpClient http, Cached<?> entry) {
         AwsCredentialsProvider base = settings.baseCredentials() != null ? settings.baseCredentials() : defaultChain();
+        // whoever still holds this provider after it was closed (an EKS token source, a client) gets a fresh one
+        Supplier<AwsCredentialsProvider> replacement = () -> credentials(settings, http);
         if (!settings.assumesRole()) {
-            return new EffectiveCredentials(new UseRecording(base, entry), List.of());
+            return new EffectiveCredentials(new UseRecording(base, entry, replacement), List.of());
         }
         // this STS client is private to the provider: it signs AssumeRole with the base credentials
         StsClient baseSts = configure(StsClient.builder(), settings, AwsService.STS, base, http).build();
@@ -157,7 +159,7 @@ public final class AwsClientFactory implements AutoCloseable {
                     }
                 })
                 .build();
-        return new EffectiveCredentials(new UseRecording(assumed, entry), List.of(assumed, baseSts));
+        return new EffectiveCredentials(new UseRecording(assumed, entry, replacement), List.of(assumed, baseSts));
     }
 
     private DefaultCredentialsProvider defaultChain() {
@@ -178,7 +180,8 @@ public final class AwsClientFactory implements AutoCloseable {
         SdkHttpClient http = transport.get();
         AwsCredentialsProvider effective = credentials(settings, http);
         SdkAutoCloseable client = lease(clients, new ClientKey(settings, service, http),
-                entry -> configure(builder.get(), settings, service, new UseRecording(effective, entry), http).build());
+                entry -> configure(builder.get(), settings, service, new UseRecording(effective, entry, null), http)
+                        .build());
         return type.cast(client);
     }
 
@@ -217,16 +220,19 @@ public final class AwsClientFactory implements AutoCloseable {
         List<SdkAutoCloseable> evicted = new ArrayList<>();
         // decided inside compute, so a concurrent hand-out of the same entry either wins or sees it gone
         for (ClientKey key : List.copyOf(clients.keySet())) {
-            clients.computeIfPresent(key, (k, c) -> c.idleLongerThan(idleMillis, now) ? dropInto(evicted, c.value) : c);
+            clients.computeIfPresent(key, (k, c) -> c.idleLongerThan(idleMillis, now)
+                    ? dropInto(evicted, c, c.value) : c);
         }
         for (CredentialsKey key : List.copyOf(credentials.keySet())) {
             credentials.computeIfPresent(key, (k, c) -> c.idleLongerThan(idleMillis, now)
-                    ? dropInto(evicted, c.value.owned().toArray(SdkAutoCloseable[]::new)) : c);
+                    ? dropInto(evicted, c, c.value.owned().toArray(SdkAutoCloseable[]::new)) : c);
         }
         evicted.forEach(closer);
     }
 
-    private static <V> Cached<V> dropInto(List<SdkAutoCloseable> evicted, SdkAutoCloseable... closeables) {
+    private static <V> Cached<V> dropInto(List<SdkAutoCloseable> evicted, Cached<V> entry,
+            SdkAutoCloseable... closeables) {
+        entry.evicted = true;
         evicted.addAll(List.of(closeables));
         return null;
     }
@@ -263,6 +269,7 @@ public final class AwsClientFactory implements AutoCloseable {
     /** A cache entry and when it was last used; written on every signed request, so kept to one volatile field. */
     private static final class Cached<V> {
         private volatile long lastUsed;
+        private volatile boolean evicted;
         private V value;
 
         Cached(long now) {
@@ -278,18 +285,26 @@ public final class AwsClientFactory implements AutoCloseable {
         }
     }
 
-    /** Records each resolution as a use of its cache entry: the SDK resolves credentials for every request it signs. */
+    /**
+     * Records each resolution as a use of its cache entry: the SDK resolves credentials for every request it signs.
+     * Once the entry was evicted (its STS client closed), resolutions go to {@code replacement} if there is one.
+     */
     private final class UseRecording implements AwsCredentialsProvider {
         private final AwsCredentialsProvider delegate;
         private final Cached<?> entry;
+        private final Supplier<AwsCredentialsProvider> replacement;
 
-        UseRecording(AwsCredentialsProvider delegate, Cached<?> entry) {
+        UseRecording(AwsCredentialsProvider delegate, Cached<?> entry, Supplier<AwsCredentialsProvider> replacement) {
             this.delegate = delegate;
             this.entry = entry;
+            this.replacement = replacement;
         }
 
         @Override
         public AwsCredentials resolveCredentials() {
+            if (entry.evicted && replacement != null) {
+                return replacement.get().resolveCredentials();
+            }
             entry.usedAt(clock.millis());
             return delegate.resolveCredentials();
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -159,6 +160,35 @@ class AwsClientFactoryTest {
             clock.advance(Duration.ofMinutes(90));
             following.sts(settings);
             assertThat(following.cachedClients()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProviderHeldPastItsEvictionHandsOverToAFreshOneInsteadOfItsClosedStsClient() {
+        stub = new StubAwsServer(request -> request.body().contains("Action=AssumeRole")
+                ? StubAwsServer.Reply.xml(assumeRoleResponse())
+                : StubAwsServer.Reply.xml(callerIdentityResponse()));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        List<SdkAutoCloseable> closed = new CopyOnWriteArrayList<>();
+        try (AwsClientFactory idling = new AwsClientFactory(() -> http, clock, Duration.ofHours(1), c -> {
+            closed.add(c);
+            c.close();
+        })) {
+            AwsSettings role = AwsSettings.of("us-east-1").withCredentials(baseCredentials())
+                    .withRole("arn:aws:iam::111122223333:role/spark", "build-42", null)
+                    .withEndpoint(AwsService.STS, stub.uri());
+            AwsCredentialsProvider held = idling.credentials(role); // as an EKS token source holds it
+            assertThat(held.resolveCredentials().accessKeyId()).isEqualTo(ASSUMED_KEY);
+
+            clock.advance(Duration.ofMinutes(90));
+            idling.sts(stsAt(stub, "AKIAOTHERKEYEXAMPLE0")); // another build triggers the sweep
+            assertThat(closed).as("the role's STS client and provider were closed").hasSize(2);
+
+            assertThat(held.resolveCredentials().accessKeyId()).isEqualTo(ASSUMED_KEY);
+            assertThat(stub.requests().stream().filter(r -> r.body().contains("Action=AssumeRole")))
+                    .as("assumed again by a new provider").hasSize(2);
+            assertThat(idling.credentials(role)).isNotSameAs(held);
         }
     }
 
