@@ -35,7 +35,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * handed out nor signed a request for {@link #DEFAULT_IDLE_TIMEOUT} is closed and dropped. Settings carry the
  * credentials' identity, so after a key rotation the old key's clients stop being used and are closed, instead of
  * living as long as the controller. Every request an SDK client signs resolves its credentials, which is how use is
- * seen without wrapping each client; running jobs poll far more often than the timeout.
+ * seen without wrapping each client; running jobs poll far more often than the timeout. Closing an SDK client built on
+ * a caller-supplied HTTP client and credentials provider releases only what the SDK made for it, so a holder that uses
+ * it after all keeps working, and a credentials provider used after its eviction hands over to a fresh cached one.
  *
  * <p>All clients go through one {@link SdkHttpClient}: by default a {@link UrlConnectionHttpClient} owned by this
  * factory; a caller may pass its own, or a supplier whose answer changes (the Jenkins plugin when the controller's

@@ -121,6 +121,8 @@ class AwsClientFactoryTest {
 
             assertThat(idling.cachedClients()).as("the old key's client, idle 75 minutes, is gone").isEqualTo(1);
             assertThat(closed).as("and closed").containsExactly(old);
+            // a build still holding it is not broken: the SDK leaves the shared HTTP client and credentials open
+            assertThat(old.getCallerIdentity().account()).isEqualTo("111122223333");
             assertThat(idling.sts(oldKey)).as("asking again makes a new one").isNotSameAs(old);
         }
     }
