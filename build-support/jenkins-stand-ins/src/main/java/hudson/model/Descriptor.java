@@ -32,6 +32,10 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException();
     }
 
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        throw new UnsupportedOperationException();
+    }
+
     /** Mirrors Descriptor.FormException (HttpResponse left out). */
     public static final class FormException extends Exception {
         public FormException(String message, String formField) {

@@ -10,16 +10,22 @@ import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.steps.FieldChecks;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Defaults shared by every Spark job on this controller (Manage Jenkins » System, or JCasC under
  * {@code unclassified: sparkOnEks:}). Only data-bound properties, so Configuration as Code sees all of them;
  * only a credentials id is stored, never a secret.
+ *
+ * <p>Setters only assign: a form submission binds every field and then writes the file once
+ * ({@link #configure(StaplerRequest2, JSONObject)}), and Configuration as Code sets the properties inside a
+ * {@code BulkChange} on this descriptor whose commit saves once.
  */
 @Extension
 @Symbol("sparkOnEks")
@@ -62,56 +68,55 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRegion(String region) {
         this.region = SparkOnEksDefaults.blankToNull(region);
-        save();
     }
 
     @DataBoundSetter
     public void setClusterName(String clusterName) {
         this.clusterName = SparkOnEksDefaults.blankToNull(clusterName);
-        save();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = SparkOnEksDefaults.blankToNull(credentialsId);
-        save();
     }
 
     @DataBoundSetter
     public void setRoleArn(String roleArn) {
         this.roleArn = SparkOnEksDefaults.blankToNull(roleArn);
-        save();
     }
 
     @DataBoundSetter
     public void setNamespace(String namespace) {
         this.namespace = SparkOnEksDefaults.blankToNull(namespace);
-        save();
     }
 
     @DataBoundSetter
     public void setServiceAccount(String serviceAccount) {
         this.serviceAccount = SparkOnEksDefaults.blankToNull(serviceAccount);
-        save();
     }
 
     @DataBoundSetter
     public void setImage(String image) {
         this.image = SparkOnEksDefaults.blankToNull(image);
-        save();
     }
 
     @DataBoundSetter
     public void setLogGroup(String logGroup) {
         this.logGroup = SparkOnEksDefaults.blankToNull(logGroup);
-        save();
     }
 
     /** Only administrators set this: every build's AWS calls, with their credentials, go to this URL. */
     @DataBoundSetter
     public void setAwsEndpointUrl(String awsEndpointUrl) {
         this.awsEndpointUrl = SparkOnEksDefaults.blankToNull(awsEndpointUrl);
+    }
+
+    /** Binds the whole form, then saves once (the inherited implementation binds but never saves). */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        req.bindJSON(this, json);
         save();
+        return true;
     }
 
     @POST

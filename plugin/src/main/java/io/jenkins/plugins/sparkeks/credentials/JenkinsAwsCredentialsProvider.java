@@ -20,6 +20,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * role, meaning "use the controller's identity") falls back to the default chain. A credential that assumes
  * a role would call STS on every request, so session credentials are kept until shortly before they expire.
  *
+ * <p>aws-credentials' {@code AWSCredentialsImpl.resolveCredentials()} makes a new STS client, calls AssumeRole with
+ * {@code DurationSeconds = getStsTokenDuration()}, and returns the session <em>without</em> the expiration STS sent.
+ * STS either grants exactly the requested duration or refuses the call, so the session is known to last that long
+ * from the moment the call began (measured on our clock, hence never later than the real end): that is the lifetime
+ * the session is cached with. Sessions that carry their own expiration keep it; other credentials are not cached.
+ *
  * <p>Builds look the credential up afresh and wrap it in a new provider, yet the core shares AWS clients,
  * EKS connections and informers between equal settings. Two providers are therefore equal when they name
  * the same id <em>and</em> carry the same secret material, compared through a one-way fingerprint: the same
@@ -57,7 +63,8 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         }
         String material = String.join("\u0000", Objects.toString(c.getAccessKey(), ""),
                 secretText(c.getSecretKey()), Objects.toString(c.getIamRoleArn(), ""),
-                Objects.toString(c.getIamExternalId(), ""), Objects.toString(c.getIamMfaSerialNumber(), ""));
+                Objects.toString(c.getIamExternalId(), ""), Objects.toString(c.getIamMfaSerialNumber(), ""),
+                roleArnSet(c) ? String.valueOf(c.getStsTokenDuration()) : "");
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
@@ -76,8 +83,36 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         if (c == null) {
             return fallback.resolveCredentials();
         }
-        cached = c instanceof AwsSessionCredentials s && s.expirationTime().isPresent() ? s : null;
-        return c;
+        cached = withKnownLifetime(c, now);
+        return cached != null ? cached : c;
+    }
+
+    private AwsSessionCredentials withKnownLifetime(AwsCredentials c, Instant callStarted) {
+        if (!(c instanceof AwsSessionCredentials session)) {
+            return null;
+        }
+        if (session.expirationTime().isPresent()) {
+            return session;
+        }
+        Integer seconds = requestedRoleDuration();
+        if (seconds == null) {
+            return null;
+        }
+        return AwsSessionCredentials.builder().accessKeyId(session.accessKeyId())
+                .secretAccessKey(session.secretAccessKey()).sessionToken(session.sessionToken())
+                .expirationTime(callStarted.plusSeconds(seconds)).build();
+    }
+
+    /** The DurationSeconds aws-credentials asks STS for, when this credential assumes a role; else null. */
+    private Integer requestedRoleDuration() {
+        if (credentials instanceof AWSCredentialsImpl c && roleArnSet(c)) {
+            return c.getStsTokenDuration();
+        }
+        return null;
+    }
+
+    private static boolean roleArnSet(AWSCredentialsImpl c) {
+        return c.getIamRoleArn() != null && !c.getIamRoleArn().isBlank();
     }
 
     private static String secretText(Secret secret) {

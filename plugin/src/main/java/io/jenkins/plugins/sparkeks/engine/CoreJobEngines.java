@@ -39,6 +39,7 @@ public enum CoreJobEngines implements JobEngineFactory {
     }
 
     private JobEngine create(JobDefinition definition, ResolvedSecrets secrets, Run<?, ?> run) throws IOException {
+        CoreServices.useProxy(ControllerProxy.read());
         if (definition instanceof SparkSubmitDefinition s) {
             ClusterConnection cluster = CoreServices.clusters()
                     .connect(new ClusterAccessResolver(aws).access(s.target(), run));

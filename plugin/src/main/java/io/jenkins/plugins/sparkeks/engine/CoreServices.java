@@ -7,6 +7,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkApplicationInformers;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The core machinery one controller shares among all its builds: one AWS client per settings, one
  * Kubernetes client per cluster, one informer per (cluster, namespace), one poller per virtual cluster and
- * log group. Created on first use and kept for the life of the controller.
+ * log group. Created on first use and kept for the life of the controller; the AWS clients and cluster
+ * connections inside are closed once unused for an hour or two (see the core's factories).
  */
 final class CoreServices {
 
@@ -22,6 +24,14 @@ final class CoreServices {
 
     static AwsClientFactory aws() {
         return Holder.AWS;
+    }
+
+    /**
+     * Makes AWS clients created from now on go through {@code proxy}: called with the controller's proxy each time a
+     * job engine is made, so a change on Manage Jenkins » System applies to the next job without a restart.
+     */
+    static void useProxy(ControllerProxy proxy) {
+        Holder.HTTP.follow(proxy);
     }
 
     static ClusterConnector clusters() {
@@ -42,7 +52,9 @@ final class CoreServices {
 
     /** Initialised on first access, so a controller that never runs a Spark job starts no thread. */
     private static final class Holder {
-        static final AwsClientFactory AWS = new AwsClientFactory(AwsHttpClients.forController());
+        static final AwsHttpClients HTTP = new AwsHttpClients();
+        static final AwsClientFactory AWS =
+                new AwsClientFactory(HTTP, Clock.systemUTC(), AwsClientFactory.DEFAULT_IDLE_TIMEOUT);
         static final ClusterConnector CLUSTERS = new ClusterConnector(AWS);
         static final ScheduledExecutorService K8S_SCHEDULER = scheduler("spark-on-eks-k8s-watch", 2);
         static final WatchMachinery K8S_WATCHES =

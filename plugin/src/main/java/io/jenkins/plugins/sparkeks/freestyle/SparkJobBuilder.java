@@ -1,11 +1,10 @@
 package io.jenkins.plugins.sparkeks.freestyle;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Result;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
@@ -16,14 +15,19 @@ import io.jenkins.plugins.sparkeks.engine.CoreJobEngines;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
 import io.jenkins.plugins.sparkeks.steps.SparkJobStep;
 import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * A freestyle build step wrapping one of the Pipeline steps' configurations, so both job types share every
  * field, form and help page. The verdict marks the build FAILURE, or UNSTABLE when asked to.
+ *
+ * <p>Deliberately not a {@code SimpleBuildStep}: Pipeline's {@code step} metastep accepts only those, and there a
+ * builder would hold a thread for the whole Spark job and be lost on restart. Pipelines use the real steps
+ * ({@code sparkSubmitEks}, {@code emrStartJobRun}), which run asynchronously and resume after a restart. The
+ * descriptors keep their {@code @Symbol}s ({@code sparkSubmitEksBuilder}, {@code emrStartJobRunBuilder}) for Job DSL;
+ * they differ from the step names, and Pipeline cannot resolve them without {@code SimpleBuildStep}.
  */
-public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder implements SimpleBuildStep {
+public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder {
 
     private final S job;
     private boolean unstable;
@@ -48,17 +52,13 @@ public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder im
     }
 
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;
     }
 
+    /** Runs on the freestyle build's executor; needs no workspace or agent (everything happens remotely). */
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         JobDefinition definition;
         try {
@@ -66,11 +66,12 @@ public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder im
         } catch (InvalidJobSpecException e) {
             throw new AbortException(e.getMessage());
         }
-        JobResult verdict = new BlockingJobRunner(CoreJobEngines.INSTANCE).run(definition, run, listener);
+        JobResult verdict = new BlockingJobRunner(CoreJobEngines.INSTANCE).run(definition, build, listener);
         Result result = BlockingJobRunner.buildResult(verdict, definition.waitSettings().propagate(), unstable);
         if (result != null) {
             listener.getLogger().println(ConsoleReporter.PREFIX + "Marking the build " + result);
-            run.setResult(result);
+            build.setResult(result);
         }
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.sparkeks.freestyle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -12,13 +14,18 @@ import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import java.time.Duration;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Freestyle builds mark FAILURE or UNSTABLE from the job's verdict. */
+/**
+ * Freestyle builds mark FAILURE or UNSTABLE from the job's verdict; Pipeline's generic {@code step} cannot run the
+ * builders (they are not SimpleBuildSteps), so no job is submitted that way.
+ */
 @WithJenkins
 class FreestyleITest {
 
@@ -69,5 +76,20 @@ class FreestyleITest {
     @Test
     void aFailingJobCanMarkTheBuildUnstable(JenkinsRule j) throws Exception {
         j.assertBuildStatus(Result.UNSTABLE, build(j, "broken", true));
+    }
+
+    @Test
+    void pipelinesCannotRunTheBuilderThroughStep(JenkinsRule j) throws Exception {
+        SparkOnEksConfiguration.get().setRegion(aws.region());
+        SparkOnEksConfiguration.get().setAwsEndpointUrl(aws.endpoint().toString());
+        WorkflowJob p = j.createProject(WorkflowJob.class, "generic-step");
+        p.setDefinition(new CpsFlowDefinition("step([$class: 'EmrStartJobRunBuilder', job: [$class: 'EmrStartJobRunStep',"
+                + " name: 'fine', virtualClusterId: 'vc1', executionRoleArn: 'arn:aws:iam::111122223333:role/emr-job',"
+                + " releaseLabel: 'emr-7.2.0-latest',"
+                + " entryPoint: 'local:///usr/lib/spark/examples/jars/spark-examples.jar']])", true));
+
+        j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+
+        assertThat(aws.jobRuns()).as("nothing was submitted").isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package com.cloudbees.jenkins.plugins.awscredentials;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
@@ -23,6 +24,9 @@ public class AWSCredentialsImpl implements AmazonWebServicesCredentials {
     public String getIamRoleArn() { throw new UnsupportedOperationException(); }
     public String getIamExternalId() { throw new UnsupportedOperationException(); }
     public String getIamMfaSerialNumber() { throw new UnsupportedOperationException(); }
+
+    @NonNull
+    public Integer getStsTokenDuration() { throw new UnsupportedOperationException(); }
 
     @Override public CredentialsScope getScope() { throw new UnsupportedOperationException(); }
     @Override public String getId() { throw new UnsupportedOperationException(); }

@@ -1,11 +1,17 @@
 package io.jenkins.plugins.sparkeks.core.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -25,16 +31,33 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Builds AWS SDK clients from {@link AwsSettings} and keeps one of each per distinct settings, so every build talking
  * to the same account and region shares one thread-safe client and one set of cached (assumed-role) credentials.
  *
- * <p>All clients share one {@link SdkHttpClient}: by default a {@link UrlConnectionHttpClient} owned by this factory;
- * the Jenkins plugin passes its own (e.g. an Apache client), which this factory then never closes. Retries stay in the
- * SDK's standard mode (throttling backoff with jitter), which the EMR poller relies on.
+ * <p>The cache is bounded by use, not by count: a client (and the credentials provider behind it) that has neither been
+ * handed out nor signed a request for {@link #DEFAULT_IDLE_TIMEOUT} is closed and dropped. Settings carry the
+ * credentials' identity, so after a key rotation the old key's clients stop being used and are closed, instead of
+ * living as long as the controller. Every request an SDK client signs resolves its credentials, which is how use is
+ * seen without wrapping each client; running jobs poll far more often than the timeout. Closing an SDK client built on
+ * a caller-supplied HTTP client and credentials provider releases only what the SDK made for it, so a holder that uses
+ * it after all keeps working, and a credentials provider used after its eviction hands over to a fresh cached one.
+ *
+ * <p>All clients go through one {@link SdkHttpClient}: by default a {@link UrlConnectionHttpClient} owned by this
+ * factory; a caller may pass its own, or a supplier whose answer changes (the Jenkins plugin when the controller's
+ * proxy changes). Clients are kept per HTTP client, so after a change new clients are made and the old ones fall idle.
+ * A factory never closes an HTTP client it did not create. Retries stay in the SDK's standard mode (throttling backoff
+ * with jitter), which the EMR poller relies on.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
-    private final SdkHttpClient httpClient;
-    private final boolean ownsHttpClient;
-    private final ConcurrentMap<ClientKey, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
-    private final ConcurrentMap<AwsSettings, EffectiveCredentials> credentials = new ConcurrentHashMap<>();
+    /** How long a cached client or credentials provider may go unused before it is closed. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
+    private final Supplier<SdkHttpClient> transport;
+    private final Consumer<SdkAutoCloseable> closer;
+    private final SdkHttpClient ownedHttpClient;
+    private final Clock clock;
+    private final long idleMillis;
+    private final AtomicLong nextSweep = new AtomicLong();
+    private final ConcurrentMap<ClientKey, Cached<SdkAutoCloseable>> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CredentialsKey, Cached<EffectiveCredentials>> credentials = new ConcurrentHashMap<>();
     private volatile DefaultCredentialsProvider defaultChain;
     private volatile boolean closed;
 
@@ -49,8 +72,38 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     private AwsClientFactory(SdkHttpClient httpClient, boolean owns) {
-        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-        this.ownsHttpClient = owns;
+        this(constant(Objects.requireNonNull(httpClient, "httpClient")), owns ? httpClient : null, Clock.systemUTC(),
+                DEFAULT_IDLE_TIMEOUT, SdkAutoCloseable::close);
+    }
+
+    /**
+     * A factory asking {@code transport} for the HTTP client each time it makes a client; the supplier keeps returning
+     * the same instance until its configuration changes, and the caller closes the instances it made.
+     */
+    public AwsClientFactory(Supplier<SdkHttpClient> transport, Clock clock, Duration idleTimeout) {
+        this(transport, null, clock, idleTimeout, SdkAutoCloseable::close);
+    }
+
+    /** Tests pass a {@code closer} that records what an eviction closes. */
+    AwsClientFactory(Supplier<SdkHttpClient> transport, Clock clock, Duration idleTimeout,
+            Consumer<SdkAutoCloseable> closer) {
+        this(transport, null, clock, idleTimeout, closer);
+    }
+
+    private AwsClientFactory(Supplier<SdkHttpClient> transport, SdkHttpClient owned, Clock clock, Duration idleTimeout,
+            Consumer<SdkAutoCloseable> closer) {
+        this.closer = Objects.requireNonNull(closer, "closer");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.ownedHttpClient = owned;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive");
+        }
+        this.idleMillis = idleTimeout.toMillis();
+    }
+
+    private static Supplier<SdkHttpClient> constant(SdkHttpClient client) {
+        return () -> client;
     }
 
     public EksClient eks(AwsSettings settings) {
@@ -80,17 +133,25 @@ public final class AwsClientFactory implements AutoCloseable {
      * assumed through STS (cached and refreshed before expiry; one provider per distinct settings).
      */
     public AwsCredentialsProvider credentials(AwsSettings settings) {
-        ensureOpen();
-        return credentials.computeIfAbsent(settings, k -> effectiveCredentials(settings)).provider();
+        return credentials(settings, transport.get());
     }
 
-    private EffectiveCredentials effectiveCredentials(AwsSettings settings) {
+    private AwsCredentialsProvider credentials(AwsSettings settings, SdkHttpClient http) {
+        ensureOpen();
+        sweepIfDue();
+        return lease(credentials, new CredentialsKey(settings, http),
+                entry -> effectiveCredentials(settings, http, entry)).provider();
+    }
+
+    private EffectiveCredentials effectiveCredentials(AwsSettings settings, SdkHttpClient http, Cached<?> entry) {
         AwsCredentialsProvider base = settings.baseCredentials() != null ? settings.baseCredentials() : defaultChain();
+        // whoever still holds this provider after it was closed (an EKS token source, a client) gets a fresh one
+        Supplier<AwsCredentialsProvider> replacement = () -> credentials(settings, http);
         if (!settings.assumesRole()) {
-            return new EffectiveCredentials(base, List.of());
+            return new EffectiveCredentials(new UseRecording(base, entry, replacement), List.of());
         }
         // this STS client is private to the provider: it signs AssumeRole with the base credentials
-        StsClient baseSts = configure(StsClient.builder(), settings, AwsService.STS, base).build();
+        StsClient baseSts = configure(StsClient.builder(), settings, AwsService.STS, base, http).build();
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(baseSts)
                 .refreshRequest(r -> {
@@ -100,7 +161,7 @@ public final class AwsClientFactory implements AutoCloseable {
                     }
                 })
                 .build();
-        return new EffectiveCredentials(assumed, List.of(assumed, baseSts));
+        return new EffectiveCredentials(new UseRecording(assumed, entry, replacement), List.of(assumed, baseSts));
     }
 
     private DefaultCredentialsProvider defaultChain() {
@@ -118,36 +179,86 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C client(
             AwsSettings settings, AwsService service, Class<C> type, Supplier<B> builder) {
-        AwsCredentialsProvider effective = credentials(settings);
-        SdkAutoCloseable client = clients.computeIfAbsent(new ClientKey(settings, service),
-                k -> configure(builder.get(), settings, service, effective).build());
+        SdkHttpClient http = transport.get();
+        AwsCredentialsProvider effective = credentials(settings, http);
+        SdkAutoCloseable client = lease(clients, new ClientKey(settings, service, http),
+                entry -> configure(builder.get(), settings, service, new UseRecording(effective, entry, null), http)
+                        .build());
         return type.cast(client);
     }
 
-    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
-            B builder, AwsSettings settings, AwsService service, AwsCredentialsProvider provider) {
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
+            AwsSettings settings, AwsService service, AwsCredentialsProvider provider, SdkHttpClient http) {
         builder.region(settings.region())
                 .credentialsProvider(provider)
-                .httpClient(httpClient)
+                .httpClient(http)
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD));
         settings.endpointOverride(service).ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /** The cached value for {@code key}, made on first use; handing it out counts as a use. */
+    private <K, V> V lease(ConcurrentMap<K, Cached<V>> cache, K key, Function<Cached<V>, V> create) {
+        long now = clock.millis();
+        Cached<V> cached = cache.compute(key, (k, existing) -> {
+            Cached<V> c = existing;
+            if (c == null) {
+                c = new Cached<>(now);
+                c.value = create.apply(c);
+            }
+            c.usedAt(now);
+            return c;
+        });
+        return cached.value;
+    }
+
+    /** Closes what has been idle longer than the timeout; at most every quarter of the timeout, on the caller. */
+    private void sweepIfDue() {
+        long now = clock.millis();
+        long due = nextSweep.get();
+        if (now < due || !nextSweep.compareAndSet(due, now + Math.max(1, idleMillis / 4))) {
+            return;
+        }
+        List<SdkAutoCloseable> evicted = new ArrayList<>();
+        // decided inside compute, so a concurrent hand-out of the same entry either wins or sees it gone
+        for (ClientKey key : List.copyOf(clients.keySet())) {
+            clients.computeIfPresent(key, (k, c) -> c.idleLongerThan(idleMillis, now)
+                    ? dropInto(evicted, c, c.value) : c);
+        }
+        for (CredentialsKey key : List.copyOf(credentials.keySet())) {
+            credentials.computeIfPresent(key, (k, c) -> c.idleLongerThan(idleMillis, now)
+                    ? dropInto(evicted, c, c.value.owned().toArray(SdkAutoCloseable[]::new)) : c);
+        }
+        evicted.forEach(closer);
+    }
+
+    private static <V> Cached<V> dropInto(List<SdkAutoCloseable> evicted, Cached<V> entry,
+            SdkAutoCloseable... closeables) {
+        entry.evicted = true;
+        evicted.addAll(List.of(closeables));
+        return null;
+    }
+
+    /** How many clients are cached right now; for tests and diagnostics. */
+    public int cachedClients() {
+        return clients.size();
     }
 
     /** Closes every client and credentials provider made here, and the HTTP client if this factory created it. */
     @Override
     public void close() {
         closed = true;
-        List<SdkAutoCloseable> toClose = new ArrayList<>(clients.values());
+        List<SdkAutoCloseable> toClose = new ArrayList<>();
+        clients.values().forEach(c -> toClose.add(c.value));
         clients.clear();
-        credentials.values().forEach(c -> toClose.addAll(c.owned()));
+        credentials.values().forEach(c -> toClose.addAll(c.value.owned()));
         credentials.clear();
         if (defaultChain != null) {
             toClose.add(defaultChain);
         }
         toClose.forEach(SdkAutoCloseable::close);
-        if (ownsHttpClient) {
-            httpClient.close();
+        if (ownedHttpClient != null) {
+            ownedHttpClient.close();
         }
     }
 
@@ -157,9 +268,61 @@ public final class AwsClientFactory implements AutoCloseable {
         }
     }
 
+    /** A cache entry and when it was last used; written on every signed request, so kept to one volatile field. */
+    private static final class Cached<V> {
+        private volatile long lastUsed;
+        private volatile boolean evicted;
+        private V value;
+
+        Cached(long now) {
+            this.lastUsed = now;
+        }
+
+        void usedAt(long now) {
+            lastUsed = Math.max(lastUsed, now);
+        }
+
+        boolean idleLongerThan(long idleMillis, long now) {
+            return now - lastUsed > idleMillis;
+        }
+    }
+
+    /**
+     * Records each resolution as a use of its cache entry: the SDK resolves credentials for every request it signs.
+     * Once the entry was evicted (its STS client closed), resolutions go to {@code replacement} if there is one.
+     */
+    private final class UseRecording implements AwsCredentialsProvider {
+        private final AwsCredentialsProvider delegate;
+        private final Cached<?> entry;
+        private final Supplier<AwsCredentialsProvider> replacement;
+
+        UseRecording(AwsCredentialsProvider delegate, Cached<?> entry, Supplier<AwsCredentialsProvider> replacement) {
+            this.delegate = delegate;
+            this.entry = entry;
+            this.replacement = replacement;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            if (entry.evicted && replacement != null) {
+                return replacement.get().resolveCredentials();
+            }
+            entry.usedAt(clock.millis());
+            return delegate.resolveCredentials();
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
+    }
+
     private record EffectiveCredentials(AwsCredentialsProvider provider, List<SdkAutoCloseable> owned) {
     }
 
-    private record ClientKey(AwsSettings settings, AwsService service) {
+    private record ClientKey(AwsSettings settings, AwsService service, SdkHttpClient http) {
+    }
+
+    private record CredentialsKey(AwsSettings settings, SdkHttpClient http) {
     }
 }

@@ -3,13 +3,23 @@ package io.jenkins.plugins.sparkeks.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.sparkeks.emulator.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 class AwsClientFactoryTest {
 
@@ -86,6 +96,112 @@ class AwsClientFactoryTest {
         factory.close();
 
         assertThatThrownBy(() -> factory.eks(settings)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closesTheClientsOfARotatedKeyOnceTheyFallIdle() {
+        stub = callerIdentityStub();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        List<SdkAutoCloseable> closed = new CopyOnWriteArrayList<>();
+        try (AwsClientFactory idling = new AwsClientFactory(() -> http, clock, Duration.ofHours(1), c -> {
+            closed.add(c);
+            c.close();
+        })) {
+            AwsSettings oldKey = stsAt(stub, "AKIAOLDKEYEXAMPLE001");
+            AwsSettings newKey = stsAt(stub, "AKIANEWKEYEXAMPLE001");
+            StsClient old = idling.sts(oldKey);
+            old.getCallerIdentity();
+
+            clock.advance(Duration.ofMinutes(30));
+            StsClient rotated = idling.sts(newKey);
+            clock.advance(Duration.ofMinutes(45));
+            rotated.getCallerIdentity();
+            assertThat(idling.sts(newKey)).isSameAs(rotated);
+
+            assertThat(idling.cachedClients()).as("the old key's client, idle 75 minutes, is gone").isEqualTo(1);
+            assertThat(closed).as("and closed").containsExactly(old);
+            // a build still holding it is not broken: the SDK leaves the shared HTTP client and credentials open
+            assertThat(old.getCallerIdentity().account()).isEqualTo("111122223333");
+            assertThat(idling.sts(oldKey)).as("asking again makes a new one").isNotSameAs(old);
+        }
+    }
+
+    @Test
+    void keepsAClientThatKeepsSigningRequestsThoughNobodyAsksForItAgain() {
+        stub = callerIdentityStub();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        try (AwsClientFactory idling = new AwsClientFactory(() -> http, clock, Duration.ofHours(1))) {
+            AwsSettings polling = stsAt(stub, "AKIAPOLLINGEXAMPLE01");
+            StsClient poller = idling.sts(polling);
+
+            for (int i = 0; i < 9; i++) {
+                clock.advance(Duration.ofMinutes(20));
+                poller.getCallerIdentity();
+                idling.sts(stsAt(stub, "AKIAOTHERKEYEXAMPLE" + i)); // other builds trigger the sweeps
+            }
+
+            assertThat(idling.sts(polling)).as("3 hours of use, never idle").isSameAs(poller);
+        }
+    }
+
+    @Test
+    void makesNewClientsWhenTheHttpClientChangesAndClosesTheOldOnesOnceIdle() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        AtomicReference<SdkHttpClient> transport = new AtomicReference<>(UrlConnectionHttpClient.create());
+        try (AwsClientFactory following = new AwsClientFactory(transport::get, clock, Duration.ofHours(1))) {
+            AwsSettings settings = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
+            StsClient before = following.sts(settings);
+
+            transport.set(UrlConnectionHttpClient.create()); // e.g. the proxy was changed
+            StsClient after = following.sts(settings);
+            assertThat(after).isNotSameAs(before);
+            assertThat(following.sts(settings)).isSameAs(after);
+
+            clock.advance(Duration.ofMinutes(90));
+            following.sts(settings);
+            assertThat(following.cachedClients()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProviderHeldPastItsEvictionHandsOverToAFreshOneInsteadOfItsClosedStsClient() {
+        stub = new StubAwsServer(request -> request.body().contains("Action=AssumeRole")
+                ? StubAwsServer.Reply.xml(assumeRoleResponse())
+                : StubAwsServer.Reply.xml(callerIdentityResponse()));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        List<SdkAutoCloseable> closed = new CopyOnWriteArrayList<>();
+        try (AwsClientFactory idling = new AwsClientFactory(() -> http, clock, Duration.ofHours(1), c -> {
+            closed.add(c);
+            c.close();
+        })) {
+            AwsSettings role = AwsSettings.of("us-east-1").withCredentials(baseCredentials())
+                    .withRole("arn:aws:iam::111122223333:role/spark", "build-42", null)
+                    .withEndpoint(AwsService.STS, stub.uri());
+            AwsCredentialsProvider held = idling.credentials(role); // as an EKS token source holds it
+            assertThat(held.resolveCredentials().accessKeyId()).isEqualTo(ASSUMED_KEY);
+
+            clock.advance(Duration.ofMinutes(90));
+            idling.sts(stsAt(stub, "AKIAOTHERKEYEXAMPLE0")); // another build triggers the sweep
+            assertThat(closed).as("the role's STS client and provider were closed").hasSize(2);
+
+            assertThat(held.resolveCredentials().accessKeyId()).isEqualTo(ASSUMED_KEY);
+            assertThat(stub.requests().stream().filter(r -> r.body().contains("Action=AssumeRole")))
+                    .as("assumed again by a new provider").hasSize(2);
+            assertThat(idling.credentials(role)).isNotSameAs(held);
+        }
+    }
+
+    private static StubAwsServer callerIdentityStub() {
+        return new StubAwsServer(request -> StubAwsServer.Reply.xml(callerIdentityResponse()));
+    }
+
+    private static AwsSettings stsAt(StubAwsServer server, String accessKey) {
+        return AwsSettings.of("us-east-1")
+                .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .withEndpoint(AwsService.STS, server.uri());
     }
 
     private static String assumeRoleResponse() {

@@ -6,11 +6,16 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatu
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,19 +23,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The one way into a cluster: {@link #connect(ClusterAccess)} checks the access, resolves it (EKS DescribeCluster
  * for EKS), and returns a fabric8 client on the JDK HTTP client. Equal accesses share one connection, so many builds
- * against one cluster share one client, one connection pool and one token. Connections live until {@link #close()}.
+ * against one cluster share one client, one connection pool and one token.
+ *
+ * <p>A connection that has neither been handed out nor sent a request (watch reconnects included) for
+ * {@link #DEFAULT_IDLE_TIMEOUT} is closed and dropped. Accesses carry their credentials, so after a key or kubeconfig
+ * rotation the old connection falls idle and is closed rather than kept for the life of the controller. API servers
+ * end every watch well within the timeout (kube-apiserver's request timeout is at most an hour), so a connection
+ * still watching for a running job keeps reconnecting and is never idle that long.
  */
 public final class ClusterConnector implements AutoCloseable {
 
+    /** How long a connection may go unused before it is closed. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(2);
+
+    private static final String USE_RECORDER = "spark-on-eks-use";
+
     private final AccessResolver resolver;
+    private final Clock clock;
+    private final long idleMillis;
+    private final AtomicLong nextSweep = new AtomicLong();
     private final JdkHttpClientFactory httpClientFactory = new JdkHttpClientFactory();
-    private final ConcurrentMap<ClusterAccess, CompletableFuture<ClusterConnection>> connections =
-            new ConcurrentHashMap<>();
+    private final ConcurrentMap<ClusterAccess, Slot> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -49,9 +68,20 @@ public final class ClusterConnector implements AutoCloseable {
     /** A connector with every seam given: tests use a fixed clock and a fake pod environment. */
     public ClusterConnector(AwsClientFactory aws, EksTokenGenerator tokenGenerator,
                             Supplier<InClusterEnvironment> inCluster, HttpProxy proxy) {
+        this(aws, tokenGenerator, inCluster, proxy, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** As above, closing connections unused for {@code idleTimeout} on the token generator's clock. */
+    public ClusterConnector(AwsClientFactory aws, EksTokenGenerator tokenGenerator,
+                            Supplier<InClusterEnvironment> inCluster, HttpProxy proxy, Duration idleTimeout) {
         this.resolver = new AccessResolver(Objects.requireNonNull(aws, "aws"),
                 Objects.requireNonNull(tokenGenerator, "tokenGenerator"), Objects.requireNonNull(inCluster, "inCluster"),
                 proxy);
+        this.clock = tokenGenerator.clock();
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive");
+        }
+        this.idleMillis = idleTimeout.toMillis();
     }
 
     /**
@@ -64,14 +94,20 @@ public final class ClusterConnector implements AutoCloseable {
     public ClusterConnection connect(ClusterAccess access) {
         Objects.requireNonNull(access, "access");
         ensureOpen();
-        CompletableFuture<ClusterConnection> mine = new CompletableFuture<>();
-        CompletableFuture<ClusterConnection> existing = connections.putIfAbsent(access, mine);
-        if (existing != null) {
-            return await(existing);
+        sweepIfDue();
+        long now = clock.millis();
+        Slot mine = new Slot(now);
+        Slot existing = connections.compute(access, (k, slot) -> {
+            Slot s = slot == null ? mine : slot;
+            s.usedAt(now);
+            return s;
+        });
+        if (existing != mine) {
+            return await(existing.connection);
         }
         try {
-            ClusterConnection connection = open(access);
-            mine.complete(connection);
+            ClusterConnection connection = open(access, mine);
+            mine.connection.complete(connection);
             if (closed) {
                 // close() ran while this connection was being opened and could not see it
                 connection.client().close();
@@ -81,7 +117,7 @@ public final class ClusterConnector implements AutoCloseable {
         } catch (RuntimeException e) {
             // a failed attempt is not cached: the next build tries again (the cluster may have become ACTIVE)
             connections.remove(access, mine);
-            mine.completeExceptionally(e);
+            mine.connection.completeExceptionally(e);
             throw e;
         }
     }
@@ -117,18 +153,54 @@ public final class ClusterConnector implements AutoCloseable {
         return "Connected to " + where + "; may create pods in namespace '" + namespace + "'";
     }
 
-    private ClusterConnection open(ClusterAccess access) {
+    private ClusterConnection open(ClusterAccess access, Slot slot) {
         ResolvedAccess resolved = resolver.resolve(access);
         KubernetesClientBuilder builder = new KubernetesClientBuilder()
                 .withConfig(resolved.config())
                 .withHttpClientFactory(httpClientFactory);
-        if (resolved.tokens() != null) {
-            BearerTokenInterceptor interceptor = new BearerTokenInterceptor(resolved.tokens());
-            builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
-                    interceptor));
-        }
+        Interceptor useRecorder = new Interceptor() {
+            @Override
+            public void before(BasicBuilder request, HttpRequest original, RequestTags tags) {
+                slot.usedAt(clock.millis());
+            }
+        };
+        BearerTokenInterceptor tokens = resolved.tokens() == null ? null : new BearerTokenInterceptor(resolved.tokens());
+        builder.withHttpClientBuilderConsumer(http -> {
+            http.addOrReplaceInterceptor(USE_RECORDER, useRecorder);
+            if (tokens != null) {
+                http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, tokens);
+            }
+        });
         KubernetesClient client = builder.build();
         return new ClusterConnection(client, resolved.coordinates(), resolved.config().getNamespace());
+    }
+
+    /** Closes connections idle longer than the timeout; at most every quarter of the timeout, on the caller. */
+    private void sweepIfDue() {
+        long now = clock.millis();
+        long due = nextSweep.get();
+        if (now < due || !nextSweep.compareAndSet(due, now + Math.max(1, idleMillis / 4))) {
+            return;
+        }
+        List<KubernetesClient> evicted = new ArrayList<>();
+        for (ClusterAccess access : List.copyOf(connections.keySet())) {
+            // decided inside compute, so a concurrent connect() to the same access either wins or sees it gone
+            connections.computeIfPresent(access, (k, slot) -> {
+                if (!slot.connection.isDone() || now - slot.lastUsed <= idleMillis) {
+                    return slot;
+                }
+                if (!slot.connection.isCompletedExceptionally()) {
+                    evicted.add(slot.connection.join().client());
+                }
+                return null;
+            });
+        }
+        evicted.forEach(KubernetesClient::close);
+    }
+
+    /** How many connections are open right now; for tests and diagnostics. */
+    public int openConnections() {
+        return connections.size();
     }
 
     private static ClusterConnection await(CompletableFuture<ClusterConnection> pending) {
@@ -146,7 +218,8 @@ public final class ClusterConnector implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        List<CompletableFuture<ClusterConnection>> opened = new ArrayList<>(connections.values());
+        List<CompletableFuture<ClusterConnection>> opened = new ArrayList<>();
+        connections.values().forEach(slot -> opened.add(slot.connection));
         connections.clear();
         for (CompletableFuture<ClusterConnection> connection : opened) {
             if (connection.isDone() && !connection.isCompletedExceptionally()) {
@@ -158,6 +231,20 @@ public final class ClusterConnector implements AutoCloseable {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("ClusterConnector is closed");
+        }
+    }
+
+    /** One access's connection, opened once, and when it was last handed out or sent a request. */
+    private static final class Slot {
+        final CompletableFuture<ClusterConnection> connection = new CompletableFuture<>();
+        volatile long lastUsed;
+
+        Slot(long now) {
+            lastUsed = now;
+        }
+
+        void usedAt(long now) {
+            lastUsed = Math.max(lastUsed, now);
         }
     }
 }
