@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
 import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
 import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
+import io.jenkins.plugins.sparkeks.secrets.SecretValue;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
-import io.jenkins.plugins.sparkeks.secrets.SecretValue;
 import io.jenkins.plugins.sparkeks.steps.Toleration;
 import java.beans.Introspector;
 import java.io.ByteArrayInputStream;
@@ -49,14 +49,26 @@ class FormsCoverageTest {
 
     private static final String FORM = "/lib/form";
     private static final String CREDENTIALS = "/lib/credentials";
-    private static final List<String> INPUTS = List.of("textbox", "textarea", "number", "checkbox", "select", "password");
+    private static final List<String> INPUTS =
+            List.of("textbox", "textarea", "number", "checkbox", "select", "password");
 
     @ParameterizedTest
-    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, Toleration.class, SecretValue.class,
-            SparkOnEksConfiguration.class, SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class})
+    @ValueSource(
+            classes = {
+                SparkSubmitEksStep.class,
+                EmrStartJobRunStep.class,
+                Toleration.class,
+                SecretValue.class,
+                SparkOnEksConfiguration.class,
+                SparkSubmitEksBuilder.class,
+                EmrStartJobRunBuilder.class
+            })
     void everyPropertyHasHelpAndABindingControlOnTheForm(Class<?> type) throws Exception {
         String text = resource(type, "config.jelly");
-        assertThat(text).as("%s/config.jelly", type.getSimpleName()).isNotNull().startsWith("<?jelly escape-by-default='true'?>");
+        assertThat(text)
+                .as("%s/config.jelly", type.getSimpleName())
+                .isNotNull()
+                .startsWith("<?jelly escape-by-default='true'?>");
         Document form = parse(text);
         List<String> problems = new ArrayList<>();
         properties(type).forEach((property, valueType) -> {
@@ -72,7 +84,9 @@ class FormsCoverageTest {
                 problems.add(property + ": " + missing);
             }
         });
-        assertThat(problems).as("%s properties without help or form control", type.getSimpleName()).isEmpty();
+        assertThat(problems)
+                .as("%s properties without help or form control", type.getSimpleName())
+                .isEmpty();
     }
 
     @Test
@@ -80,16 +94,20 @@ class FormsCoverageTest {
         Document form = parse("<j:jelly xmlns:j='jelly:core' xmlns:f='/lib/form'>"
                 + "<f:entry field='conf'><f:textarea/></f:entry>"
                 + "<f:entry field='name'><f:textbox/></f:entry></j:jelly>");
-        Type listOfString = FormsCoverageTest.class.getDeclaredMethod("sample", List.class).getGenericParameterTypes()[0];
+        Type listOfString =
+                FormsCoverageTest.class.getDeclaredMethod("sample", List.class).getGenericParameterTypes()[0];
 
         assertThat(control(form, "name", String.class, String.class)).isNull();
         assertThat(control(form, "conf", listOfString, List.class)).contains("formText(instance.conf)");
         assertThat(control(form, "jars", listOfString, List.class)).contains("no control");
         assertThat(control(form, "tolerations", List.class, List.class)).contains("no control");
 
-        Document builder = parse("<j:jelly xmlns:j='jelly:core' xmlns:f='/lib/form'><f:property field='job'/></j:jelly>");
-        assertThat(control(builder, "job", SparkSubmitEksStep.class, SparkSubmitEksStep.class)).isNull();
-        assertThat(control(builder, "job", SparkSubmitEksStep.class, io.jenkins.plugins.sparkeks.steps.SparkJobStep.class))
+        Document builder =
+                parse("<j:jelly xmlns:j='jelly:core' xmlns:f='/lib/form'><f:property field='job'/></j:jelly>");
+        assertThat(control(builder, "job", SparkSubmitEksStep.class, SparkSubmitEksStep.class))
+                .isNull();
+        assertThat(control(
+                        builder, "job", SparkSubmitEksStep.class, io.jenkins.plugins.sparkeks.steps.SparkJobStep.class))
                 .contains("propertyDescriptor");
     }
 
@@ -119,7 +137,8 @@ class FormsCoverageTest {
                 String expected = "${descriptor.formText(instance." + property + ")}";
                 return expected.equals(area.getAttribute("value")) ? null : "the textarea must show " + expected;
             }
-            return element(form, FORM, "repeatableProperty", property) != null ? null
+            return element(form, FORM, "repeatableProperty", property) != null
+                    ? null
                     : "no control (f:repeatableProperty) for a list of " + item.getTypeName();
         }
         if (hasDataBoundConstructor(raw)) {
@@ -128,9 +147,11 @@ class FormsCoverageTest {
                 return "no control (f:property) for " + raw.getSimpleName();
             }
             boolean lookedUpByGetter = shownType == raw;
-            return lookedUpByGetter || nested.getAttribute("propertyDescriptor").contains("'" + raw.getName() + "'") ? null
-                    : "the getter shows " + shownType.getSimpleName() + ", so f:property needs propertyDescriptor=\"${app.getDescriptor('"
-                            + raw.getName() + "')}\"";
+            return lookedUpByGetter || nested.getAttribute("propertyDescriptor").contains("'" + raw.getName() + "'")
+                    ? null
+                    : "the getter shows " + shownType.getSimpleName()
+                            + ", so f:property needs propertyDescriptor=\"${app.getDescriptor('" + raw.getName()
+                            + "')}\"";
         }
         Element entry = element(form, FORM, "entry", property);
         if (entry == null) {

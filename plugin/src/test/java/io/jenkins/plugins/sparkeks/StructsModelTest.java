@@ -38,8 +38,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 class StructsModelTest {
 
-    private static final Class<?>[] DATA_BOUND = {SparkSubmitEksStep.class, EmrStartJobRunStep.class,
-            SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class};
+    private static final Class<?>[] DATA_BOUND = {
+        SparkSubmitEksStep.class, EmrStartJobRunStep.class, SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class
+    };
 
     @Test
     void everyParameterOfTheStepsAndBuildersHasAModelStructsCanDescribe() {
@@ -47,7 +48,9 @@ class StructsModelTest {
         for (Class<?> type : DATA_BOUND) {
             problems.addAll(StructsParameterTypes.problems(type.getSimpleName(), StructsParameterTypes.model(type)));
         }
-        assertThat(problems).as("parameters structs would classify as ErrorType or cannot resolve").isEmpty();
+        assertThat(problems)
+                .as("parameters structs would classify as ErrorType or cannot resolve")
+                .isEmpty();
     }
 
     @Test
@@ -57,10 +60,17 @@ class StructsModelTest {
         assertThat(submit.get("conf")).hasToString("String[]");
         assertThat(submit.get("appArgs")).hasToString("String[]");
         assertThat(submit.get("driverCores")).hasToString("int");
-        assertThat(submit.get("tolerations")).isInstanceOfSatisfying(ArrayKind.class,
-                a -> assertThat(a.element()).isInstanceOfSatisfying(Homogeneous.class,
-                        h -> assertThat(h.parameters()).containsOnlyKeys("key", "operator", "value", "effect", "tolerationSeconds")));
-        assertThat(StructsParameterTypes.model(SparkSubmitEksBuilder.class).get("job")).isInstanceOf(Homogeneous.class);
+        assertThat(submit.get("tolerations"))
+                .isInstanceOfSatisfying(
+                        ArrayKind.class,
+                        a -> assertThat(a.element())
+                                .isInstanceOfSatisfying(
+                                        Homogeneous.class,
+                                        h -> assertThat(h.parameters())
+                                                .containsOnlyKeys(
+                                                        "key", "operator", "value", "effect", "tolerationSeconds")));
+        assertThat(StructsParameterTypes.model(SparkSubmitEksBuilder.class).get("job"))
+                .isInstanceOf(Homogeneous.class);
     }
 
     /** The types the steps used to take, and a few more, classified as ParameterType.of classifies them. */
@@ -70,16 +80,27 @@ class StructsModelTest {
         public Fixture() {}
 
         public void map(Map<String, ?> v) {}
+
         public void wildcardList(List<?> v) {}
+
         public void listOfMaps(List<? extends Map<String, ?>> v) {}
+
         public void rawList(List v) {}
+
         public void strings(List<String> v) {}
+
         public void arrayList(ArrayList<String> v) {}
+
         public void set(Set<Integer> v) {}
+
         public void array(String[] v) {}
+
         public void number(Integer v) {}
+
         public void flag(boolean v) {}
+
         public void toleration(Toleration v) {}
+
         public void notDataBound(StringBuilder v) {}
     }
 
@@ -98,10 +119,12 @@ class StructsModelTest {
     @Test
     void theClassifierFollowsStructs() {
         assertThat(kind("map")).isInstanceOf(ErrorKind.class);
-        assertThat(kind("wildcardList")).isInstanceOfSatisfying(ArrayKind.class,
-                a -> assertThat(a.element()).isInstanceOf(ErrorKind.class));
-        assertThat(kind("listOfMaps")).isInstanceOfSatisfying(ArrayKind.class,
-                a -> assertThat(a.element()).isInstanceOf(ErrorKind.class));
+        assertThat(kind("wildcardList"))
+                .isInstanceOfSatisfying(
+                        ArrayKind.class, a -> assertThat(a.element()).isInstanceOf(ErrorKind.class));
+        assertThat(kind("listOfMaps"))
+                .isInstanceOfSatisfying(
+                        ArrayKind.class, a -> assertThat(a.element()).isInstanceOf(ErrorKind.class));
         assertThat(kind("rawList")).isInstanceOf(Heterogeneous.class);
         assertThat(kind("strings")).hasToString("String[]");
         assertThat(kind("arrayList")).hasToString("String[]");
@@ -113,7 +136,9 @@ class StructsModelTest {
         assertThat(kind("notDataBound")).isInstanceOf(ErrorKind.class);
 
         assertThat(StructsParameterTypes.problems("WithAMap", StructsParameterTypes.model(WithAMap.class)))
-                .singleElement().asString().startsWith("WithAMap.conf: ErrorType(java.util.Map<java.lang.String, ?>");
+                .singleElement()
+                .asString()
+                .startsWith("WithAMap.conf: ErrorType(java.util.Map<java.lang.String, ?>");
     }
 
     private static StructsParameterTypes.Kind kind(String method) {
@@ -126,14 +151,23 @@ class StructsModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {SparkSubmitEksStep.class, EmrStartJobRunStep.class, SparkSubmitEksBuilder.class,
-            EmrStartJobRunBuilder.class, Toleration.class})
+    @ValueSource(
+            classes = {
+                SparkSubmitEksStep.class,
+                EmrStartJobRunStep.class,
+                SparkSubmitEksBuilder.class,
+                EmrStartJobRunBuilder.class,
+                Toleration.class
+            })
     void everyParameterSetIsReadBackAndRebuildsAnEqualObject(Class<?> type) throws Exception {
         Object configured = sample(type);
         Map<String, Object> read = uninstantiate(configured);
 
-        assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(StructsParameterTypes.model(type).keySet());
-        assertThat(read.values()).as("every parameter of %s was set to a value differing from its default", type.getSimpleName())
+        assertThat(read.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        StructsParameterTypes.model(type).keySet());
+        assertThat(read.values())
+                .as("every parameter of %s was set to a value differing from its default", type.getSimpleName())
                 .doesNotContainNull();
         assertSameParameters(type.getSimpleName(), configured, instantiate(type, read));
     }
@@ -149,7 +183,11 @@ class StructsModelTest {
         Object o = constructor.newInstance(args);
         for (Map.Entry<String, Method> setter : setters(type).entrySet()) {
             Object defaultValue = read(o, setter.getKey());
-            setter.getValue().invoke(o, sampleValue(setter.getKey(), setter.getValue().getGenericParameterTypes()[0], defaultValue));
+            setter.getValue()
+                    .invoke(
+                            o,
+                            sampleValue(
+                                    setter.getKey(), setter.getValue().getGenericParameterTypes()[0], defaultValue));
         }
         return o;
     }

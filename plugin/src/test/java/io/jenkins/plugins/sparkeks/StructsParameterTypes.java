@@ -187,7 +187,8 @@ final class StructsParameterTypes {
                         if (!m.getName().startsWith("set") || m.getParameterCount() != 1) {
                             throw new IllegalStateException(m + " cannot be a @DataBoundSetter");
                         }
-                        String name = java.beans.Introspector.decapitalize(m.getName().substring(3));
+                        String name =
+                                java.beans.Introspector.decapitalize(m.getName().substring(3));
                         rest.put(name, of(m.getGenericParameterTypes()[0], enclosing));
                     }
                 }
@@ -208,7 +209,8 @@ final class StructsParameterTypes {
             return erasure(p.getRawType());
         }
         if (t instanceof GenericArrayType g) {
-            return java.lang.reflect.Array.newInstance(erasure(g.getGenericComponentType()), 0).getClass();
+            return java.lang.reflect.Array.newInstance(erasure(g.getGenericComponentType()), 0)
+                    .getClass();
         }
         if (t instanceof TypeVariable<?> v) {
             return erasure(v.getBounds()[0]);

@@ -27,8 +27,15 @@ public final class SparkJobSummary implements Serializable {
     private final Long durationSeconds;
     private final LinkedHashMap<String, String> links;
 
-    private SparkJobSummary(String key, String backend, String displayId, String state, String reason, String message,
-            Long durationSeconds, Map<String, String> links) {
+    private SparkJobSummary(
+            String key,
+            String backend,
+            String displayId,
+            String state,
+            String reason,
+            String message,
+            Long durationSeconds,
+            Map<String, String> links) {
         this.key = key;
         this.backend = backend;
         this.displayId = displayId;
@@ -41,8 +48,8 @@ public final class SparkJobSummary implements Serializable {
 
     /** A job just submitted: its id and nothing else yet. */
     public static SparkJobSummary submitted(String key, JobReference reference) {
-        return new SparkJobSummary(key, reference.backend().name(), reference.displayId(), "SUBMITTED", null, null, null,
-                Map.of());
+        return new SparkJobSummary(
+                key, reference.backend().name(), reference.displayId(), "SUBMITTED", null, null, null, Map.of());
     }
 
     /** A job with a verdict (or, for {@code wait: false}, its state at submission). */
@@ -52,18 +59,45 @@ public final class SparkJobSummary implements Serializable {
             links.put(l.label(), l.url());
         }
         Duration d = result.duration();
-        return new SparkJobSummary(key, result.backend().name(), reference.displayId(), result.state().name(),
-                result.reason(), result.message(), d == null ? null : d.toSeconds(), links);
+        return new SparkJobSummary(
+                key,
+                result.backend().name(),
+                reference.displayId(),
+                result.state().name(),
+                result.reason(),
+                result.message(),
+                d == null ? null : d.toSeconds(),
+                links);
     }
 
     /** Identifies the step that ran the job (hash of its submission key), so a later update replaces this one. */
-    public String getKey() { return key; }
-    public String getBackend() { return backend; }
-    public String getDisplayId() { return displayId; }
-    public String getState() { return state; }
-    public String getReason() { return reason; }
-    public String getMessage() { return message; }
-    public Long getDurationSeconds() { return durationSeconds; }
+    public String getKey() {
+        return key;
+    }
+
+    public String getBackend() {
+        return backend;
+    }
+
+    public String getDisplayId() {
+        return displayId;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Long getDurationSeconds() {
+        return durationSeconds;
+    }
 
     /** Label to URL, only http(s) URLs, safe to render as links. */
     public Map<String, String> getLinks() {

@@ -51,19 +51,53 @@ public class SparkOnEksConfiguration extends GlobalConfiguration {
 
     /** The current values as an immutable snapshot for a step to fall back on. */
     public SparkOnEksDefaults defaults() {
-        return new SparkOnEksDefaults(region, clusterName, credentialsId, roleArn, namespace, serviceAccount, image,
-                logGroup, awsEndpointUrl);
+        return new SparkOnEksDefaults(
+                region,
+                clusterName,
+                credentialsId,
+                roleArn,
+                namespace,
+                serviceAccount,
+                image,
+                logGroup,
+                awsEndpointUrl);
     }
 
-    public String getRegion() { return region; }
-    public String getClusterName() { return clusterName; }
-    public String getCredentialsId() { return credentialsId; }
-    public String getRoleArn() { return roleArn; }
-    public String getNamespace() { return namespace; }
-    public String getServiceAccount() { return serviceAccount; }
-    public String getImage() { return image; }
-    public String getLogGroup() { return logGroup; }
-    public String getAwsEndpointUrl() { return awsEndpointUrl; }
+    public String getRegion() {
+        return region;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public String getServiceAccount() {
+        return serviceAccount;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getLogGroup() {
+        return logGroup;
+    }
+
+    public String getAwsEndpointUrl() {
+        return awsEndpointUrl;
+    }
 
     @DataBoundSetter
     public void setRegion(String region) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 public final class SecretMasker {
 
     static final String MASK = "****";
-    private static final Pattern SENSITIVE_KEY = Pattern.compile("secret|password|passwd|token|credential|private.?key",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENSITIVE_KEY =
+            Pattern.compile("secret|password|passwd|token|credential|private.?key", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENSITIVE_PAIR = Pattern.compile(
             "((?i)[\\w.\\-]*(?:secret|password|passwd|token|credential|private.?key)[\\w.\\-]*\\s*[=:]\\s*)([^\\s,;&\"']+)");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b");
@@ -58,7 +58,8 @@ public final class SecretMasker {
     }
 
     public static boolean isSensitiveKey(String key) {
-        return key != null && SENSITIVE_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
+        return key != null
+                && SENSITIVE_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
     }
 
     public String mask(String text) {

@@ -5,9 +5,9 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -31,9 +31,10 @@ public final class AwsAccessResolver {
     public AwsSettings settings(AwsTarget target, Run<?, ?> run) throws AbortException {
         AwsSettings settings = AwsSettings.of(target.region());
         if (target.credentialsId() != null) {
-            AmazonWebServicesCredentials c = BuildCredentials.find(run, target.credentialsId(),
-                    AmazonWebServicesCredentials.class, "credentialsId");
-            settings = settings.withCredentials(new JenkinsAwsCredentialsProvider(target.credentialsId(), c, defaultChain));
+            AmazonWebServicesCredentials c = BuildCredentials.find(
+                    run, target.credentialsId(), AmazonWebServicesCredentials.class, "credentialsId");
+            settings = settings.withCredentials(
+                    new JenkinsAwsCredentialsProvider(target.credentialsId(), c, defaultChain));
         }
         if (target.endpointUrl() != null) {
             Map<String, String> everyService = new LinkedHashMap<>();

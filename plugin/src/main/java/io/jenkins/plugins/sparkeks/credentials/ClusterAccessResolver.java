@@ -25,8 +25,8 @@ public final class ClusterAccessResolver {
 
     public ClusterAccess access(KubernetesTarget target, Run<?, ?> run) throws IOException {
         if (target.kubeconfigCredentialsId() != null) {
-            FileCredentials file = BuildCredentials.find(run, target.kubeconfigCredentialsId(), FileCredentials.class,
-                    "kubeconfigCredentialsId");
+            FileCredentials file = BuildCredentials.find(
+                    run, target.kubeconfigCredentialsId(), FileCredentials.class, "kubeconfigCredentialsId");
             try (InputStream in = file.getContent()) {
                 return new ClusterAccess.Kubeconfig(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
             }
@@ -36,9 +36,10 @@ public final class ClusterAccessResolver {
                 throw new AbortException("tokenCredentialsId: is missing for serverUrl " + target.serverUrl()
                         + ". Give a secret text credential holding a bearer token.");
             }
-            StringCredentials token = BuildCredentials.find(run, target.tokenCredentialsId(), StringCredentials.class,
-                    "tokenCredentialsId");
-            return new ClusterAccess.ServerToken(target.serverUrl(), token.getSecret().getPlainText(), null, false);
+            StringCredentials token = BuildCredentials.find(
+                    run, target.tokenCredentialsId(), StringCredentials.class, "tokenCredentialsId");
+            return new ClusterAccess.ServerToken(
+                    target.serverUrl(), token.getSecret().getPlainText(), null, false);
         }
         return new ClusterAccess.Eks(aws.settings(target.aws(), run), target.clusterName());
     }

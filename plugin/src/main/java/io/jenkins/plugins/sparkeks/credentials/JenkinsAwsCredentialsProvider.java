@@ -43,13 +43,16 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
     private final String fingerprint;
     private AwsSessionCredentials cached;
 
-    public JenkinsAwsCredentialsProvider(String credentialsId, AmazonWebServicesCredentials credentials,
-            AwsCredentialsProvider fallback) {
+    public JenkinsAwsCredentialsProvider(
+            String credentialsId, AmazonWebServicesCredentials credentials, AwsCredentialsProvider fallback) {
         this(credentialsId, credentials, fallback, Clock.systemUTC());
     }
 
-    JenkinsAwsCredentialsProvider(String credentialsId, AmazonWebServicesCredentials credentials,
-            AwsCredentialsProvider fallback, Clock clock) {
+    JenkinsAwsCredentialsProvider(
+            String credentialsId,
+            AmazonWebServicesCredentials credentials,
+            AwsCredentialsProvider fallback,
+            Clock clock) {
         this.credentialsId = credentialsId;
         this.credentials = credentials;
         this.fallback = fallback;
@@ -61,13 +64,17 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         if (!(credentials instanceof AWSCredentialsImpl c)) {
             return null;
         }
-        String material = String.join("\u0000", Objects.toString(c.getAccessKey(), ""),
-                secretText(c.getSecretKey()), Objects.toString(c.getIamRoleArn(), ""),
-                Objects.toString(c.getIamExternalId(), ""), Objects.toString(c.getIamMfaSerialNumber(), ""),
+        String material = String.join(
+                "\u0000",
+                Objects.toString(c.getAccessKey(), ""),
+                secretText(c.getSecretKey()),
+                Objects.toString(c.getIamRoleArn(), ""),
+                Objects.toString(c.getIamExternalId(), ""),
+                Objects.toString(c.getIamMfaSerialNumber(), ""),
                 roleArnSet(c) ? String.valueOf(c.getStsTokenDuration()) : "");
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
@@ -76,7 +83,10 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
     @Override
     public synchronized AwsCredentials resolveCredentials() {
         Instant now = clock.instant();
-        if (cached != null && cached.expirationTime().map(e -> now.isBefore(e.minus(REFRESH_BEFORE_EXPIRY))).orElse(false)) {
+        if (cached != null
+                && cached.expirationTime()
+                        .map(e -> now.isBefore(e.minus(REFRESH_BEFORE_EXPIRY)))
+                        .orElse(false)) {
             return cached;
         }
         AwsCredentials c = credentials.resolveCredentials();
@@ -98,9 +108,12 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         if (seconds == null) {
             return null;
         }
-        return AwsSessionCredentials.builder().accessKeyId(session.accessKeyId())
-                .secretAccessKey(session.secretAccessKey()).sessionToken(session.sessionToken())
-                .expirationTime(callStarted.plusSeconds(seconds)).build();
+        return AwsSessionCredentials.builder()
+                .accessKeyId(session.accessKeyId())
+                .secretAccessKey(session.secretAccessKey())
+                .sessionToken(session.sessionToken())
+                .expirationTime(callStarted.plusSeconds(seconds))
+                .build();
     }
 
     /** The DurationSeconds aws-credentials asks STS for, when this credential assumes a role; else null. */
@@ -124,8 +137,10 @@ public final class JenkinsAwsCredentialsProvider implements AwsCredentialsProvid
         if (this == o) {
             return true;
         }
-        return o instanceof JenkinsAwsCredentialsProvider other && fingerprint != null
-                && fingerprint.equals(other.fingerprint) && Objects.equals(credentialsId, other.credentialsId)
+        return o instanceof JenkinsAwsCredentialsProvider other
+                && fingerprint != null
+                && fingerprint.equals(other.fingerprint)
+                && Objects.equals(credentialsId, other.credentialsId)
                 && fallback.equals(other.fallback);
     }
 

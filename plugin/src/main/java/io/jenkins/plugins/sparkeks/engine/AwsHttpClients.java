@@ -39,12 +39,16 @@ final class AwsHttpClients implements Supplier<SdkHttpClient> {
         if (!proxy.enabled()) {
             return UrlConnectionHttpClient.builder().build();
         }
-        return UrlConnectionHttpClient.builder().proxyConfiguration(p -> {
-            p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port())).useSystemPropertyValues(false)
-                    .useEnvironmentVariablesValues(false).nonProxyHosts(NoProxyHosts.toSdkPatterns(proxy.noProxyHosts()));
-            if (proxy.user() != null && !proxy.user().isBlank()) {
-                p.username(proxy.user()).password(proxy.password());
-            }
-        }).build();
+        return UrlConnectionHttpClient.builder()
+                .proxyConfiguration(p -> {
+                    p.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port()))
+                            .useSystemPropertyValues(false)
+                            .useEnvironmentVariablesValues(false)
+                            .nonProxyHosts(NoProxyHosts.toSdkPatterns(proxy.noProxyHosts()));
+                    if (proxy.user() != null && !proxy.user().isBlank()) {
+                        p.username(proxy.user()).password(proxy.password());
+                    }
+                })
+                .build();
     }
 }

@@ -22,8 +22,12 @@ record ControllerProxy(String host, int port, String user, String password, Stri
         if (proxy == null || proxy.getName() == null || proxy.getName().isBlank()) {
             return NONE;
         }
-        return new ControllerProxy(proxy.getName().trim(), proxy.getPort(), proxy.getUserName(),
-                Secret.toString(proxy.getSecretPassword()), proxy.getNoProxyHost());
+        return new ControllerProxy(
+                proxy.getName().trim(),
+                proxy.getPort(),
+                proxy.getUserName(),
+                Secret.toString(proxy.getSecretPassword()),
+                proxy.getNoProxyHost());
     }
 
     boolean enabled() {
@@ -32,7 +36,9 @@ record ControllerProxy(String host, int port, String user, String password, Stri
 
     @Override
     public String toString() {
-        return enabled() ? "ControllerProxy[" + host + ":" + port + (user == null ? "" : ", user=" + user)
-                + ", noProxyHosts=" + noProxyHosts + "]" : "ControllerProxy[none]";
+        return enabled()
+                ? "ControllerProxy[" + host + ":" + port + (user == null ? "" : ", user=" + user) + ", noProxyHosts="
+                        + noProxyHosts + "]"
+                : "ControllerProxy[none]";
     }
 }

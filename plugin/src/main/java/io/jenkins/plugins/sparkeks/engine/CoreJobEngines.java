@@ -34,18 +34,21 @@ public enum CoreJobEngines implements JobEngineFactory {
     @Override
     public JobEngine create(JobDefinition definition, Run<?, ?> run) throws IOException {
         ResolvedSecrets secrets = SecretResolver.resolve(definition.secrets(), run);
-        return new GuardedJobEngine(create(definition, secrets, run), ValueMask.of(secrets.values()),
-                ClearTextWarnings.of(definition));
+        return new GuardedJobEngine(
+                create(definition, secrets, run), ValueMask.of(secrets.values()), ClearTextWarnings.of(definition));
     }
 
     private JobEngine create(JobDefinition definition, ResolvedSecrets secrets, Run<?, ?> run) throws IOException {
         CoreServices.useProxy(ControllerProxy.read());
         if (definition instanceof SparkSubmitDefinition s) {
-            ClusterConnection cluster = CoreServices.clusters()
-                    .connect(new ClusterAccessResolver(aws).access(s.target(), run));
+            ClusterConnection cluster =
+                    CoreServices.clusters().connect(new ClusterAccessResolver(aws).access(s.target(), run));
             if (s.sparkOperator()) {
-                SparkOperatorBackend operator = new SparkOperatorBackend(cluster.client(), cluster.coordinates(),
-                        CoreServices.sparkApplicationInformers(), CoreServices.kubernetesWatches());
+                SparkOperatorBackend operator = new SparkOperatorBackend(
+                        cluster.client(),
+                        cluster.coordinates(),
+                        CoreServices.sparkApplicationInformers(),
+                        CoreServices.kubernetesWatches());
                 return JobEngine.of(operator, SparkSubmitRequests.from(s, secrets));
             }
             KubernetesBackend backend =
@@ -54,7 +57,8 @@ public enum CoreJobEngines implements JobEngineFactory {
         }
         EmrJobDefinition e = (EmrJobDefinition) definition;
         AwsSettings settings = aws.settings(e.aws(), run);
-        return JobEngine.of(EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
+        return JobEngine.of(
+                EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
                 EmrJobRequests.from(e, secrets));
     }
 }

@@ -77,8 +77,11 @@ record GuardedJobEngine(JobEngine engine, ValueMask mask, List<String> warnings)
         if (r == null || mask.isEmpty()) {
             return r;
         }
-        return r.toBuilder().reason(mask.mask(r.reason())).message(mask.mask(r.message()))
-                .explanation(r.explanation().stream().map(mask::mask).toList()).build();
+        return r.toBuilder()
+                .reason(mask.mask(r.reason()))
+                .message(mask.mask(r.message()))
+                .explanation(r.explanation().stream().map(mask::mask).toList())
+                .build();
     }
 
     /** The exception itself when no secret shows in it or its causes; else a copy with the values masked and no cause. */
@@ -95,7 +98,9 @@ record GuardedJobEngine(JobEngine engine, ValueMask mask, List<String> warnings)
     }
 
     Throwable masked(Throwable t) {
-        return t instanceof RuntimeException r ? masked(r) : revealed(t) ? new JobException(mask.mask(t.toString())) : t;
+        return t instanceof RuntimeException r
+                ? masked(r)
+                : revealed(t) ? new JobException(mask.mask(t.toString())) : t;
     }
 
     private boolean revealed(Throwable t) {

@@ -77,12 +77,13 @@ public final class SparkSubmitRequests {
             try {
                 parsed = Long.valueOf(seconds.trim());
             } catch (NumberFormatException e) {
-                throw new InvalidJobSpecException(List.of(new FieldError("tolerations[tolerationSeconds]",
+                throw new InvalidJobSpecException(List.of(new FieldError(
+                        "tolerations[tolerationSeconds]",
                         "'" + seconds + "' is not a whole number of seconds.",
                         "Give a number such as 300, or leave it out to tolerate forever.")));
             }
         }
-        return new PodToleration(t.get("key"), t.getOrDefault("operator", "Equal"), t.get("value"), t.get("effect"),
-                parsed);
+        return new PodToleration(
+                t.get("key"), t.getOrDefault("operator", "Equal"), t.get("value"), t.get("effect"), parsed);
     }
 }

@@ -56,7 +56,8 @@ final class BlockingJobRunner {
             }
             JobWatch watch = engine.watch(ref, definition.waitSettings().toWaitOptions(), console);
             try {
-                return report(console, action, row, watch.reference(), watch.result().get());
+                return report(
+                        console, action, row, watch.reference(), watch.result().get());
             } catch (InterruptedException e) {
                 console.line("Build stopped; cancelling the Spark job");
                 cancel(console, action, row, watch);
@@ -81,8 +82,8 @@ final class BlockingJobRunner {
         return unstable ? Result.UNSTABLE : Result.FAILURE;
     }
 
-    private static JobResult report(ConsoleReporter console, SparkJobsAction action, String row, JobReference ref,
-            JobResult result) {
+    private static JobResult report(
+            ConsoleReporter console, SparkJobsAction action, String row, JobReference ref, JobResult result) {
         console.result(result);
         action.record(SparkJobSummary.of(row, ref, result));
         return result;
@@ -90,7 +91,11 @@ final class BlockingJobRunner {
 
     private static void cancel(ConsoleReporter console, SparkJobsAction action, String row, JobWatch watch) {
         try {
-            report(console, action, row, watch.reference(),
+            report(
+                    console,
+                    action,
+                    row,
+                    watch.reference(),
                     watch.cancel("the Jenkins build was stopped").get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
             console.line("Cancelling did not complete: " + e.getMessage());

@@ -67,7 +67,8 @@ public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder {
             throw new AbortException(e.getMessage());
         }
         JobResult verdict = new BlockingJobRunner(CoreJobEngines.INSTANCE).run(definition, build, listener);
-        Result result = BlockingJobRunner.buildResult(verdict, definition.waitSettings().propagate(), unstable);
+        Result result =
+                BlockingJobRunner.buildResult(verdict, definition.waitSettings().propagate(), unstable);
         if (result != null) {
             listener.getLogger().println(ConsoleReporter.PREFIX + "Marking the build " + result);
             build.setResult(result);

@@ -11,4 +11,5 @@ import java.io.Serializable;
  * @param roleArn       role to assume on top of those credentials, or null
  * @param endpointUrl   one URL for every AWS service, set by an administrator; null = AWS itself
  */
-public record AwsTarget(String region, String credentialsId, String roleArn, String endpointUrl) implements Serializable {}
+public record AwsTarget(String region, String credentialsId, String roleArn, String endpointUrl)
+        implements Serializable {}

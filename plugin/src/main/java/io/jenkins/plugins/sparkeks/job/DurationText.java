@@ -25,7 +25,9 @@ public final class DurationText {
         }
         Duration d = parseOrNull(text.trim().toLowerCase(Locale.ROOT));
         if (d == null || d.isZero() || d.isNegative()) {
-            v.error(field, "'" + text + "' is not a positive duration.",
+            v.error(
+                    field,
+                    "'" + text + "' is not a positive duration.",
                     "Write it like 90s, 15m, 2h, 1h30m or a number of minutes.");
             return null;
         }
@@ -47,7 +49,9 @@ public final class DurationText {
         if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
             return null;
         }
-        return Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
+        return Duration.ofHours(number(m.group(1)))
+                .plusMinutes(number(m.group(2)))
+                .plusSeconds(number(m.group(3)));
     }
 
     private static long number(String group) {

@@ -72,7 +72,8 @@ public record SparkSubmitDefinition(
 
     @Override
     public String describe() {
-        String where = target.isEks() ? "eks:" + target.aws().region() + "/" + target.clusterName()
+        String where = target.isEks()
+                ? "eks:" + target.aws().region() + "/" + target.clusterName()
                 : target.serverUrl() != null ? target.serverUrl() : "the kubeconfig's cluster";
         return (name != null ? name : mainApplicationFile) + " in namespace " + namespace + " on " + where
                 + (sparkOperator ? " (Spark Operator)" : "");

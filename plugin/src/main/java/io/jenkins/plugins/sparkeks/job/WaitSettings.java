@@ -25,7 +25,10 @@ public record WaitSettings(
         implements Serializable {
 
     public WaitOptions toWaitOptions() {
-        return WaitOptions.DEFAULT.withStartTimeout(startTimeout).withRunTimeout(timeout).withFollowLogs(followLogs)
+        return WaitOptions.DEFAULT
+                .withStartTimeout(startTimeout)
+                .withRunTimeout(timeout)
+                .withFollowLogs(followLogs)
                 .withRetention(retention);
     }
 }

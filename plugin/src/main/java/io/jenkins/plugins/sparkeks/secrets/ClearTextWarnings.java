@@ -26,7 +26,10 @@ public final class ClearTextWarnings {
         } else if (definition instanceof EmrJobDefinition e) {
             add(out, "conf", e.conf(), "pass it as secretConf");
             add(out, "tags", e.tags(), "keep secrets out of tags");
-            add(out, "jobTemplateParameters", e.jobTemplateParameters(),
+            add(
+                    out,
+                    "jobTemplateParameters",
+                    e.jobTemplateParameters(),
                     "pass the value as secretConf or secretEnv rather than through the template");
         }
         return out;

@@ -29,8 +29,8 @@ public final class SecretResolver {
     private static Map<String, String> values(String field, List<SecretRef> refs, Run<?, ?> run) throws AbortException {
         Map<String, String> out = new LinkedHashMap<>();
         for (SecretRef ref : refs) {
-            StringCredentials c = BuildCredentials.find(run, ref.credentialsId(), StringCredentials.class,
-                    field + "[" + ref.key() + "]");
+            StringCredentials c = BuildCredentials.find(
+                    run, ref.credentialsId(), StringCredentials.class, field + "[" + ref.key() + "]");
             out.put(ref.key(), c.getSecret().getPlainText());
         }
         return out;

@@ -59,6 +59,5 @@ public final class SecretValue implements Describable<SecretValue> {
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsForms.list(item, credentialsId, StringCredentials.class);
         }
-
     }
 }

@@ -16,8 +16,11 @@ public record ValueMask(List<String> values) {
     public static final ValueMask NONE = new ValueMask(List.of());
 
     public static ValueMask of(Collection<String> secrets) {
-        return new ValueMask(secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+        return new ValueMask(secrets.stream()
+                .filter(s -> s != null && !s.isEmpty())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList());
     }
 
     public ValueMask {

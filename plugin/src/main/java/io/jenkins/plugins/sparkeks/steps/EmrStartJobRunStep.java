@@ -3,7 +3,6 @@ package io.jenkins.plugins.sparkeks.steps;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
@@ -14,7 +13,6 @@ import io.jenkins.plugins.sparkeks.job.SecretRefs;
 import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -56,7 +54,10 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.error("region", "is missing.", "Set region here or in the global configuration.");
         }
         if (virtualClusterId == null && virtualClusterName == null) {
-            v.error("virtualClusterId", "is missing.", "Give virtualClusterId, or virtualClusterName of a running virtual cluster.");
+            v.error(
+                    "virtualClusterId",
+                    "is missing.",
+                    "Give virtualClusterId, or virtualClusterName of a running virtual cluster.");
         }
         if (jobTemplateId == null) {
             v.check(executionRoleArn != null, "executionRoleArn", "is missing.", "Give the IAM role the job runs as.");
@@ -69,52 +70,189 @@ public class EmrStartJobRunStep extends SparkJobStep {
         Map<String, String> templateValues = KeyValueEntries.parse("jobTemplateParameters", jobTemplateParameters, v);
         SecretRefs secrets = secretRefs(v);
         for (String key : secrets.confKeys()) {
-            v.check(!sparkConf.containsKey(key), "secretConf[" + key + "]", "is also given in conf.",
+            v.check(
+                    !sparkConf.containsKey(key),
+                    "secretConf[" + key + "]",
+                    "is also given in conf.",
                     "Remove it from conf.");
         }
         v.throwIfInvalid();
         String cluster = virtualClusterName == null ? null : SparkOnEksDefaults.pick(clusterName, d.clusterName());
-        return new EmrJobDefinition(aws, virtualClusterId, virtualClusterName, cluster, executionRoleArn, releaseLabel,
-                name, entryPoint, entryPointArguments, sparkSubmitParameters, sparkConf,
-                SparkOnEksDefaults.pick(logGroup, d.logGroup()), logStreamPrefix, s3LogUri, retryMaxAttempts, tagMap,
-                jobTemplateId, templateValues, wait, secrets);
+        return new EmrJobDefinition(
+                aws,
+                virtualClusterId,
+                virtualClusterName,
+                cluster,
+                executionRoleArn,
+                releaseLabel,
+                name,
+                entryPoint,
+                entryPointArguments,
+                sparkSubmitParameters,
+                sparkConf,
+                SparkOnEksDefaults.pick(logGroup, d.logGroup()),
+                logStreamPrefix,
+                s3LogUri,
+                retryMaxAttempts,
+                tagMap,
+                jobTemplateId,
+                templateValues,
+                wait,
+                secrets);
     }
 
-    public String getVirtualClusterId() { return virtualClusterId; }
-    public String getVirtualClusterName() { return virtualClusterName; }
-    public String getClusterName() { return clusterName; }
-    public String getExecutionRoleArn() { return executionRoleArn; }
-    public String getReleaseLabel() { return releaseLabel; }
-    public String getName() { return name; }
-    public String getEntryPoint() { return entryPoint; }
-    public List<String> getEntryPointArguments() { return entryPointArguments; }
-    public String getSparkSubmitParameters() { return sparkSubmitParameters; }
-    public List<String> getConf() { return conf; }
-    public String getLogGroup() { return logGroup; }
-    public String getLogStreamPrefix() { return logStreamPrefix; }
-    public String getS3LogUri() { return s3LogUri; }
-    public Integer getRetryMaxAttempts() { return retryMaxAttempts; }
-    public List<String> getTags() { return tags; }
-    public String getJobTemplateId() { return jobTemplateId; }
-    public List<String> getJobTemplateParameters() { return jobTemplateParameters; }
+    public String getVirtualClusterId() {
+        return virtualClusterId;
+    }
 
-    @DataBoundSetter public void setVirtualClusterId(String v) { this.virtualClusterId = StepValues.text(v); }
-    @DataBoundSetter public void setVirtualClusterName(String v) { this.virtualClusterName = StepValues.text(v); }
-    @DataBoundSetter public void setClusterName(String v) { this.clusterName = StepValues.text(v); }
-    @DataBoundSetter public void setExecutionRoleArn(String v) { this.executionRoleArn = StepValues.text(v); }
-    @DataBoundSetter public void setReleaseLabel(String v) { this.releaseLabel = StepValues.text(v); }
-    @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
-    @DataBoundSetter public void setEntryPoint(String v) { this.entryPoint = StepValues.text(v); }
-    @DataBoundSetter public void setEntryPointArguments(List<String> v) { this.entryPointArguments = StepValues.list(v); }
-    @DataBoundSetter public void setSparkSubmitParameters(String v) { this.sparkSubmitParameters = StepValues.text(v); }
-    @DataBoundSetter public void setConf(List<String> v) { this.conf = StepValues.list(v); }
-    @DataBoundSetter public void setLogGroup(String v) { this.logGroup = StepValues.text(v); }
-    @DataBoundSetter public void setLogStreamPrefix(String v) { this.logStreamPrefix = StepValues.text(v); }
-    @DataBoundSetter public void setS3LogUri(String v) { this.s3LogUri = StepValues.text(v); }
-    @DataBoundSetter public void setRetryMaxAttempts(Integer v) { this.retryMaxAttempts = v; }
-    @DataBoundSetter public void setTags(List<String> v) { this.tags = StepValues.list(v); }
-    @DataBoundSetter public void setJobTemplateId(String v) { this.jobTemplateId = StepValues.text(v); }
-    @DataBoundSetter public void setJobTemplateParameters(List<String> v) { this.jobTemplateParameters = StepValues.list(v); }
+    public String getVirtualClusterName() {
+        return virtualClusterName;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public String getExecutionRoleArn() {
+        return executionRoleArn;
+    }
+
+    public String getReleaseLabel() {
+        return releaseLabel;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEntryPoint() {
+        return entryPoint;
+    }
+
+    public List<String> getEntryPointArguments() {
+        return entryPointArguments;
+    }
+
+    public String getSparkSubmitParameters() {
+        return sparkSubmitParameters;
+    }
+
+    public List<String> getConf() {
+        return conf;
+    }
+
+    public String getLogGroup() {
+        return logGroup;
+    }
+
+    public String getLogStreamPrefix() {
+        return logStreamPrefix;
+    }
+
+    public String getS3LogUri() {
+        return s3LogUri;
+    }
+
+    public Integer getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public String getJobTemplateId() {
+        return jobTemplateId;
+    }
+
+    public List<String> getJobTemplateParameters() {
+        return jobTemplateParameters;
+    }
+
+    @DataBoundSetter
+    public void setVirtualClusterId(String v) {
+        this.virtualClusterId = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setVirtualClusterName(String v) {
+        this.virtualClusterName = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setClusterName(String v) {
+        this.clusterName = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setExecutionRoleArn(String v) {
+        this.executionRoleArn = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setReleaseLabel(String v) {
+        this.releaseLabel = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setName(String v) {
+        this.name = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setEntryPoint(String v) {
+        this.entryPoint = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setEntryPointArguments(List<String> v) {
+        this.entryPointArguments = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setSparkSubmitParameters(String v) {
+        this.sparkSubmitParameters = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setConf(List<String> v) {
+        this.conf = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setLogGroup(String v) {
+        this.logGroup = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setLogStreamPrefix(String v) {
+        this.logStreamPrefix = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setS3LogUri(String v) {
+        this.s3LogUri = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setRetryMaxAttempts(Integer v) {
+        this.retryMaxAttempts = v;
+    }
+
+    @DataBoundSetter
+    public void setTags(List<String> v) {
+        this.tags = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setJobTemplateId(String v) {
+        this.jobTemplateId = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setJobTemplateParameters(List<String> v) {
+        this.jobTemplateParameters = StepValues.list(v);
+    }
 
     @Extension
     public static class DescriptorImpl extends SparkJobStepDescriptor {
@@ -140,7 +278,9 @@ public class EmrStartJobRunStep extends SparkJobStep {
 
         @POST
         public FormValidation doCheckJobTemplateParameters(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "jobTemplateParameters") : FormValidation.ok();
+            return CredentialsForms.mayConfigure(item)
+                    ? FieldChecks.keyValueLines(value, "jobTemplateParameters")
+                    : FormValidation.ok();
         }
 
         @POST

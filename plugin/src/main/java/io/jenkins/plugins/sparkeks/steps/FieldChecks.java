@@ -24,7 +24,10 @@ public final class FieldChecks {
     public static FormValidation region(String value) {
         return check(v -> {
             if (value != null && !value.isBlank()) {
-                v.check(REGION.matcher(value.trim()).matches(), "region", "'" + value + "' is not an AWS region id.",
+                v.check(
+                        REGION.matcher(value.trim()).matches(),
+                        "region",
+                        "'" + value + "' is not an AWS region id.",
                         "Use an id such as us-east-1.");
             }
         });
@@ -33,7 +36,10 @@ public final class FieldChecks {
     public static FormValidation roleArn(String value) {
         return check(v -> {
             if (value != null && !value.isBlank()) {
-                v.check(ROLE_ARN.matcher(value.trim()).matches(), "roleArn", "is not an IAM role ARN.",
+                v.check(
+                        ROLE_ARN.matcher(value.trim()).matches(),
+                        "roleArn",
+                        "is not an IAM role ARN.",
                         "Use the form arn:aws:iam::123456789012:role/name.");
             }
         });
@@ -42,7 +48,9 @@ public final class FieldChecks {
     public static FormValidation namespace(String value) {
         return check(v -> {
             if (value != null && !value.isBlank()) {
-                v.check(DNS_LABEL.matcher(value.trim()).matches(), "namespace",
+                v.check(
+                        DNS_LABEL.matcher(value.trim()).matches(),
+                        "namespace",
                         "'" + value + "' is not a Kubernetes namespace name.",
                         "Use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.");
             }
@@ -58,9 +66,13 @@ public final class FieldChecks {
                 } catch (URISyntaxException e) {
                     uri = null;
                 }
-                boolean web = uri != null && uri.getHost() != null
+                boolean web = uri != null
+                        && uri.getHost() != null
                         && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-                v.check(web, "awsEndpointUrl", "'" + value + "' is not an http(s) URL with a host.",
+                v.check(
+                        web,
+                        "awsEndpointUrl",
+                        "'" + value + "' is not an http(s) URL with a host.",
                         "Give a URL such as https://vpce-123.emr-containers.us-east-1.vpce.amazonaws.com, or leave it empty.");
             }
         });

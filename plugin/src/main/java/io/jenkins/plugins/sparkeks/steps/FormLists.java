@@ -47,7 +47,8 @@ final class FormLists {
             try {
                 setters.get(property).invoke(target, entries);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Cannot set " + property + " of " + target.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "Cannot set " + property + " of " + target.getClass().getSimpleName(), e);
             }
         });
     }
@@ -71,7 +72,9 @@ final class FormLists {
     static Map<String, Method> stringListProperties(Class<?> type) {
         Map<String, Method> out = new LinkedHashMap<>();
         for (Method m : type.getMethods()) {
-            if (m.isAnnotationPresent(DataBoundSetter.class) && m.getName().startsWith("set") && m.getParameterCount() == 1
+            if (m.isAnnotationPresent(DataBoundSetter.class)
+                    && m.getName().startsWith("set")
+                    && m.getParameterCount() == 1
                     && isListOfString(m.getGenericParameterTypes()[0])) {
                 out.put(Introspector.decapitalize(m.getName().substring(3)), m);
             }
@@ -80,7 +83,8 @@ final class FormLists {
     }
 
     private static boolean isListOfString(Type t) {
-        return t instanceof ParameterizedType p && p.getRawType() == List.class
+        return t instanceof ParameterizedType p
+                && p.getRawType() == List.class
                 && p.getActualTypeArguments()[0] == String.class;
     }
 }

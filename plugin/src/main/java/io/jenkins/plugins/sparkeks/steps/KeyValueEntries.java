@@ -50,7 +50,9 @@ final class KeyValueEntries {
             } else if (key.chars().anyMatch(Character::isWhitespace)) {
                 v.error(field, "entry " + position + " has a key with white space in it ('" + key + "').", fix);
             } else if (firstSeen.containsKey(key)) {
-                v.error(field, "entry " + position + " repeats the key '" + key + "' of entry " + firstSeen.get(key) + ".",
+                v.error(
+                        field,
+                        "entry " + position + " repeats the key '" + key + "' of entry " + firstSeen.get(key) + ".",
                         "Give each key once.");
             } else {
                 firstSeen.put(key, position);

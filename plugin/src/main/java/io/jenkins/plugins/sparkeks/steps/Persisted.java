@@ -42,13 +42,15 @@ final class Persisted<T extends Serializable> implements Serializable {
             // the plugin's class loader sees the core's classes, the default one used by readObject may not
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
                 @Override
-                protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+                        throws IOException, ClassNotFoundException {
                     return Class.forName(desc.getName(), false, Persisted.class.getClassLoader());
                 }
             }) {
                 v = (T) in.readObject();
             } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalStateException("cannot read back a persisted " + getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read back a persisted " + getClass().getSimpleName(), e);
             }
             value = v;
         }

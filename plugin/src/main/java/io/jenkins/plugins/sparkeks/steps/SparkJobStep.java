@@ -42,7 +42,8 @@ public abstract class SparkJobStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return SparkJobStepExecution.of(context, () -> toDefinition(SparkOnEksConfiguration.get().defaults()));
+        return SparkJobStepExecution.of(
+                context, () -> toDefinition(SparkOnEksConfiguration.get().defaults()));
     }
 
     /**
@@ -52,8 +53,10 @@ public abstract class SparkJobStep extends Step {
     public abstract JobDefinition toDefinition(SparkOnEksDefaults defaults);
 
     AwsTarget awsTarget(SparkOnEksDefaults d) {
-        return new AwsTarget(SparkOnEksDefaults.pick(region, d.region()),
-                SparkOnEksDefaults.pick(credentialsId, d.credentialsId()), SparkOnEksDefaults.pick(roleArn, d.roleArn()),
+        return new AwsTarget(
+                SparkOnEksDefaults.pick(region, d.region()),
+                SparkOnEksDefaults.pick(credentialsId, d.credentialsId()),
+                SparkOnEksDefaults.pick(roleArn, d.roleArn()),
                 d.awsEndpointUrl());
     }
 
@@ -105,58 +108,109 @@ public abstract class SparkJobStep extends Step {
         return Retention.KEEP_ON_FAILURE;
     }
 
-    public String getRegion() { return region; }
-    public String getCredentialsId() { return credentialsId; }
-    public String getRoleArn() { return roleArn; }
-    public boolean isWait() { return waitForCompletion; }
-    public boolean isPropagate() { return propagate; }
-    public String getStartTimeout() { return startTimeout; }
-    public String getTimeout() { return timeout; }
-    public boolean isFollowLogs() { return followLogs; }
-    public List<SecretValue> getSecretConf() { return secretConf; }
-    public List<SecretValue> getSecretEnv() { return secretEnv; }
+    public String getRegion() {
+        return region;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public boolean isWait() {
+        return waitForCompletion;
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    public String getStartTimeout() {
+        return startTimeout;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public boolean isFollowLogs() {
+        return followLogs;
+    }
+
+    public List<SecretValue> getSecretConf() {
+        return secretConf;
+    }
+
+    public List<SecretValue> getSecretEnv() {
+        return secretEnv;
+    }
 
     /** AWS region id; default: the global configuration's. */
     @DataBoundSetter
-    public void setRegion(String region) { this.region = StepValues.text(region); }
+    public void setRegion(String region) {
+        this.region = StepValues.text(region);
+    }
 
     /** AWS credentials id; default: the global configuration's, then the controller's default chain. */
     @DataBoundSetter
-    public void setCredentialsId(String credentialsId) { this.credentialsId = StepValues.text(credentialsId); }
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = StepValues.text(credentialsId);
+    }
 
     /** IAM role to assume; default: the global configuration's. */
     @DataBoundSetter
-    public void setRoleArn(String roleArn) { this.roleArn = StepValues.text(roleArn); }
+    public void setRoleArn(String roleArn) {
+        this.roleArn = StepValues.text(roleArn);
+    }
 
     /** false returns once the job is submitted, with its current state. */
     @DataBoundSetter
-    public void setWait(boolean wait) { this.waitForCompletion = wait; }
+    public void setWait(boolean wait) {
+        this.waitForCompletion = wait;
+    }
 
     /** false returns the result of a failed job instead of failing the build. */
     @DataBoundSetter
-    public void setPropagate(boolean propagate) { this.propagate = propagate; }
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
 
     /** Longest time before the driver runs, e.g. {@code 10m}. */
     @DataBoundSetter
-    public void setStartTimeout(String startTimeout) { this.startTimeout = StepValues.text(startTimeout); }
+    public void setStartTimeout(String startTimeout) {
+        this.startTimeout = StepValues.text(startTimeout);
+    }
 
     /** Longest time from submission to the end, e.g. {@code 2h}. */
     @DataBoundSetter
-    public void setTimeout(String timeout) { this.timeout = StepValues.text(timeout); }
+    public void setTimeout(String timeout) {
+        this.timeout = StepValues.text(timeout);
+    }
 
     /** false keeps driver log lines out of the console. */
     @DataBoundSetter
-    public void setFollowLogs(boolean followLogs) { this.followLogs = followLogs; }
+    public void setFollowLogs(boolean followLogs) {
+        this.followLogs = followLogs;
+    }
 
     /** Spark conf whose values come from secret text credentials, resolved at run time and never stored. */
     @DataBoundSetter
-    public void setSecretConf(List<SecretValue> secretConf) { this.secretConf = secretValues(secretConf); }
+    public void setSecretConf(List<SecretValue> secretConf) {
+        this.secretConf = secretValues(secretConf);
+    }
 
     /** Driver and executor environment variables whose values come from secret text credentials. */
     @DataBoundSetter
-    public void setSecretEnv(List<SecretValue> secretEnv) { this.secretEnv = secretValues(secretEnv); }
+    public void setSecretEnv(List<SecretValue> secretEnv) {
+        this.secretEnv = secretValues(secretEnv);
+    }
 
     private static List<SecretValue> secretValues(List<SecretValue> in) {
-        return in == null || in.isEmpty() ? null : List.copyOf(in.stream().filter(Objects::nonNull).toList());
+        return in == null || in.isEmpty()
+                ? null
+                : List.copyOf(in.stream().filter(Objects::nonNull).toList());
     }
 }

@@ -53,6 +53,7 @@ public class SparkJobStepExecution extends StepExecution {
     static final Duration CANCEL_GRACE = Duration.ofSeconds(30);
     /** How long a stopped step waits for the remote cancellation before it ends anyway. */
     static final long STOP_TIMEOUT_SECONDS = 60;
+
     static final long CHECKPOINT_SECONDS = 30;
 
     private static final Set<SparkJobStepExecution> WAITING = ConcurrentHashMap.newKeySet();
@@ -60,8 +61,11 @@ public class SparkJobStepExecution extends StepExecution {
     private static final AtomicInteger SHUTDOWNS = new AtomicInteger();
 
     static {
-        SparkOnEksThreads.SCHEDULER.scheduleWithFixedDelay(() -> WAITING.forEach(SparkJobStepExecution::checkpoint),
-                CHECKPOINT_SECONDS, CHECKPOINT_SECONDS, TimeUnit.SECONDS);
+        SparkOnEksThreads.SCHEDULER.scheduleWithFixedDelay(
+                () -> WAITING.forEach(SparkJobStepExecution::checkpoint),
+                CHECKPOINT_SECONDS,
+                CHECKPOINT_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     private final Persisted<JobDefinition> definition;
@@ -125,9 +129,10 @@ public class SparkJobStepExecution extends StepExecution {
         console = reporter(listener, run);
         SubmissionCounter.resumed(run, new SubmissionKey(submissionKey));
         JobReference ref = reference();
-        console.line(ref == null
-                ? "Jenkins restarted before the job was confirmed; submitting again under the same key, which finds the job if it exists"
-                : "Jenkins restarted; reattaching to " + ref.displayId() + " without submitting again");
+        console.line(
+                ref == null
+                        ? "Jenkins restarted before the job was confirmed; submitting again under the same key, which finds the job if it exists"
+                        : "Jenkins restarted; reattaching to " + ref.displayId() + " without submitting again");
         SparkOnEksThreads.WORK.execute(() -> launch(run, true));
     }
 
@@ -159,7 +164,9 @@ public class SparkJobStepExecution extends StepExecution {
         if (ref != null) {
             return (stopCause != null ? "cancelling " : "reattaching to ") + ref.displayId();
         }
-        return stopCause != null ? "cancelling the submission" : "submitting " + definition.get().describe();
+        return stopCause != null
+                ? "cancelling the submission"
+                : "submitting " + definition.get().describe();
     }
 
     /**
@@ -237,16 +244,20 @@ public class SparkJobStepExecution extends StepExecution {
                 cancel(w);
                 return;
             }
-            w.result().whenCompleteAsync((result, error) -> {
-                if (detached) {
-                    return; // the controller is going down; onResume() reattaches from the saved reference
-                }
-                if (error != null) {
-                    fail(unwrap(error));
-                } else if (stopCause == null) {
-                    finish(run, w.reference(), result);
-                }
-            }, SparkOnEksThreads.WORK);
+            w.result()
+                    .whenCompleteAsync(
+                            (result, error) -> {
+                                if (detached) {
+                                    return; // the controller is going down; onResume() reattaches from the saved
+                                    // reference
+                                }
+                                if (error != null) {
+                                    fail(unwrap(error));
+                                } else if (stopCause == null) {
+                                    finish(run, w.reference(), result);
+                                }
+                            },
+                            SparkOnEksThreads.WORK);
         } catch (InvalidJobSpecException | JobException e) {
             fail(new AbortException(e.getMessage()));
         } catch (Throwable t) {
@@ -274,14 +285,18 @@ public class SparkJobStepExecution extends StepExecution {
     }
 
     private void cancel(JobWatch w) {
-        w.cancel("the Jenkins build was stopped").whenCompleteAsync((result, error) -> {
-            if (result != null) {
-                cancelled(w.reference(), result);
-            } else {
-                console.line("Cancelling failed: " + unwrap(error).getMessage());
-            }
-            fail(stopCause);
-        }, SparkOnEksThreads.WORK);
+        w.cancel("the Jenkins build was stopped")
+                .whenCompleteAsync(
+                        (result, error) -> {
+                            if (result != null) {
+                                cancelled(w.reference(), result);
+                            } else {
+                                console.line(
+                                        "Cancelling failed: " + unwrap(error).getMessage());
+                            }
+                            fail(stopCause);
+                        },
+                        SparkOnEksThreads.WORK);
     }
 
     private void cancel(JobEngine e, JobReference ref) {
@@ -305,7 +320,8 @@ public class SparkJobStepExecution extends StepExecution {
         console.result(result);
         recordQuietly(ref, result);
         JobDefinition def = definition.get();
-        boolean returnResult = result.success() || !def.waitSettings().propagate()
+        boolean returnResult = result.success()
+                || !def.waitSettings().propagate()
                 || !def.waitSettings().waitForCompletion();
         if (returnResult) {
             succeed(new LinkedHashMap<>(result.toMap()));
@@ -365,7 +381,6 @@ public class SparkJobStepExecution extends StepExecution {
             }
         });
     }
-
 
     /**
      * After a restart the step could not get at its job again (typically: a credential it names is gone). It

@@ -24,8 +24,8 @@ final class SparkOnEksThreads {
     private SparkOnEksThreads() {}
 
     private static ExecutorService workers() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon("spark-on-eks-worker"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("spark-on-eks-worker"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

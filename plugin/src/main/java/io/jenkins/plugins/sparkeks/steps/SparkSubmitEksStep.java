@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
@@ -83,36 +82,75 @@ public class SparkSubmitEksStep extends SparkJobStep {
         AwsTarget aws = awsTarget(d);
         // a cluster given explicitly on the step wins over the global EKS cluster
         boolean explicitNonEks = serverUrl != null || kubeconfigCredentialsId != null;
-        String cluster = clusterName != null ? clusterName : explicitNonEks ? null : SparkOnEksDefaults.pick(null, d.clusterName());
-        KubernetesTarget target = new KubernetesTarget(aws, cluster, serverUrl, kubeconfigCredentialsId, tokenCredentialsId);
+        String cluster = clusterName != null
+                ? clusterName
+                : explicitNonEks ? null : SparkOnEksDefaults.pick(null, d.clusterName());
+        KubernetesTarget target =
+                new KubernetesTarget(aws, cluster, serverUrl, kubeconfigCredentialsId, tokenCredentialsId);
         if (cluster == null && serverUrl == null && kubeconfigCredentialsId == null) {
-            v.error("clusterName", "no cluster is given.",
+            v.error(
+                    "clusterName",
+                    "no cluster is given.",
                     "Set clusterName (EKS), kubeconfigCredentialsId, or serverUrl with tokenCredentialsId, here or in the global configuration.");
         }
         if (cluster != null && aws.region() == null) {
-            v.error("region", "is missing for EKS cluster " + cluster + ".", "Set region here or in the global configuration.");
+            v.error(
+                    "region",
+                    "is missing for EKS cluster " + cluster + ".",
+                    "Set region here or in the global configuration.");
         }
         if (serverUrl != null && cluster == null && kubeconfigCredentialsId == null && tokenCredentialsId == null) {
-            v.error("tokenCredentialsId", "is missing for serverUrl " + serverUrl + ".",
+            v.error(
+                    "tokenCredentialsId",
+                    "is missing for serverUrl " + serverUrl + ".",
                     "Give a secret text credential holding a bearer token.");
         }
         if (mainApplicationFile == null) {
-            v.error("mainApplicationFile", "is missing.", "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
+            v.error(
+                    "mainApplicationFile",
+                    "is missing.",
+                    "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
         }
         WaitSettings wait = waitSettings(retention(retention, v), v);
         Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
-        PodSettings pod = new PodSettings(emrRelease, driverMemoryOverhead, executorMemoryOverhead,
+        PodSettings pod = new PodSettings(
+                emrRelease,
+                driverMemoryOverhead,
+                executorMemoryOverhead,
                 KeyValueEntries.parse("labels", labels, v),
                 KeyValueEntries.parse("annotations", annotations, v),
-                KeyValueEntries.parse("env", env, v), driverPodTemplate,
+                KeyValueEntries.parse("env", env, v),
+                driverPodTemplate,
                 KeyValueEntries.parse("nodeSelector", nodeSelector, v),
-                tolerationMaps(v), imagePullPolicy, imagePullSecrets, sparkVersion, sparkUser);
+                tolerationMaps(v),
+                imagePullPolicy,
+                imagePullSecrets,
+                sparkVersion,
+                sparkUser);
         SecretRefs secrets = secretRefs(v);
         v.throwIfInvalid();
-        return new SparkSubmitDefinition(target, operator, name, mainClass, mainApplicationFile, appArgs, sparkConf, jars,
-                files, pyFiles, SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
-                SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()), SparkOnEksDefaults.pick(image, d.image()),
-                driverCores, driverMemory, executorInstances, executorCores, executorMemory, pod, wait, secrets);
+        return new SparkSubmitDefinition(
+                target,
+                operator,
+                name,
+                mainClass,
+                mainApplicationFile,
+                appArgs,
+                sparkConf,
+                jars,
+                files,
+                pyFiles,
+                SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
+                SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()),
+                SparkOnEksDefaults.pick(image, d.image()),
+                driverCores,
+                driverMemory,
+                executorInstances,
+                executorCores,
+                executorMemory,
+                pod,
+                wait,
+                secrets);
     }
 
     private List<Map<String, String>> tolerationMaps(Validation v) {
@@ -121,7 +159,10 @@ public class SparkSubmitEksStep extends SparkJobStep {
             for (int i = 0; i < tolerations.size(); i++) {
                 Toleration t = tolerations.get(i);
                 if (t == null) {
-                    v.error("tolerations", "toleration " + (i + 1) + " is null.", "Give a map such as [key: 'spot', operator: 'Exists'], or leave it out.");
+                    v.error(
+                            "tolerations",
+                            "toleration " + (i + 1) + " is null.",
+                            "Give a map such as [key: 'spot', operator: 'Exists'], or leave it out.");
                     continue;
                 }
                 t.validate(i + 1, v);
@@ -138,88 +179,329 @@ public class SparkSubmitEksStep extends SparkJobStep {
         if (mode.equalsIgnoreCase(MODE_OPERATOR)) {
             return true;
         }
-        v.error("mode", "'" + mode + "' is not a submission mode.", "Use submit (driver pod) or operator (SparkApplication).");
+        v.error(
+                "mode",
+                "'" + mode + "' is not a submission mode.",
+                "Use submit (driver pod) or operator (SparkApplication).");
         return false;
     }
 
-    public String getClusterName() { return clusterName; }
-    public String getServerUrl() { return serverUrl; }
-    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
-    public String getTokenCredentialsId() { return tokenCredentialsId; }
-    public String getMode() { return mode; }
-    public String getName() { return name; }
-    public String getMainClass() { return mainClass; }
-    public String getMainApplicationFile() { return mainApplicationFile; }
-    public List<String> getAppArgs() { return appArgs; }
-    public List<String> getConf() { return conf; }
-    public List<String> getJars() { return jars; }
-    public List<String> getFiles() { return files; }
-    public List<String> getPyFiles() { return pyFiles; }
-    public String getNamespace() { return namespace; }
-    public String getServiceAccount() { return serviceAccount; }
-    public String getImage() { return image; }
-    public Integer getDriverCores() { return driverCores; }
-    public String getDriverMemory() { return driverMemory; }
-    public Integer getExecutorInstances() { return executorInstances; }
-    public Integer getExecutorCores() { return executorCores; }
-    public String getExecutorMemory() { return executorMemory; }
-    public String getRetention() { return retention; }
-    public String getEmrRelease() { return emrRelease; }
-    public String getDriverMemoryOverhead() { return driverMemoryOverhead; }
-    public String getExecutorMemoryOverhead() { return executorMemoryOverhead; }
-    public List<String> getLabels() { return labels; }
-    public List<String> getAnnotations() { return annotations; }
-    public List<String> getEnv() { return env; }
-    public String getDriverPodTemplate() { return driverPodTemplate; }
-    public List<String> getNodeSelector() { return nodeSelector; }
-    public List<Toleration> getTolerations() { return tolerations; }
-    public String getImagePullPolicy() { return imagePullPolicy; }
-    public List<String> getImagePullSecrets() { return imagePullSecrets; }
-    public String getSparkVersion() { return sparkVersion; }
-    public String getSparkUser() { return sparkUser; }
+    public String getClusterName() {
+        return clusterName;
+    }
 
-    @DataBoundSetter public void setClusterName(String v) { this.clusterName = StepValues.text(v); }
-    @DataBoundSetter public void setServerUrl(String v) { this.serverUrl = StepValues.text(v); }
-    @DataBoundSetter public void setKubeconfigCredentialsId(String v) { this.kubeconfigCredentialsId = StepValues.text(v); }
-    @DataBoundSetter public void setTokenCredentialsId(String v) { this.tokenCredentialsId = StepValues.text(v); }
-    @DataBoundSetter public void setMode(String v) {
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getMainClass() {
+        return mainClass;
+    }
+
+    public String getMainApplicationFile() {
+        return mainApplicationFile;
+    }
+
+    public List<String> getAppArgs() {
+        return appArgs;
+    }
+
+    public List<String> getConf() {
+        return conf;
+    }
+
+    public List<String> getJars() {
+        return jars;
+    }
+
+    public List<String> getFiles() {
+        return files;
+    }
+
+    public List<String> getPyFiles() {
+        return pyFiles;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public String getServiceAccount() {
+        return serviceAccount;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public Integer getDriverCores() {
+        return driverCores;
+    }
+
+    public String getDriverMemory() {
+        return driverMemory;
+    }
+
+    public Integer getExecutorInstances() {
+        return executorInstances;
+    }
+
+    public Integer getExecutorCores() {
+        return executorCores;
+    }
+
+    public String getExecutorMemory() {
+        return executorMemory;
+    }
+
+    public String getRetention() {
+        return retention;
+    }
+
+    public String getEmrRelease() {
+        return emrRelease;
+    }
+
+    public String getDriverMemoryOverhead() {
+        return driverMemoryOverhead;
+    }
+
+    public String getExecutorMemoryOverhead() {
+        return executorMemoryOverhead;
+    }
+
+    public List<String> getLabels() {
+        return labels;
+    }
+
+    public List<String> getAnnotations() {
+        return annotations;
+    }
+
+    public List<String> getEnv() {
+        return env;
+    }
+
+    public String getDriverPodTemplate() {
+        return driverPodTemplate;
+    }
+
+    public List<String> getNodeSelector() {
+        return nodeSelector;
+    }
+
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
+
+    public String getImagePullPolicy() {
+        return imagePullPolicy;
+    }
+
+    public List<String> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
+
+    public String getSparkVersion() {
+        return sparkVersion;
+    }
+
+    public String getSparkUser() {
+        return sparkUser;
+    }
+
+    @DataBoundSetter
+    public void setClusterName(String v) {
+        this.clusterName = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String v) {
+        this.serverUrl = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String v) {
+        this.kubeconfigCredentialsId = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setTokenCredentialsId(String v) {
+        this.tokenCredentialsId = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setMode(String v) {
         String m = StepValues.text(v);
         this.mode = m == null || m.equalsIgnoreCase(MODE_SUBMIT) ? null : m.toLowerCase(Locale.ROOT);
     }
-    @DataBoundSetter public void setName(String v) { this.name = StepValues.text(v); }
-    @DataBoundSetter public void setMainClass(String v) { this.mainClass = StepValues.text(v); }
-    @DataBoundSetter public void setMainApplicationFile(String v) { this.mainApplicationFile = StepValues.text(v); }
-    @DataBoundSetter public void setAppArgs(List<String> v) { this.appArgs = StepValues.list(v); }
-    @DataBoundSetter public void setConf(List<String> v) { this.conf = StepValues.list(v); }
-    @DataBoundSetter public void setJars(List<String> v) { this.jars = StepValues.list(v); }
-    @DataBoundSetter public void setFiles(List<String> v) { this.files = StepValues.list(v); }
-    @DataBoundSetter public void setPyFiles(List<String> v) { this.pyFiles = StepValues.list(v); }
-    @DataBoundSetter public void setNamespace(String v) { this.namespace = StepValues.text(v); }
-    @DataBoundSetter public void setServiceAccount(String v) { this.serviceAccount = StepValues.text(v); }
-    @DataBoundSetter public void setImage(String v) { this.image = StepValues.text(v); }
-    @DataBoundSetter public void setDriverCores(Integer v) { this.driverCores = v; }
-    @DataBoundSetter public void setDriverMemory(String v) { this.driverMemory = StepValues.text(v); }
-    @DataBoundSetter public void setExecutorInstances(Integer v) { this.executorInstances = v; }
-    @DataBoundSetter public void setExecutorCores(Integer v) { this.executorCores = v; }
-    @DataBoundSetter public void setExecutorMemory(String v) { this.executorMemory = StepValues.text(v); }
-    @DataBoundSetter public void setRetention(String v) {
+
+    @DataBoundSetter
+    public void setName(String v) {
+        this.name = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setMainClass(String v) {
+        this.mainClass = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setMainApplicationFile(String v) {
+        this.mainApplicationFile = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setAppArgs(List<String> v) {
+        this.appArgs = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setConf(List<String> v) {
+        this.conf = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setJars(List<String> v) {
+        this.jars = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setFiles(List<String> v) {
+        this.files = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setPyFiles(List<String> v) {
+        this.pyFiles = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String v) {
+        this.namespace = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setServiceAccount(String v) {
+        this.serviceAccount = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setImage(String v) {
+        this.image = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setDriverCores(Integer v) {
+        this.driverCores = v;
+    }
+
+    @DataBoundSetter
+    public void setDriverMemory(String v) {
+        this.driverMemory = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setExecutorInstances(Integer v) {
+        this.executorInstances = v;
+    }
+
+    @DataBoundSetter
+    public void setExecutorCores(Integer v) {
+        this.executorCores = v;
+    }
+
+    @DataBoundSetter
+    public void setExecutorMemory(String v) {
+        this.executorMemory = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setRetention(String v) {
         String r = StepValues.text(v);
         this.retention = r == null ? null : r.toLowerCase(Locale.ROOT);
     }
 
-    @DataBoundSetter public void setEmrRelease(String v) { this.emrRelease = StepValues.text(v); }
-    @DataBoundSetter public void setDriverMemoryOverhead(String v) { this.driverMemoryOverhead = StepValues.text(v); }
-    @DataBoundSetter public void setExecutorMemoryOverhead(String v) { this.executorMemoryOverhead = StepValues.text(v); }
-    @DataBoundSetter public void setLabels(List<String> v) { this.labels = StepValues.list(v); }
-    @DataBoundSetter public void setAnnotations(List<String> v) { this.annotations = StepValues.list(v); }
-    @DataBoundSetter public void setEnv(List<String> v) { this.env = StepValues.list(v); }
-    @DataBoundSetter public void setDriverPodTemplate(String v) { this.driverPodTemplate = StepValues.text(v); }
-    @DataBoundSetter public void setNodeSelector(List<String> v) { this.nodeSelector = StepValues.list(v); }
-    @DataBoundSetter public void setTolerations(List<Toleration> v) { this.tolerations = StepValues.copy(v); }
-    @DataBoundSetter public void setImagePullPolicy(String v) { this.imagePullPolicy = StepValues.text(v); }
-    @DataBoundSetter public void setImagePullSecrets(List<String> v) { this.imagePullSecrets = StepValues.list(v); }
-    @DataBoundSetter public void setSparkVersion(String v) { this.sparkVersion = StepValues.text(v); }
-    @DataBoundSetter public void setSparkUser(String v) { this.sparkUser = StepValues.text(v); }
+    @DataBoundSetter
+    public void setEmrRelease(String v) {
+        this.emrRelease = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setDriverMemoryOverhead(String v) {
+        this.driverMemoryOverhead = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setExecutorMemoryOverhead(String v) {
+        this.executorMemoryOverhead = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setLabels(List<String> v) {
+        this.labels = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setAnnotations(List<String> v) {
+        this.annotations = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setEnv(List<String> v) {
+        this.env = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setDriverPodTemplate(String v) {
+        this.driverPodTemplate = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setNodeSelector(List<String> v) {
+        this.nodeSelector = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setTolerations(List<Toleration> v) {
+        this.tolerations = StepValues.copy(v);
+    }
+
+    @DataBoundSetter
+    public void setImagePullPolicy(String v) {
+        this.imagePullPolicy = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setImagePullSecrets(List<String> v) {
+        this.imagePullSecrets = StepValues.list(v);
+    }
+
+    @DataBoundSetter
+    public void setSparkVersion(String v) {
+        this.sparkVersion = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setSparkUser(String v) {
+        this.sparkUser = StepValues.text(v);
+    }
 
     @Extension
     public static class DescriptorImpl extends SparkJobStepDescriptor {
@@ -239,14 +521,14 @@ public class SparkSubmitEksStep extends SparkJobStep {
         }
 
         @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
-                @QueryParameter String kubeconfigCredentialsId) {
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
             return CredentialsForms.list(item, kubeconfigCredentialsId, FileCredentials.class);
         }
 
         @POST
-        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item,
-                @QueryParameter String tokenCredentialsId) {
+        public ListBoxModel doFillTokenCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String tokenCredentialsId) {
             return CredentialsForms.list(item, tokenCredentialsId, StringCredentials.class);
         }
 
@@ -261,7 +543,9 @@ public class SparkSubmitEksStep extends SparkJobStep {
         @POST
         public ListBoxModel doFillRetentionItems(@AncestorInPath Item item) {
             ListBoxModel m = new ListBoxModel();
-            m.add("Keep the driver pod after a failure", Retention.KEEP_ON_FAILURE.name().toLowerCase(Locale.ROOT));
+            m.add(
+                    "Keep the driver pod after a failure",
+                    Retention.KEEP_ON_FAILURE.name().toLowerCase(Locale.ROOT));
             m.add("Delete the driver pod", Retention.DELETE.name().toLowerCase(Locale.ROOT));
             m.add("Keep the driver pod", Retention.KEEP.name().toLowerCase(Locale.ROOT));
             return m;
@@ -269,12 +553,16 @@ public class SparkSubmitEksStep extends SparkJobStep {
 
         @POST
         public FormValidation doCheckLabels(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "labels") : FormValidation.ok();
+            return CredentialsForms.mayConfigure(item)
+                    ? FieldChecks.keyValueLines(value, "labels")
+                    : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckAnnotations(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "annotations") : FormValidation.ok();
+            return CredentialsForms.mayConfigure(item)
+                    ? FieldChecks.keyValueLines(value, "annotations")
+                    : FormValidation.ok();
         }
 
         @POST
@@ -284,7 +572,9 @@ public class SparkSubmitEksStep extends SparkJobStep {
 
         @POST
         public FormValidation doCheckNodeSelector(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.keyValueLines(value, "nodeSelector") : FormValidation.ok();
+            return CredentialsForms.mayConfigure(item)
+                    ? FieldChecks.keyValueLines(value, "nodeSelector")
+                    : FormValidation.ok();
         }
 
         @POST

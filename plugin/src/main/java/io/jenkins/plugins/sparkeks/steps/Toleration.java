@@ -34,29 +34,56 @@ public class Toleration extends AbstractDescribableImpl<Toleration> {
     @DataBoundConstructor
     public Toleration() {}
 
-    public String getKey() { return key; }
-    public String getOperator() { return operator; }
-    public String getValue() { return value; }
-    public String getEffect() { return effect; }
-    public Integer getTolerationSeconds() { return tolerationSeconds; }
+    public String getKey() {
+        return key;
+    }
+
+    public String getOperator() {
+        return operator;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public String getEffect() {
+        return effect;
+    }
+
+    public Integer getTolerationSeconds() {
+        return tolerationSeconds;
+    }
 
     /** Taint key; empty with operator Exists tolerates every taint. */
-    @DataBoundSetter public void setKey(String key) { this.key = StepValues.text(key); }
+    @DataBoundSetter
+    public void setKey(String key) {
+        this.key = StepValues.text(key);
+    }
 
     /** Equal (the default, kept as unset so that a form's pre-selected Equal and an omitted operator compare equal) or Exists. */
-    @DataBoundSetter public void setOperator(String operator) {
+    @DataBoundSetter
+    public void setOperator(String operator) {
         String op = StepValues.text(operator);
         this.operator = DEFAULT_OPERATOR.equals(op) ? null : op;
     }
 
     /** Taint value, for operator Equal. */
-    @DataBoundSetter public void setValue(String value) { this.value = StepValues.text(value); }
+    @DataBoundSetter
+    public void setValue(String value) {
+        this.value = StepValues.text(value);
+    }
 
     /** NoSchedule, PreferNoSchedule or NoExecute; empty tolerates every effect. */
-    @DataBoundSetter public void setEffect(String effect) { this.effect = StepValues.text(effect); }
+    @DataBoundSetter
+    public void setEffect(String effect) {
+        this.effect = StepValues.text(effect);
+    }
 
     /** How long a NoExecute taint is tolerated; empty means forever. */
-    @DataBoundSetter public void setTolerationSeconds(Integer tolerationSeconds) { this.tolerationSeconds = tolerationSeconds; }
+    @DataBoundSetter
+    public void setTolerationSeconds(Integer tolerationSeconds) {
+        this.tolerationSeconds = tolerationSeconds;
+    }
 
     /** Checks what Kubernetes would reject, naming the toleration by its position (1-based). */
     void validate(int position, Validation v) {
@@ -67,10 +94,16 @@ public class Toleration extends AbstractDescribableImpl<Toleration> {
             v.error(field, which + " has operator '" + operator + "'.", "Use Equal or Exists.");
         }
         if (effect != null && !EFFECTS.contains(effect)) {
-            v.error(field, which + " has effect '" + effect + "'.", "Use NoSchedule, PreferNoSchedule or NoExecute, or leave it empty.");
+            v.error(
+                    field,
+                    which + " has effect '" + effect + "'.",
+                    "Use NoSchedule, PreferNoSchedule or NoExecute, or leave it empty.");
         }
         if (key == null && DEFAULT_OPERATOR.equals(op)) {
-            v.error(field, which + " has no key.", "Give the taint key, or use operator Exists to tolerate every taint.");
+            v.error(
+                    field,
+                    which + " has no key.",
+                    "Give the taint key, or use operator Exists to tolerate every taint.");
         }
         if ("Exists".equals(op) && value != null) {
             v.error(field, which + " has a value with operator Exists.", "Leave value empty, or use operator Equal.");
@@ -97,8 +130,11 @@ public class Toleration extends AbstractDescribableImpl<Toleration> {
     // compared by content: a configuration that went through a form or a snippet equals the one it came from
     @Override
     public boolean equals(Object o) {
-        return o instanceof Toleration t && Objects.equals(key, t.key) && Objects.equals(operator, t.operator)
-                && Objects.equals(value, t.value) && Objects.equals(effect, t.effect)
+        return o instanceof Toleration t
+                && Objects.equals(key, t.key)
+                && Objects.equals(operator, t.operator)
+                && Objects.equals(value, t.value)
+                && Objects.equals(effect, t.effect)
                 && Objects.equals(tolerationSeconds, t.tolerationSeconds);
     }
 

@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 
 class SparkJobsActionTest {
 
-    private static final JobReference POD = new DriverPodReference(ClusterCoordinates.eks("us-east-1", "prod"),
-            "spark", "pi-1a2b-driver", "uid-1", "spark-1a2b", "1a2b", null);
+    private static final JobReference POD = new DriverPodReference(
+            ClusterCoordinates.eks("us-east-1", "prod"),
+            "spark",
+            "pi-1a2b-driver",
+            "uid-1",
+            "spark-1a2b",
+            "1a2b",
+            null);
 
     @Test
     void aStepsRowIsReplacedWhenItsJobEnds() throws Exception {
@@ -36,10 +42,16 @@ class SparkJobsActionTest {
 
         action.record(SparkJobSummary.submitted("k1", POD));
         Instant t = Instant.parse("2026-11-21T12:00:00Z");
-        action.record(SparkJobSummary.of("k1", POD, JobResult.builder(Backend.KUBERNETES, JobState.SUCCEEDED)
-                .startedAt(t).finishedAt(t.plusSeconds(3700)).reason("Completed")
-                .link("Driver log", "https://console.aws.amazon.com/cloudwatch/home")
-                .link("Script", "javascript:alert(1)").build()));
+        action.record(SparkJobSummary.of(
+                "k1",
+                POD,
+                JobResult.builder(Backend.KUBERNETES, JobState.SUCCEEDED)
+                        .startedAt(t)
+                        .finishedAt(t.plusSeconds(3700))
+                        .reason("Completed")
+                        .link("Driver log", "https://console.aws.amazon.com/cloudwatch/home")
+                        .link("Script", "javascript:alert(1)")
+                        .build()));
 
         assertThat(action.getJobs()).singleElement().satisfies(j -> {
             assertThat(j.getDisplayId()).isEqualTo("spark:pi-1a2b-driver");

@@ -11,9 +11,17 @@ class ConfigurationAsCodeITest extends AbstractRoundTripTest {
     @Override
     protected void assertConfiguredAsExpected(JenkinsRule j, String configContent) {
         SparkOnEksDefaults d = SparkOnEksConfiguration.get().defaults();
-        assertThat(d).isEqualTo(new SparkOnEksDefaults("eu-central-1", "casc-round-trip-cluster", "aws-ci",
-                "arn:aws:iam::123456789012:role/spark-submitter", "spark-jobs", "spark", "apache/spark:3.5.6",
-                "/emr/spark", "https://vpce-0123.emr-containers.eu-central-1.vpce.amazonaws.com"));
+        assertThat(d)
+                .isEqualTo(new SparkOnEksDefaults(
+                        "eu-central-1",
+                        "casc-round-trip-cluster",
+                        "aws-ci",
+                        "arn:aws:iam::123456789012:role/spark-submitter",
+                        "spark-jobs",
+                        "spark",
+                        "apache/spark:3.5.6",
+                        "/emr/spark",
+                        "https://vpce-0123.emr-containers.eu-central-1.vpce.amazonaws.com"));
     }
 
     @Override

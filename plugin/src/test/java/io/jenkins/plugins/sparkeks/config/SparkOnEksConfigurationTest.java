@@ -15,8 +15,8 @@ import static org.mockito.Mockito.verify;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.mockito.InOrder;
 
 /** One write per form submission; setters (as Configuration as Code calls them, inside its BulkChange) never write. */
 class SparkOnEksConfigurationTest {
@@ -47,9 +47,17 @@ class SparkOnEksConfigurationTest {
         setEverything();
 
         verify(config, never()).save();
-        assertThat(config.defaults()).isEqualTo(new SparkOnEksDefaults("eu-west-1", "prod", "aws-ci",
-                "arn:aws:iam::123456789012:role/spark", "spark", "spark-driver", "apache/spark:3.5.6", "/emr/spark",
-                "http://127.0.0.1:4566"));
+        assertThat(config.defaults())
+                .isEqualTo(new SparkOnEksDefaults(
+                        "eu-west-1",
+                        "prod",
+                        "aws-ci",
+                        "arn:aws:iam::123456789012:role/spark",
+                        "spark",
+                        "spark-driver",
+                        "apache/spark:3.5.6",
+                        "/emr/spark",
+                        "http://127.0.0.1:4566"));
     }
 
     @Test
@@ -57,9 +65,11 @@ class SparkOnEksConfigurationTest {
         StaplerRequest2 request = mock(StaplerRequest2.class);
         JSONObject form = new JSONObject();
         doAnswer(invocation -> {
-            setEverything(); // what Stapler's binding does with the form's nine fields
-            return null;
-        }).when(request).bindJSON(same(config), same(form));
+                    setEverything(); // what Stapler's binding does with the form's nine fields
+                    return null;
+                })
+                .when(request)
+                .bindJSON(same(config), same(form));
 
         assertThat(config.configure(request, form)).isTrue();
 

@@ -42,25 +42,37 @@ class ConsoleReporterTest {
         r.stateChanged(JobState.RUNNING, "driver pod spark:pi-driver");
         r.diagnostic("Pulling image apache/spark:3.5.6");
 
-        assertThat(text().lines()).containsExactly("Pi is roughly 3.1415",
-                "[spark-on-eks] RUNNING: driver pod spark:pi-driver",
-                "[spark-on-eks] Pulling image apache/spark:3.5.6");
+        assertThat(text().lines())
+                .containsExactly(
+                        "Pi is roughly 3.1415",
+                        "[spark-on-eks] RUNNING: driver pod spark:pi-driver",
+                        "[spark-on-eks] Pulling image apache/spark:3.5.6");
     }
 
     @Test
     void noSecretReachesTheConsole() {
-        ConsoleReporter r = reporter(Map.of("spark.hadoop.fs.s3a.secret.key", "abcdEFGH1234secret",
-                "spark.kubernetes.driverEnv.DB_PASSWORD", "hunter22"));
+        ConsoleReporter r = reporter(Map.of(
+                "spark.hadoop.fs.s3a.secret.key",
+                "abcdEFGH1234secret",
+                "spark.kubernetes.driverEnv.DB_PASSWORD",
+                "hunter22"));
 
         r.log(new LogLine("pod", null, "connecting with hunter22 and abcdEFGH1234secret"));
         r.diagnostic("env AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCY and token: eyJhbGci.x.y");
         r.diagnostic("access key AKIAIOSFODNN7EXAMPLE in use");
-        r.result(JobResult.builder(Backend.KUBERNETES, JobState.FAILED).message("failed with password=hunter22")
-                .explanation(List.of("Caused by: auth error for key abcdEFGH1234secret")).build());
+        r.result(JobResult.builder(Backend.KUBERNETES, JobState.FAILED)
+                .message("failed with password=hunter22")
+                .explanation(List.of("Caused by: auth error for key abcdEFGH1234secret"))
+                .build());
 
-        assertThat(text()).doesNotContain("hunter22").doesNotContain("abcdEFGH1234secret")
-                .doesNotContain("wJalrXUtnFEMI").doesNotContain("eyJhbGci").doesNotContain("AKIAIOSFODNN7EXAMPLE")
-                .contains("AWS_SECRET_ACCESS_KEY=****").contains("Caused by: auth error for key ****");
+        assertThat(text())
+                .doesNotContain("hunter22")
+                .doesNotContain("abcdEFGH1234secret")
+                .doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("eyJhbGci")
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                .contains("AWS_SECRET_ACCESS_KEY=****")
+                .contains("Caused by: auth error for key ****");
     }
 
     @Test
@@ -68,15 +80,21 @@ class ConsoleReporterTest {
         ConsoleReporter r = reporter(Map.of());
         Instant start = Instant.parse("2026-11-21T12:00:00Z");
 
-        r.result(JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED).reason("Completed")
-                .startedAt(start).finishedAt(start.plusSeconds(125))
+        r.result(JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED)
+                .reason("Completed")
+                .startedAt(start)
+                .finishedAt(start.plusSeconds(125))
                 .link("EMR console", "https://console.aws.amazon.com/emr/home?region=us-east-1#/virtual-clusters/vc1")
-                .link("Local file", "file:///etc/passwd").build());
+                .link("Local file", "file:///etc/passwd")
+                .build());
 
-        assertThat(text()).contains("[spark-on-eks] Spark job SUCCEEDED (Completed), ran 2 min 5 s")
+        assertThat(text())
+                .contains("[spark-on-eks] Spark job SUCCEEDED (Completed), ran 2 min 5 s")
                 .contains("Local file: file:///etc/passwd");
-        verify(listener).hyperlink("https://console.aws.amazon.com/emr/home?region=us-east-1#/virtual-clusters/vc1",
-                "https://console.aws.amazon.com/emr/home?region=us-east-1#/virtual-clusters/vc1");
+        verify(listener)
+                .hyperlink(
+                        "https://console.aws.amazon.com/emr/home?region=us-east-1#/virtual-clusters/vc1",
+                        "https://console.aws.amazon.com/emr/home?region=us-east-1#/virtual-clusters/vc1");
         verify(listener, never()).hyperlink(org.mockito.ArgumentMatchers.eq("file:///etc/passwd"), anyString());
     }
 }

@@ -11,10 +11,10 @@ import static org.mockito.Mockito.when;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import hudson.util.Secret;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import java.time.Clock;
@@ -33,7 +33,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class AwsAccessResolverTest {
 
-    private static final AwsCredentials CONTROLLER = AwsBasicCredentials.create("AKIACONTROLLER000000", "controller-secret");
+    private static final AwsCredentials CONTROLLER =
+            AwsBasicCredentials.create("AKIACONTROLLER000000", "controller-secret");
     private final AwsCredentialsProvider defaultChain = StaticCredentialsProvider.create(CONTROLLER);
     private MockedStatic<CredentialsProvider> credentialsStatic;
     private final Run<?, ?> run = mock(Run.class);
@@ -50,7 +51,8 @@ class AwsAccessResolverTest {
 
     private AmazonWebServicesCredentials credentialFound(String id) {
         AmazonWebServicesCredentials c = mock(AmazonWebServicesCredentials.class);
-        credentialsStatic.when(() -> CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run))
+        credentialsStatic
+                .when(() -> CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run))
                 .thenReturn(c);
         return c;
     }
@@ -92,9 +94,11 @@ class AwsAccessResolverTest {
 
     @Test
     void anUnknownIdFailsNamingTheFieldAndTheId() {
-        assertThatThrownBy(() -> new AwsAccessResolver(defaultChain).settings(new AwsTarget("us-east-1", "nope", null, null), run))
+        assertThatThrownBy(() -> new AwsAccessResolver(defaultChain)
+                        .settings(new AwsTarget("us-east-1", "nope", null, null), run))
                 .isInstanceOf(AbortException.class)
-                .hasMessageContaining("credentialsId").hasMessageContaining("'nope'");
+                .hasMessageContaining("credentialsId")
+                .hasMessageContaining("'nope'");
         credentialsStatic.verify(() -> CredentialsProvider.track(any(Run.class), any()), times(0));
     }
 
@@ -102,8 +106,12 @@ class AwsAccessResolverTest {
     void assumedRoleSessionsAreReusedUntilShortlyBeforeTheyExpire() {
         AmazonWebServicesCredentials c = mock(AmazonWebServicesCredentials.class);
         Instant now = Instant.parse("2026-11-21T12:00:00Z");
-        AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId("ASIAEXAMPLE000000000")
-                .secretAccessKey("s").sessionToken("t").expirationTime(now.plus(Duration.ofHours(1))).build();
+        AwsSessionCredentials session = AwsSessionCredentials.builder()
+                .accessKeyId("ASIAEXAMPLE000000000")
+                .secretAccessKey("s")
+                .sessionToken("t")
+                .expirationTime(now.plus(Duration.ofHours(1)))
+                .build();
         when(c.resolveCredentials()).thenReturn(session);
         MutableClock clock = new MutableClock(now);
         JenkinsAwsCredentialsProvider p = new JenkinsAwsCredentialsProvider("role", c, defaultChain, clock);
@@ -133,7 +141,8 @@ class AwsAccessResolverTest {
         AWSCredentialsImpl build1 = keys("AKIAPRODEXAMPLE00000", "secret-1");
         AWSCredentialsImpl build2 = keys("AKIAPRODEXAMPLE00000", "secret-1");
         AWSCredentialsImpl build3 = keys("AKIAPRODEXAMPLE00000", "rotated-2");
-        credentialsStatic.when(() -> CredentialsProvider.findCredentialById("prod", AmazonWebServicesCredentials.class, run))
+        credentialsStatic
+                .when(() -> CredentialsProvider.findCredentialById("prod", AmazonWebServicesCredentials.class, run))
                 .thenReturn(build1, build2, build3);
 
         AwsSettings first = resolver.settings(target, run);
@@ -141,18 +150,27 @@ class AwsAccessResolverTest {
         AwsSettings rotated = resolver.settings(target, run);
 
         assertThat(second).isEqualTo(first).hasSameHashCodeAs(first);
-        assertThat(rotated).as("a rotated secret must not reuse clients signed with the old one").isNotEqualTo(first);
+        assertThat(rotated)
+                .as("a rotated secret must not reuse clients signed with the old one")
+                .isNotEqualTo(first);
     }
 
     @Test
     void theSameIdHoldingOtherKeysInAnotherFolderIsNotShared() throws Exception {
-        JenkinsAwsCredentialsProvider folderA = new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERA000000000", "a"), defaultChain);
-        JenkinsAwsCredentialsProvider folderB = new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERB000000000", "b"), defaultChain);
-        JenkinsAwsCredentialsProvider opaque1 = new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
-        JenkinsAwsCredentialsProvider opaque2 = new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
+        JenkinsAwsCredentialsProvider folderA =
+                new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERA000000000", "a"), defaultChain);
+        JenkinsAwsCredentialsProvider folderB =
+                new JenkinsAwsCredentialsProvider("aws", keys("AKIAFOLDERB000000000", "b"), defaultChain);
+        JenkinsAwsCredentialsProvider opaque1 =
+                new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
+        JenkinsAwsCredentialsProvider opaque2 =
+                new JenkinsAwsCredentialsProvider("aws", mock(AmazonWebServicesCredentials.class), defaultChain);
 
         assertThat(folderA).isNotEqualTo(folderB);
-        assertThat(opaque1).as("material we cannot read is never assumed equal").isNotEqualTo(opaque2).isEqualTo(opaque1);
+        assertThat(opaque1)
+                .as("material we cannot read is never assumed equal")
+                .isNotEqualTo(opaque2)
+                .isEqualTo(opaque1);
         assertThat(folderA.toString()).doesNotContain("AKIA");
     }
 

@@ -43,12 +43,17 @@ class ClusterAccessResolverTest {
         FileCredentials file = mock(FileCredentials.class);
         String kubeconfig = "apiVersion: v1\nusers:\n- name: ci\n  user:\n    token: sekrit-token\n";
         when(file.getContent()).thenReturn(new ByteArrayInputStream(kubeconfig.getBytes(StandardCharsets.UTF_8)));
-        credentialsStatic.when(() -> CredentialsProvider.findCredentialById("kc", FileCredentials.class, run)).thenReturn(file);
+        credentialsStatic
+                .when(() -> CredentialsProvider.findCredentialById("kc", FileCredentials.class, run))
+                .thenReturn(file);
 
-        ClusterAccess access = resolver.access(new KubernetesTarget(new AwsTarget(null, null, null, null), null, null, "kc", null), run);
+        ClusterAccess access = resolver.access(
+                new KubernetesTarget(new AwsTarget(null, null, null, null), null, null, "kc", null), run);
 
-        assertThat(access).isInstanceOfSatisfying(ClusterAccess.Kubeconfig.class,
-                k -> assertThat(k.content()).isEqualTo(kubeconfig));
+        assertThat(access)
+                .isInstanceOfSatisfying(
+                        ClusterAccess.Kubeconfig.class,
+                        k -> assertThat(k.content()).isEqualTo(kubeconfig));
         assertThat(access.toString()).doesNotContain("sekrit-token");
     }
 
@@ -58,10 +63,13 @@ class ClusterAccessResolverTest {
         Secret secret = mock(Secret.class);
         when(secret.getPlainText()).thenReturn("eyJhbGciOi.token");
         when(token.getSecret()).thenReturn(secret);
-        credentialsStatic.when(() -> CredentialsProvider.findCredentialById("tok", StringCredentials.class, run)).thenReturn(token);
+        credentialsStatic
+                .when(() -> CredentialsProvider.findCredentialById("tok", StringCredentials.class, run))
+                .thenReturn(token);
 
         ClusterAccess access = resolver.access(
-                new KubernetesTarget(new AwsTarget(null, null, null, null), null, "https://10.0.0.1:6443", null, "tok"), run);
+                new KubernetesTarget(new AwsTarget(null, null, null, null), null, "https://10.0.0.1:6443", null, "tok"),
+                run);
 
         assertThat(access).isInstanceOfSatisfying(ClusterAccess.ServerToken.class, s -> {
             assertThat(s.server()).isEqualTo("https://10.0.0.1:6443");

@@ -53,7 +53,9 @@ class CredentialsFormsTest {
         jenkinsStatic.when(Jenkins::get).thenReturn(jenkins);
         formValidationStatic = mockStatic(FormValidation.class);
         formValidationStatic.when(FormValidation::ok).thenReturn(ok);
-        formValidationStatic.when(() -> FormValidation.error(anyString())).thenAnswer(i -> errorSaying(i.getArgument(0)));
+        formValidationStatic
+                .when(() -> FormValidation.error(anyString()))
+                .thenAnswer(i -> errorSaying(i.getArgument(0)));
         // the model's builder methods chain on the model itself, as upstream
         models = mockConstruction(StandardListBoxModel.class, (model, context) -> {
             when(model.includeCurrentValue(anyString())).thenReturn(model);
@@ -132,7 +134,8 @@ class CredentialsFormsTest {
             assertThat(returned).isSameAs(model);
             InOrder order = inOrder(model);
             order.verify(model).includeEmptyValue();
-            order.verify(model).includeMatchingAs(ACL.SYSTEM2, item, AmazonWebServicesCredentials.class, List.of(), always);
+            order.verify(model)
+                    .includeMatchingAs(ACL.SYSTEM2, item, AmazonWebServicesCredentials.class, List.of(), always);
             order.verify(model).includeCurrentValue("aws-prod");
             verifyNoMoreInteractions(model);
         }
@@ -154,7 +157,9 @@ class CredentialsFormsTest {
         SparkSubmitEksStep.DescriptorImpl d = new SparkSubmitEksStep.DescriptorImpl();
 
         assertThat(d.doCheckRoleArn(configurer, "not-an-arn").getMessage()).contains("is not an IAM role ARN");
-        assertThat(d.doCheckTimeout(configurer, "whenever").getMessage()).contains("'whenever'").contains("15m");
+        assertThat(d.doCheckTimeout(configurer, "whenever").getMessage())
+                .contains("'whenever'")
+                .contains("15m");
         assertThat(d.doCheckNamespace(configurer, "Team_A").getMessage()).contains("'Team_A'");
         assertThat(d.doCheckRegion(configurer, "us-east-1")).isSameAs(ok);
     }

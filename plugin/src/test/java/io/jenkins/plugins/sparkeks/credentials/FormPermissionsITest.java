@@ -28,10 +28,16 @@ class FormPermissionsITest {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader", "configurer")
-                .grant(Item.CONFIGURE, Item.EXTENDED_READ).onItems(p).to("configurer"));
-        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
-                "aws-prod", "AKIAEXAMPLE000000000", "secret", "prod"));
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader", "configurer")
+                .grant(Item.CONFIGURE, Item.EXTENDED_READ)
+                .onItems(p)
+                .to("configurer"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new AWSCredentialsImpl(
+                        CredentialsScope.GLOBAL, "aws-prod", "AKIAEXAMPLE000000000", "secret", "prod"));
         SparkSubmitEksStep.DescriptorImpl d = j.jenkins.getDescriptorByType(SparkSubmitEksStep.DescriptorImpl.class);
 
         try (ACLContext c = ACL.as2(User.getById("reader", true).impersonate2())) {
@@ -40,7 +46,9 @@ class FormPermissionsITest {
             assertThat(d.doCheckRoleArn(p, "nonsense").kind).isEqualTo(FormValidation.Kind.OK);
         }
         try (ACLContext c = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            assertThat(d.doFillCredentialsIdItems(p, "")).extracting(o -> o.value).contains("aws-prod");
+            assertThat(d.doFillCredentialsIdItems(p, ""))
+                    .extracting(o -> o.value)
+                    .contains("aws-prod");
             assertThat(d.doCheckRoleArn(p, "nonsense").kind).isEqualTo(FormValidation.Kind.ERROR);
         }
     }

@@ -37,7 +37,8 @@ class RoleCredentialsLifetimeTest {
     private AwsEmulator aws;
     private AwsClientFactory factory;
     // one per controller, as CoreJobEngines holds one resolver
-    private final DefaultCredentialsProvider defaultChain = DefaultCredentialsProvider.builder().build();
+    private final DefaultCredentialsProvider defaultChain =
+            DefaultCredentialsProvider.builder().build();
 
     @BeforeEach
     void start() {
@@ -64,13 +65,18 @@ class RoleCredentialsLifetimeTest {
     }
 
     private AwsCredentials assumeRoleAsAwsCredentialsDoes(int durationSeconds) {
-        StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(aws.endpoint())
-                .region(Region.of(aws.region())).credentialsProvider(StaticCredentialsProvider.create(
+        StsClient sts = StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(aws.endpoint())
+                .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
                 .build();
-        AssumeRoleResponse r = sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("Jenkins")
-                .durationSeconds(durationSeconds));
-        return AwsSessionCredentials.create(r.credentials().accessKeyId(), r.credentials().secretAccessKey(),
+        AssumeRoleResponse r =
+                sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("Jenkins").durationSeconds(durationSeconds));
+        return AwsSessionCredentials.create(
+                r.credentials().accessKeyId(),
+                r.credentials().secretAccessKey(),
                 r.credentials().sessionToken());
     }
 
@@ -78,8 +84,8 @@ class RoleCredentialsLifetimeTest {
         // a new provider per build, as AwsAccessResolver makes them; equal settings share the client
         JenkinsAwsCredentialsProvider provider =
                 new JenkinsAwsCredentialsProvider("aws-role", credential, defaultChain, aws.clock());
-        return factory.sts(AwsSettings.of(aws.region()).withCredentials(provider)
-                .withEndpoint(AwsService.STS, aws.endpoint()));
+        return factory.sts(
+                AwsSettings.of(aws.region()).withCredentials(provider).withEndpoint(AwsService.STS, aws.endpoint()));
     }
 
     @Test
@@ -92,7 +98,9 @@ class RoleCredentialsLifetimeTest {
 
         assertThat(aws.calls(Operation.GET_CALLER_IDENTITY)).isEqualTo(200);
         assertThat(aws.calls(Operation.ASSUME_ROLE)).isEqualTo(1);
-        assertThat(aws.assumedRoles()).singleElement().satisfies(s -> assertThat(s.roleArn()).isEqualTo(ROLE));
+        assertThat(aws.assumedRoles())
+                .singleElement()
+                .satisfies(s -> assertThat(s.roleArn()).isEqualTo(ROLE));
     }
 
     @Test

@@ -57,17 +57,23 @@ class AwsHttpClientsTest {
         int before = aws.calls(Operation.GET_CALLER_IDENTITY);
         int proxiedBefore = proxy.targets().size();
         URI endpoint = URI.create("http://" + host + ":" + aws.endpoint().getPort());
-        try (StsClient sts = StsClient.builder().httpClient(http).endpointOverride(endpoint)
-                .region(Region.of(aws.region())).credentialsProvider(StaticCredentialsProvider.create(
+        try (StsClient sts = StsClient.builder()
+                .httpClient(http)
+                .endpointOverride(endpoint)
+                .region(Region.of(aws.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1))).build()) {
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
+                .build()) {
             sts.getCallerIdentity();
         } catch (RuntimeException refusedByTheStub) {
             // the stub answers 502; where the call went is read from the counters below
         }
         boolean direct = aws.calls(Operation.GET_CALLER_IDENTITY) == before + 1;
         boolean viaProxy = proxy.targets().size() == proxiedBefore + 1;
-        assertThat(direct ^ viaProxy).as("the call to %s went exactly one way", host).isTrue();
+        assertThat(direct ^ viaProxy)
+                .as("the call to %s went exactly one way", host)
+                .isTrue();
         return direct ? "direct" : "proxy";
     }
 
@@ -93,13 +99,16 @@ class AwsHttpClientsTest {
         assertThat(route("27.0.0.1", "127.0.0.1")).as("no suffix match").isEqualTo("proxy");
         assertThat(route("127x0x0x1", "127.0.0.1")).isEqualTo("proxy");
         assertThat(route("127.0.0.1", "127x0x0x1.invalid")).isEqualTo("proxy");
-        assertThat(route("LocalHost", "localhost")).as("host names are case-insensitive").isEqualTo("direct");
+        assertThat(route("LocalHost", "localhost"))
+                .as("host names are case-insensitive")
+                .isEqualTo("direct");
     }
 
     @Test
     void entriesAreSplitOnEverySeparatorJenkinsAccepts() {
         for (String separator : List.of(" ", "\t", "\n", ",", "|", ", ", " |\n")) {
-            assertThat(route("*.corp" + separator + "127.0.0.1", "127.0.0.1")).as("separated by %s", separator)
+            assertThat(route("*.corp" + separator + "127.0.0.1", "127.0.0.1"))
+                    .as("separated by %s", separator)
                     .isEqualTo("direct");
         }
         assertThat(route("", "localhost")).isEqualTo("proxy");
@@ -109,13 +118,15 @@ class AwsHttpClientsTest {
     @Test
     void anEntryNotEvenJenkinsCouldCompileIsTakenLiterally() {
         assertThat(route("db[1.corp, localhost", "localhost")).isEqualTo("direct");
-        assertThat(NoProxyHosts.toSdkPatterns("db[1.corp")).singleElement()
+        assertThat(NoProxyHosts.toSdkPatterns("db[1.corp"))
+                .singleElement()
                 .satisfies(p -> assertThat("db[1.corp".matches(p)).isTrue());
     }
 
     @Test
     void noProxyConfiguredMeansDirect() {
-        assertThat(route(AwsHttpClients.build(ControllerProxy.NONE), "127.0.0.1")).isEqualTo("direct");
+        assertThat(route(AwsHttpClients.build(ControllerProxy.NONE), "127.0.0.1"))
+                .isEqualTo("direct");
     }
 
     @Test
@@ -124,7 +135,9 @@ class AwsHttpClientsTest {
         AwsSettings settings = AwsSettings.of(aws.region())
                 .withCredentials(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
-                .withEndpoint(AwsService.STS, URI.create("http://127.0.0.1:" + aws.endpoint().getPort()));
+                .withEndpoint(
+                        AwsService.STS,
+                        URI.create("http://127.0.0.1:" + aws.endpoint().getPort()));
         try (AwsClientFactory factory = new AwsClientFactory(http, Clock.systemUTC(), Duration.ofHours(1))) {
             http.follow(ControllerProxy.NONE);
             factory.sts(settings).getCallerIdentity();
@@ -137,10 +150,14 @@ class AwsHttpClientsTest {
                 // expected: the stub answers 502
             }
             int viaProxy = proxy.targets().size();
-            assertThat(viaProxy).as("the factory's retries all went through the new proxy").isPositive();
+            assertThat(viaProxy)
+                    .as("the factory's retries all went through the new proxy")
+                    .isPositive();
 
             SdkHttpClient current = http.get();
-            assertThat(http.follow(proxyBypassing("*.corp"))).as("unchanged proxy, same client").isSameAs(current);
+            assertThat(http.follow(proxyBypassing("*.corp")))
+                    .as("unchanged proxy, same client")
+                    .isSameAs(current);
             assertThat(http.follow(proxyBypassing("*.corp 127.0.0.1"))).isNotSameAs(current);
             factory.sts(settings).getCallerIdentity();
             assertThat(proxy.targets()).as("127.0.0.1 now bypasses the proxy").hasSize(viaProxy);

@@ -93,13 +93,16 @@ class GuardedJobEngineTest {
     }
 
     private static JobResult leakyResult() {
-        return JobResult.builder(Backend.KUBERNETES, JobState.FAILED).reason("Bad " + SECRET)
-                .message("driver said " + SECRET).explanation(List.of("line " + SECRET)).build();
+        return JobResult.builder(Backend.KUBERNETES, JobState.FAILED)
+                .reason("Bad " + SECRET)
+                .message("driver said " + SECRET)
+                .explanation(List.of("line " + SECRET))
+                .build();
     }
 
     private final Leaky leaky = new Leaky();
-    private final GuardedJobEngine guarded = new GuardedJobEngine(leaky, ValueMask.of(List.of(SECRET)),
-            List.of("Warning: conf[x.password] looks sensitive"));
+    private final GuardedJobEngine guarded = new GuardedJobEngine(
+            leaky, ValueMask.of(List.of(SECRET)), List.of("Warning: conf[x.password] looks sensitive"));
 
     @Test
     void observerLinesResultsAndStatusAreMasked() throws Exception {
@@ -123,10 +126,14 @@ class GuardedJobEngineTest {
         JobWatch w = guarded.watch(REF, WaitOptions.DEFAULT, JobObserver.NONE);
         leaky.result.complete(leakyResult());
 
-        assertThat(seen).containsExactly("Warning: conf[x.password] looks sensitive", "connecting with ****",
-                "password ****", "echo ****");
-        for (JobResult r : List.of(w.result().get(), w.cancel("stop").get(), guarded.describe(REF),
-                guarded.cancel(REF, Duration.ZERO))) {
+        assertThat(seen)
+                .containsExactly(
+                        "Warning: conf[x.password] looks sensitive",
+                        "connecting with ****",
+                        "password ****",
+                        "echo ****");
+        for (JobResult r : List.of(
+                w.result().get(), w.cancel("stop").get(), guarded.describe(REF), guarded.cancel(REF, Duration.ZERO))) {
             assertThat(r.toMap().toString()).doesNotContain(SECRET).contains("driver said ****");
         }
         assertThat(w.status()).isEqualTo("waiting with ****");
@@ -135,11 +142,15 @@ class GuardedJobEngineTest {
     @Test
     void exceptionsAreMaskedAndLoseTheCauseThatQuotesTheSecret() {
         leaky.failure = new IllegalStateException("wrapper", new RuntimeException("server echoed " + SECRET));
-        assertThatThrownBy(guarded::validate).isInstanceOf(JobException.class).hasNoCause()
+        assertThatThrownBy(guarded::validate)
+                .isInstanceOf(JobException.class)
+                .hasNoCause()
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(SECRET));
 
-        leaky.failure = new InvalidJobSpecException(List.of(new FieldError("conf[a]", "'" + SECRET + "' is bad.", "Fix.")));
-        assertThatThrownBy(guarded::validate).isInstanceOf(InvalidJobSpecException.class)
+        leaky.failure =
+                new InvalidJobSpecException(List.of(new FieldError("conf[a]", "'" + SECRET + "' is bad.", "Fix.")));
+        assertThatThrownBy(guarded::validate)
+                .isInstanceOf(InvalidJobSpecException.class)
                 .hasMessage("Invalid input: conf[a]: '****' is bad. Fix.");
 
         JobException harmless = new JobException("forbidden");
@@ -160,7 +171,8 @@ class GuardedJobEngineTest {
         JobWatch w = guarded.watch(REF, WaitOptions.DEFAULT, JobObserver.NONE);
         leaky.result.completeExceptionally(new JobException("lost " + SECRET));
 
-        assertThatThrownBy(() -> w.result().get()).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> w.result().get())
+                .isInstanceOf(ExecutionException.class)
                 .hasRootCauseMessage("lost ****");
     }
 
@@ -173,7 +185,8 @@ class GuardedJobEngineTest {
         RuntimeException original = new IllegalStateException(SECRET);
         leaky.failure = original;
         assertThatThrownBy(plain::validate).isSameAs(original);
-        assertThat(plain.watch(REF, WaitOptions.DEFAULT, JobObserver.NONE).result()).isSameAs(leaky.result);
+        assertThat(plain.watch(REF, WaitOptions.DEFAULT, JobObserver.NONE).result())
+                .isSameAs(leaky.result);
         assertThat(w).isNotNull();
     }
 }

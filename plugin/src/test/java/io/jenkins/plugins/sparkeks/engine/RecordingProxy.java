@@ -51,7 +51,8 @@ final class RecordingProxy implements AutoCloseable {
                 int length = 0;
                 for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
                     if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                        length = Integer.parseInt(header.substring("content-length:".length()).trim());
+                        length = Integer.parseInt(
+                                header.substring("content-length:".length()).trim());
                     }
                 }
                 in.skip(length);

@@ -13,13 +13,12 @@ import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
 import io.jenkins.plugins.sparkeks.steps.Toleration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestMappingTest {
 
-    private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("us-east-1", "prod", null, null,
-            "spark-jobs", "spark", null, "/emr/logs", null);
+    private static final SparkOnEksDefaults GLOBAL =
+            new SparkOnEksDefaults("us-east-1", "prod", null, null, "spark-jobs", "spark", null, "/emr/logs", null);
 
     @Test
     void everySparkSubmitFieldReachesTheCoreRequest() {
@@ -87,8 +86,10 @@ class RequestMappingTest {
         SparkSubmitEksStep python = new SparkSubmitEksStep();
         python.setMainApplicationFile("s3a://bucket/jobs/etl.py");
 
-        assertThat(SparkSubmitRequests.from(jvm.toDefinition(GLOBAL)).appName()).isEqualTo("org.apache.spark.examples.SparkPi");
-        assertThat(SparkSubmitRequests.from(python.toDefinition(GLOBAL)).appName()).isEqualTo("etl.py");
+        assertThat(SparkSubmitRequests.from(jvm.toDefinition(GLOBAL)).appName())
+                .isEqualTo("org.apache.spark.examples.SparkPi");
+        assertThat(SparkSubmitRequests.from(python.toDefinition(GLOBAL)).appName())
+                .isEqualTo("etl.py");
     }
 
     @Test
@@ -132,8 +133,9 @@ class RequestMappingTest {
         assertThat(r.eksClusterName()).isEqualTo("prod");
         assertThat(r.executionRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/job");
         assertThat(r.releaseLabel()).isEqualTo("emr-7.5.0-latest");
-        assertThat(r.jobDriver()).isEqualTo(new EmrJobDriver.SparkSubmit("s3://bucket/app.py", List.of("a"),
-                "--conf spark.executor.cores=2"));
+        assertThat(r.jobDriver())
+                .isEqualTo(new EmrJobDriver.SparkSubmit(
+                        "s3://bucket/app.py", List.of("a"), "--conf spark.executor.cores=2"));
         assertThat(r.applicationConfiguration()).singleElement().satisfies(c -> {
             assertThat(c.classification()).isEqualTo("spark-defaults");
             assertThat(c.properties()).containsEntry("spark.executor.memory", "4g");

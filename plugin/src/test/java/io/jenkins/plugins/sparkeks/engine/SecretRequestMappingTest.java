@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Secret entries: references in the definition, values only in the core request built for one submission. */
 class SecretRequestMappingTest {
 
-    private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("us-east-1", "prod", null, null,
-            "spark-jobs", "spark", null, "/emr/logs", null);
+    private static final SparkOnEksDefaults GLOBAL =
+            new SparkOnEksDefaults("us-east-1", "prod", null, null, "spark-jobs", "spark", null, "/emr/logs", null);
     private static final ResolvedSecrets VALUES = new ResolvedSecrets(
             Map.of("spark.hadoop.fs.s3a.secret.key", "s3-value"), Map.of("DB_PASSWORD", "db-value"));
 
@@ -45,7 +45,8 @@ class SecretRequestMappingTest {
 
         assertThat(d.secrets().conf()).containsExactly(new SecretRef("spark.hadoop.fs.s3a.secret.key", "s3-secret"));
         assertThat(d.secrets().env()).containsExactly(new SecretRef("DB_PASSWORD", "db-password"));
-        assertThat(d.toString()).contains("secret conf keys=[spark.hadoop.fs.s3a.secret.key]", "secret env names=[DB_PASSWORD]");
+        assertThat(d.toString())
+                .contains("secret conf keys=[spark.hadoop.fs.s3a.secret.key]", "secret env names=[DB_PASSWORD]");
     }
 
     @Test
@@ -54,7 +55,8 @@ class SecretRequestMappingTest {
 
         assertThat(r.applicationConfiguration()).singleElement().satisfies(c -> {
             assertThat(c.classification()).isEqualTo("spark-defaults");
-            assertThat(c.properties()).containsEntry("spark.executor.memory", "4g")
+            assertThat(c.properties())
+                    .containsEntry("spark.executor.memory", "4g")
                     .containsEntry("spark.hadoop.fs.s3a.secret.key", "s3-value")
                     .containsEntry("spark.kubernetes.driverEnv.DB_PASSWORD", "db-value")
                     .containsEntry("spark.executorEnv.DB_PASSWORD", "db-value");
@@ -62,7 +64,8 @@ class SecretRequestMappingTest {
         assertThat(r.toString()).doesNotContain("s3-value").doesNotContain("db-value");
         // without resolved values (as before a submission) nothing secret is in the request
         assertThat(EmrJobRequests.from(emrStep().toDefinition(GLOBAL)).applicationConfiguration())
-                .singleElement().extracting(EmrConfiguration::properties)
+                .singleElement()
+                .extracting(EmrConfiguration::properties)
                 .isEqualTo(Map.of("spark.executor.memory", "4g"));
     }
 
@@ -87,8 +90,11 @@ class SecretRequestMappingTest {
     void entriesWithoutACredentialTwiceOrAlsoInConfAreFieldErrors() {
         EmrStartJobRunStep step = emrStep();
         step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=clear"));
-        step.setSecretEnv(List.of(new SecretValue("DB_PASSWORD", " "), new SecretValue("TOKEN", "t"),
-                new SecretValue("TOKEN", "u"), new SecretValue("", "v")));
+        step.setSecretEnv(List.of(
+                new SecretValue("DB_PASSWORD", " "),
+                new SecretValue("TOKEN", "t"),
+                new SecretValue("TOKEN", "u"),
+                new SecretValue("", "v")));
 
         assertThatThrownBy(() -> step.toDefinition(GLOBAL))
                 .isInstanceOf(InvalidJobSpecException.class)

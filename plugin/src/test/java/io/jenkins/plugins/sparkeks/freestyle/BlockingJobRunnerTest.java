@@ -88,7 +88,8 @@ class BlockingJobRunnerTest {
         assertThat(BlockingJobRunner.buildResult(r, true, false)).isEqualTo(Result.FAILURE);
         assertThat(BlockingJobRunner.buildResult(r, true, true)).isEqualTo(Result.UNSTABLE);
         assertThat(BlockingJobRunner.buildResult(r, false, false)).isNull();
-        assertThat(BlockingJobRunner.buildResult(FakeEngines.result(JobState.SUCCEEDED), true, false)).isNull();
+        assertThat(BlockingJobRunner.buildResult(FakeEngines.result(JobState.SUCCEEDED), true, false))
+                .isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[spark-on-eks] Spark job FAILED");
     }
 
@@ -110,6 +111,7 @@ class BlockingJobRunnerTest {
         remote.submitFailure = new JobException("StartJobRun was denied: not authorized to pass role job");
 
         assertThatThrownBy(() -> runner.run(definition(true), run, listener))
-                .isInstanceOf(AbortException.class).hasMessageContaining("not authorized");
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("not authorized");
     }
 }

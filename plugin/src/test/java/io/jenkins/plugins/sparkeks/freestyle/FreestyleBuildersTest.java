@@ -31,9 +31,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import org.jenkinsci.Symbol;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.mockito.MockedConstruction;
 import org.mockito.MockedStatic;
 
@@ -48,7 +48,8 @@ class FreestyleBuildersTest {
     @ParameterizedTest
     @ValueSource(classes = {SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class})
     void buildersAreNotSimpleBuildSteps(Class<?> builder) {
-        assertThat(supertypeNames(builder)).contains("hudson.tasks.Builder")
+        assertThat(supertypeNames(builder))
+                .contains("hudson.tasks.Builder")
                 .doesNotContain("jenkins.tasks.SimpleBuildStep");
     }
 
@@ -71,12 +72,16 @@ class FreestyleBuildersTest {
 
     @Test
     void builderSymbolsServeJobDslAndDoNotCollideWithTheStepNames() {
-        String submitSymbol = SparkSubmitEksBuilder.DescriptorImpl.class.getAnnotation(Symbol.class).value()[0];
-        String emrSymbol = EmrStartJobRunBuilder.DescriptorImpl.class.getAnnotation(Symbol.class).value()[0];
+        String submitSymbol = SparkSubmitEksBuilder.DescriptorImpl.class.getAnnotation(Symbol.class)
+                .value()[0];
+        String emrSymbol = EmrStartJobRunBuilder.DescriptorImpl.class.getAnnotation(Symbol.class)
+                .value()[0];
 
-        assertThat(Set.of(submitSymbol, emrSymbol)).containsExactlyInAnyOrder("sparkSubmitEksBuilder",
-                "emrStartJobRunBuilder").doesNotContain(new SparkSubmitEksStep.DescriptorImpl().getFunctionName(),
-                new EmrStartJobRunStep.DescriptorImpl().getFunctionName());
+        assertThat(Set.of(submitSymbol, emrSymbol))
+                .containsExactlyInAnyOrder("sparkSubmitEksBuilder", "emrStartJobRunBuilder")
+                .doesNotContain(
+                        new SparkSubmitEksStep.DescriptorImpl().getFunctionName(),
+                        new EmrStartJobRunStep.DescriptorImpl().getFunctionName());
     }
 
     private static EmrStartJobRunStep validEmrStep() {
@@ -93,11 +98,13 @@ class FreestyleBuildersTest {
     private static Result perform(EmrStartJobRunBuilder builder, JobState outcome) throws Exception {
         AbstractBuild build = mock(AbstractBuild.class);
         BuildListener listener = mock(BuildListener.class);
-        when(listener.getLogger()).thenReturn(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        when(listener.getLogger())
+                .thenReturn(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         SparkOnEksConfiguration config = mock(SparkOnEksConfiguration.class, CALLS_REAL_METHODS);
         when(config.defaults()).thenReturn(SparkOnEksDefaults.NONE);
         try (MockedStatic<SparkOnEksConfiguration> global = mockStatic(SparkOnEksConfiguration.class);
-                MockedConstruction<BlockingJobRunner> runners = mockConstruction(BlockingJobRunner.class,
+                MockedConstruction<BlockingJobRunner> runners = mockConstruction(
+                        BlockingJobRunner.class,
                         (runner, context) -> when(runner.run(any(), same(build), same(listener)))
                                 .thenReturn(FakeEngines.result(outcome)))) {
             global.when(SparkOnEksConfiguration::get).thenReturn(config);
@@ -117,8 +124,10 @@ class FreestyleBuildersTest {
 
     @Test
     void aFreestyleBuildRunsTheJobAndTakesItsVerdict() throws Exception {
-        assertThat(perform(new EmrStartJobRunBuilder(validEmrStep()), JobState.SUCCEEDED)).isNull();
-        assertThat(perform(new EmrStartJobRunBuilder(validEmrStep()), JobState.FAILED)).isSameAs(Result.FAILURE);
+        assertThat(perform(new EmrStartJobRunBuilder(validEmrStep()), JobState.SUCCEEDED))
+                .isNull();
+        assertThat(perform(new EmrStartJobRunBuilder(validEmrStep()), JobState.FAILED))
+                .isSameAs(Result.FAILURE);
         EmrStartJobRunBuilder unstable = new EmrStartJobRunBuilder(validEmrStep());
         unstable.setUnstable(true);
         assertThat(perform(unstable, JobState.FAILED)).isSameAs(Result.UNSTABLE);
@@ -130,6 +139,7 @@ class FreestyleBuildersTest {
         step.setExecutionRoleArn(null);
 
         assertThatThrownBy(() -> perform(new EmrStartJobRunBuilder(step), JobState.SUCCEEDED))
-                .isExactlyInstanceOf(AbortException.class).hasMessageContaining("executionRoleArn");
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("executionRoleArn");
     }
 }

@@ -34,8 +34,15 @@ class FreestyleITest {
     @BeforeEach
     void startEmulator() {
         aws = AwsEmulator.startRealTime().virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark"));
-        aws.script("broken", JobScript.builder().running(Duration.ofSeconds(1)).fails("USER_ERROR", "exit code 1").build());
-        aws.script("fine", JobScript.builder().running(Duration.ofSeconds(1)).completes().build());
+        aws.script(
+                "broken",
+                JobScript.builder()
+                        .running(Duration.ofSeconds(1))
+                        .fails("USER_ERROR", "exit code 1")
+                        .build());
+        aws.script(
+                "fine",
+                JobScript.builder().running(Duration.ofSeconds(1)).completes().build());
     }
 
     @AfterEach
@@ -46,8 +53,14 @@ class FreestyleITest {
     private FreeStyleBuild build(JenkinsRule j, String jobName, boolean unstable) throws Exception {
         SparkOnEksConfiguration.get().setRegion(aws.region());
         SparkOnEksConfiguration.get().setAwsEndpointUrl(aws.endpoint().toString());
-        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
-                "aws-" + jobName, AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY, "emulator"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new AWSCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "aws-" + jobName,
+                        AwsEmulator.ACCESS_KEY_ID,
+                        AwsEmulator.SECRET_ACCESS_KEY,
+                        "emulator"));
         EmrStartJobRunStep job = new EmrStartJobRunStep();
         job.setCredentialsId("aws-" + jobName);
         job.setName(jobName);
@@ -83,10 +96,12 @@ class FreestyleITest {
         SparkOnEksConfiguration.get().setRegion(aws.region());
         SparkOnEksConfiguration.get().setAwsEndpointUrl(aws.endpoint().toString());
         WorkflowJob p = j.createProject(WorkflowJob.class, "generic-step");
-        p.setDefinition(new CpsFlowDefinition("step([$class: 'EmrStartJobRunBuilder', job: [$class: 'EmrStartJobRunStep',"
-                + " name: 'fine', virtualClusterId: 'vc1', executionRoleArn: 'arn:aws:iam::111122223333:role/emr-job',"
-                + " releaseLabel: 'emr-7.2.0-latest',"
-                + " entryPoint: 'local:///usr/lib/spark/examples/jars/spark-examples.jar']])", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "step([$class: 'EmrStartJobRunBuilder', job: [$class: 'EmrStartJobRunStep',"
+                        + " name: 'fine', virtualClusterId: 'vc1', executionRoleArn: 'arn:aws:iam::111122223333:role/emr-job',"
+                        + " releaseLabel: 'emr-7.2.0-latest',"
+                        + " entryPoint: 'local:///usr/lib/spark/examples/jars/spark-examples.jar']])",
+                true));
 
         j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 

@@ -30,9 +30,11 @@ class SecretValueTest {
         Item item = mock(Item.class);
         ListBoxModel expected = mock(ListBoxModel.class);
         try (MockedStatic<CredentialsForms> forms = mockStatic(CredentialsForms.class)) {
-            forms.when(() -> CredentialsForms.list(item, "s3-secret", StringCredentials.class)).thenReturn(expected);
+            forms.when(() -> CredentialsForms.list(item, "s3-secret", StringCredentials.class))
+                    .thenReturn(expected);
 
-            assertThat(new SecretValue.DescriptorImpl().doFillCredentialsIdItems(item, "s3-secret")).isSameAs(expected);
+            assertThat(new SecretValue.DescriptorImpl().doFillCredentialsIdItems(item, "s3-secret"))
+                    .isSameAs(expected);
         }
         Method fill = SecretValue.DescriptorImpl.class.getMethod("doFillCredentialsIdItems", Item.class, String.class);
         assertThat(fill.isAnnotationPresent(POST.class)).isTrue();

@@ -30,7 +30,8 @@ class EmrStartJobRunPipelineITest {
 
     @BeforeEach
     void startEmulator() {
-        aws = AwsEmulator.startRealTime().virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark"))
+        aws = AwsEmulator.startRealTime()
+                .virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark"))
                 .logGroup("/emr/spark");
     }
 
@@ -45,8 +46,14 @@ class EmrStartJobRunPipelineITest {
         config.setAwsEndpointUrl(aws.endpoint().toString());
         config.setLogGroup("/emr/spark");
         SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
-        credentials.getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
-                "aws", AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY, "emulator"));
+        credentials
+                .getCredentials()
+                .add(new AWSCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "aws",
+                        AwsEmulator.ACCESS_KEY_ID,
+                        AwsEmulator.SECRET_ACCESS_KEY,
+                        "emulator"));
         credentials.save();
         WorkflowJob p = j.createProject(WorkflowJob.class, jobName);
         p.setDefinition(new CpsFlowDefinition("""
@@ -60,8 +67,14 @@ class EmrStartJobRunPipelineITest {
 
     @Test
     void aCompletedJobRunSucceedsAndItsDriverLogIsShown(JenkinsRule j) throws Exception {
-        aws.script("nightly", JobScript.builder().pending(Duration.ofMillis(300)).running(Duration.ofSeconds(2))
-                .stdout("Pi is roughly 3.14").completes().build());
+        aws.script(
+                "nightly",
+                JobScript.builder()
+                        .pending(Duration.ofMillis(300))
+                        .running(Duration.ofSeconds(2))
+                        .stdout("Pi is roughly 3.14")
+                        .completes()
+                        .build());
 
         WorkflowRun b = j.assertBuildStatusSuccess(j.waitForCompletion(run(j, "nightly")));
 
@@ -73,7 +86,9 @@ class EmrStartJobRunPipelineITest {
 
     @Test
     void abortingTheBuildCancelsTheJobRun(JenkinsRule j) throws Exception {
-        aws.script("long", JobScript.builder().running(Duration.ofHours(1)).completes().build());
+        aws.script(
+                "long",
+                JobScript.builder().running(Duration.ofHours(1)).completes().build());
         WorkflowRun b = j.waitForMessage("[spark-on-eks] Submitted EMR_ON_EKS job", run(j, "long"));
 
         b.doStop();

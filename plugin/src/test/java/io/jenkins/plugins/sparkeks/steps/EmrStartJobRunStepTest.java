@@ -9,14 +9,13 @@ import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EmrStartJobRunStepTest {
 
-    private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("us-west-2", "prod", null, null, null,
-            null, null, "/emr/spark", null);
+    private static final SparkOnEksDefaults GLOBAL =
+            new SparkOnEksDefaults("us-west-2", "prod", null, null, null, null, null, "/emr/spark", null);
 
     private static EmrStartJobRunStep minimal() {
         EmrStartJobRunStep step = new EmrStartJobRunStep();
@@ -64,9 +63,10 @@ class EmrStartJobRunStepTest {
     void missingRequiredFieldsAreAllNamed() {
         assertThatThrownBy(() -> new EmrStartJobRunStep().toDefinition(SparkOnEksDefaults.NONE))
                 .isInstanceOf(InvalidJobSpecException.class)
-                .satisfies(e -> assertThat(((InvalidJobSpecException) e).errors()).extracting(f -> f.field())
-                        .containsExactlyInAnyOrder("region", "virtualClusterId", "executionRoleArn", "releaseLabel",
-                                "entryPoint"));
+                .satisfies(e -> assertThat(((InvalidJobSpecException) e).errors())
+                        .extracting(f -> f.field())
+                        .containsExactlyInAnyOrder(
+                                "region", "virtualClusterId", "executionRoleArn", "releaseLabel", "entryPoint"));
     }
 
     @Test
@@ -88,7 +88,9 @@ class EmrStartJobRunStepTest {
         step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=hunter2hunter2"));
         step.setJobTemplateParameters(List.of("DbPassword=sw0rdfish"));
 
-        assertThat(step.toDefinition(GLOBAL).toString()).doesNotContain("hunter2hunter2").doesNotContain("sw0rdfish");
+        assertThat(step.toDefinition(GLOBAL).toString())
+                .doesNotContain("hunter2hunter2")
+                .doesNotContain("sw0rdfish");
     }
 
     @Test

@@ -60,8 +60,14 @@ class EmrStepOnEmulatorTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aJobRunIsStartedFollowedAndReturnedAsAMap() throws Exception {
-        aws.script("nightly", JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
-                .running(Duration.ofSeconds(1)).completes().build());
+        aws.script(
+                "nightly",
+                JobScript.builder()
+                        .pending(Duration.ofMillis(200))
+                        .submitted(Duration.ofMillis(200))
+                        .running(Duration.ofSeconds(1))
+                        .completes()
+                        .build());
         Run run = mock(Run.class);
         Job job = mock(Job.class);
         when(job.getFullName()).thenReturn("etl/nightly");
@@ -80,7 +86,15 @@ class EmrStepOnEmulatorTest {
         step.setExecutionRoleArn("arn:aws:iam::111122223333:role/emr-job");
         step.setReleaseLabel("emr-7.2.0-latest");
         step.setEntryPoint("local:///usr/lib/spark/examples/jars/spark-examples.jar");
-        SparkOnEksDefaults defaults = new SparkOnEksDefaults(aws.region(), null, null, null, null, null, null, null,
+        SparkOnEksDefaults defaults = new SparkOnEksDefaults(
+                aws.region(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 aws.endpoint().toString());
         JobDefinition definition = step.toDefinition(defaults);
         JobEngine engine;
@@ -98,11 +112,14 @@ class EmrStepOnEmulatorTest {
         verify(context, timeout(30_000)).onSuccess(value.capture());
         verify(context, never()).onFailure(any());
         Map<String, Object> result = (Map<String, Object>) value.getValue();
-        assertThat(result).containsEntry("backend", "EMR_ON_EKS").containsEntry("state", "SUCCEEDED")
+        assertThat(result)
+                .containsEntry("backend", "EMR_ON_EKS")
+                .containsEntry("state", "SUCCEEDED")
                 .containsEntry("virtualClusterId", "vc1");
         assertThat(aws.jobRuns()).hasSize(1);
         assertThat(execution.reference().displayId()).contains((String) result.get("jobRunId"));
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[spark-on-eks] Submitted EMR_ON_EKS job")
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("[spark-on-eks] Submitted EMR_ON_EKS job")
                 .doesNotContain(AwsEmulator.SECRET_ACCESS_KEY);
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,9 +71,12 @@ public final class FakeEngines {
     }
 
     public static JobResult result(JobState state) {
-        return JobResult.builder(Backend.KUBERNETES, state).namespace("spark").driverPod("app-driver")
+        return JobResult.builder(Backend.KUBERNETES, state)
+                .namespace("spark")
+                .driverPod("app-driver")
                 .reason(state == JobState.SUCCEEDED ? "Completed" : "Error")
-                .link("Driver pod", "https://console.aws.amazon.com/eks/home").build();
+                .link("Driver pod", "https://console.aws.amazon.com/eks/home")
+                .build();
     }
 
     public static final class Remote implements JobEngine {
@@ -103,6 +106,7 @@ public final class FakeEngines {
 
         /** When set, watch() waits for it: a launch still under way when Jenkins shuts down. */
         public volatile CountDownLatch watchGate;
+
         public final CountDownLatch watchEntered = new CountDownLatch(1);
 
         @Override

@@ -31,7 +31,8 @@ class FormListsTest {
         Map<String, List<String>> taken = FormLists.take(SparkSubmitEksStep.class, form);
 
         assertThat(taken).containsOnlyKeys("conf", "appArgs");
-        assertThat(taken.get("conf")).containsExactly("spark.executor.instances=4", "spark.driver.extraJavaOptions=-Da=b -Dc=d");
+        assertThat(taken.get("conf"))
+                .containsExactly("spark.executor.instances=4", "spark.driver.extraJavaOptions=-Da=b -Dc=d");
         assertThat(taken.get("appArgs")).containsExactly("[1, 2]", "null", "{\"a\": 1}");
         assertThat(form.keySet()).containsExactlyInAnyOrder("name", "region", "tolerations");
 
@@ -52,16 +53,27 @@ class FormListsTest {
         FormLists.apply(step, taken);
 
         assertThat(step.getTags()).isNull();
-        assertThat(new EmrStartJobRunStep.DescriptorImpl().formText(List.of("team=data", "cost=42"))).isEqualTo("team=data\ncost=42");
+        assertThat(new EmrStartJobRunStep.DescriptorImpl().formText(List.of("team=data", "cost=42")))
+                .isEqualTo("team=data\ncost=42");
         assertThat(new EmrStartJobRunStep.DescriptorImpl().formText(null)).isEmpty();
     }
 
     @Test
     void everyListPropertyOfBothStepsIsKnown() {
-        assertThat(FormLists.stringListProperties(SparkSubmitEksStep.class).keySet()).containsExactlyInAnyOrder(
-                "appArgs", "conf", "jars", "files", "pyFiles", "labels", "annotations", "env", "nodeSelector", "imagePullSecrets");
-        assertThat(FormLists.stringListProperties(EmrStartJobRunStep.class).keySet()).containsExactlyInAnyOrder(
-                "entryPointArguments", "conf", "tags", "jobTemplateParameters");
+        assertThat(FormLists.stringListProperties(SparkSubmitEksStep.class).keySet())
+                .containsExactlyInAnyOrder(
+                        "appArgs",
+                        "conf",
+                        "jars",
+                        "files",
+                        "pyFiles",
+                        "labels",
+                        "annotations",
+                        "env",
+                        "nodeSelector",
+                        "imagePullSecrets");
+        assertThat(FormLists.stringListProperties(EmrStartJobRunStep.class).keySet())
+                .containsExactlyInAnyOrder("entryPointArguments", "conf", "tags", "jobTemplateParameters");
     }
 
     @Test
@@ -80,10 +92,14 @@ class FormListsTest {
 
             assertThat(d.doCheckConf(configurer, "a=1\n\nb=2")).isSameAs(ok);
             assertThat(d.doCheckEnv(configurer, "TOKEN:s3cr3t-value").getMessage())
-                    .isEqualTo("entry 1 has no '=' between key and value. Write each entry as key=value, e.g. LOG_LEVEL=INFO.")
+                    .isEqualTo(
+                            "entry 1 has no '=' between key and value. Write each entry as key=value, e.g. LOG_LEVEL=INFO.")
                     .doesNotContain("s3cr3t");
-            assertThat(d.doCheckLabels(configurer, "team=a\nteam=b").getMessage()).contains("entry 2 repeats the key 'team'");
-            assertThat(new EmrStartJobRunStep.DescriptorImpl().doCheckTags(configurer, "=x").getMessage())
+            assertThat(d.doCheckLabels(configurer, "team=a\nteam=b").getMessage())
+                    .contains("entry 2 repeats the key 'team'");
+            assertThat(new EmrStartJobRunStep.DescriptorImpl()
+                            .doCheckTags(configurer, "=x")
+                            .getMessage())
                     .contains("entry 1 has no key before '='");
         }
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.sparkeks.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
@@ -12,8 +11,6 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import hudson.AbortException;
 import hudson.ExtensionList;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,32 +55,56 @@ class InvalidStepArgumentsTest {
 
     static Stream<Arguments> invalidSteps() {
         return Stream.of(
-                invalid("sparkSubmitEks without cluster nor application", SparkSubmitEksStep::new,
-                        List.of("clusterName: no cluster is given.", "Set clusterName (EKS)",
+                invalid(
+                        "sparkSubmitEks without cluster nor application",
+                        SparkSubmitEksStep::new,
+                        List.of(
+                                "clusterName: no cluster is given.", "Set clusterName (EKS)",
                                 "mainApplicationFile: is missing.", "Give the application")),
-                invalid("sparkSubmitEks with a timeout that is no duration", () -> {
-                    SparkSubmitEksStep s = submit("local:///opt/app.jar");
-                    s.setTimeout("soon");
-                    return s;
-                }, List.of("timeout: 'soon' is not a positive duration.")),
-                invalid("sparkSubmitEks with an unknown retention", () -> {
-                    SparkSubmitEksStep s = submit("local:///opt/app.jar");
-                    s.setRetention("forever");
-                    return s;
-                }, List.of("retention: 'forever' is not a retention policy.", "Use delete, keep or keep_on_failure.")),
-                invalid("sparkSubmitEks with an unknown mode", () -> {
-                    SparkSubmitEksStep s = submit("local:///opt/app.jar");
-                    s.setMode("yarn");
-                    return s;
-                }, List.of("mode: 'yarn' is not a submission mode.", "Use submit (driver pod) or operator")),
-                invalid("emrStartJobRun without anything", EmrStartJobRunStep::new,
-                        List.of("region: is missing.", "virtualClusterId: is missing.", "executionRoleArn: is missing.",
-                                "releaseLabel: is missing.", "entryPoint: is missing.", "Give an EMR release")),
-                invalid("emrStartJobRun with a start timeout that is no duration", () -> {
-                    EmrStartJobRunStep s = emr();
-                    s.setStartTimeout("tomorrow");
-                    return s;
-                }, List.of("startTimeout: 'tomorrow' is not a positive duration.")));
+                invalid(
+                        "sparkSubmitEks with a timeout that is no duration",
+                        () -> {
+                            SparkSubmitEksStep s = submit("local:///opt/app.jar");
+                            s.setTimeout("soon");
+                            return s;
+                        },
+                        List.of("timeout: 'soon' is not a positive duration.")),
+                invalid(
+                        "sparkSubmitEks with an unknown retention",
+                        () -> {
+                            SparkSubmitEksStep s = submit("local:///opt/app.jar");
+                            s.setRetention("forever");
+                            return s;
+                        },
+                        List.of(
+                                "retention: 'forever' is not a retention policy.",
+                                "Use delete, keep or keep_on_failure.")),
+                invalid(
+                        "sparkSubmitEks with an unknown mode",
+                        () -> {
+                            SparkSubmitEksStep s = submit("local:///opt/app.jar");
+                            s.setMode("yarn");
+                            return s;
+                        },
+                        List.of("mode: 'yarn' is not a submission mode.", "Use submit (driver pod) or operator")),
+                invalid(
+                        "emrStartJobRun without anything",
+                        EmrStartJobRunStep::new,
+                        List.of(
+                                "region: is missing.",
+                                "virtualClusterId: is missing.",
+                                "executionRoleArn: is missing.",
+                                "releaseLabel: is missing.",
+                                "entryPoint: is missing.",
+                                "Give an EMR release")),
+                invalid(
+                        "emrStartJobRun with a start timeout that is no duration",
+                        () -> {
+                            EmrStartJobRunStep s = emr();
+                            s.setStartTimeout("tomorrow");
+                            return s;
+                        },
+                        List.of("startTimeout: 'tomorrow' is not a positive duration.")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +116,9 @@ class InvalidStepArgumentsTest {
         try (MockedStatic<ExtensionList> extensions = mockStatic(ExtensionList.class)) {
             // built without its constructor, which loads the saved configuration: no global defaults
             SparkOnEksConfiguration config = mock(SparkOnEksConfiguration.class, CALLS_REAL_METHODS);
-            extensions.when(() -> ExtensionList.lookupSingleton(SparkOnEksConfiguration.class)).thenReturn(config);
+            extensions
+                    .when(() -> ExtensionList.lookupSingleton(SparkOnEksConfiguration.class))
+                    .thenReturn(config);
             execution = step.get().start(context);
         }
         // StepExecution keeps its context in a private field upstream; answer it as Pipeline would

@@ -68,14 +68,16 @@ final class KubeconfigStepHarness {
         when(run.getParent()).thenReturn(job);
         when(run.getNumber()).thenReturn(buildNumber);
         FileCredentials kubeconfig = mock(FileCredentials.class);
-        when(kubeconfig.getContent()).thenReturn(new ByteArrayInputStream(
-                KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8)));
+        when(kubeconfig.getContent())
+                .thenReturn(new ByteArrayInputStream(
+                        KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8)));
         JobDefinition definition = step.toDefinition(SparkOnEksDefaults.NONE);
         String engineName = jobName + "#" + buildNumber;
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
                 MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
             jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null); // no controller, so no proxy settings
-            credentials.when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
+            credentials
+                    .when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
                     .thenReturn(kubeconfig);
             PREBUILT.put(engineName, CoreJobEngines.INSTANCE.create(definition, run));
             credentials.verify(() -> CredentialsProvider.track(run, kubeconfig));

@@ -18,23 +18,54 @@ final class KubernetesDriverPods {
     }
 
     List<Pod> drivers() {
-        return client.pods().inNamespace(namespace).withLabel(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER).list()
+        return client.pods()
+                .inNamespace(namespace)
+                .withLabel(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
+                .list()
                 .getItems();
     }
 
     void running(String pod) {
-        client.pods().inNamespace(namespace).withName(pod).editStatus(p -> new PodBuilder(p).editOrNewStatus()
-                .withPhase("Running").withContainerStatuses().addNewContainerStatus()
-                .withName(SparkLabels.DRIVER_CONTAINER).withNewState().withNewRunning().withStartedAt("2026-11-21T12:00:00Z")
-                .endRunning().endState().endContainerStatus().endStatus().build());
+        client.pods()
+                .inNamespace(namespace)
+                .withName(pod)
+                .editStatus(p -> new PodBuilder(p)
+                        .editOrNewStatus()
+                        .withPhase("Running")
+                        .withContainerStatuses()
+                        .addNewContainerStatus()
+                        .withName(SparkLabels.DRIVER_CONTAINER)
+                        .withNewState()
+                        .withNewRunning()
+                        .withStartedAt("2026-11-21T12:00:00Z")
+                        .endRunning()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build());
     }
 
     void terminated(String pod, String phase, int exitCode, String reason) {
-        client.pods().inNamespace(namespace).withName(pod).editStatus(p -> new PodBuilder(p).editOrNewStatus()
-                .withPhase(phase).withContainerStatuses().addNewContainerStatus()
-                .withName(SparkLabels.DRIVER_CONTAINER).withNewState().withNewTerminated().withExitCode(exitCode)
-                .withReason(reason).withStartedAt("2026-11-21T12:00:00Z").withFinishedAt("2026-11-21T12:01:00Z")
-                .endTerminated().endState().endContainerStatus().endStatus().build());
+        client.pods()
+                .inNamespace(namespace)
+                .withName(pod)
+                .editStatus(p -> new PodBuilder(p)
+                        .editOrNewStatus()
+                        .withPhase(phase)
+                        .withContainerStatuses()
+                        .addNewContainerStatus()
+                        .withName(SparkLabels.DRIVER_CONTAINER)
+                        .withNewState()
+                        .withNewTerminated()
+                        .withExitCode(exitCode)
+                        .withReason(reason)
+                        .withStartedAt("2026-11-21T12:00:00Z")
+                        .withFinishedAt("2026-11-21T12:01:00Z")
+                        .endTerminated()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build());
     }
 
     /** A kubeconfig that reaches the mock server; what a user stores as a secret file credential. */

@@ -41,11 +41,15 @@ class KubernetesStepOnMockServerTest {
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(context, timeout(30_000)).onSuccess(value.capture());
         verify(context, never()).onFailure(any());
-        assertThat((Map<String, Object>) value.getValue()).containsEntry("backend", "KUBERNETES")
-                .containsEntry("state", "SUCCEEDED").containsEntry("namespace", "spark").containsEntry("driverPod", pod)
+        assertThat((Map<String, Object>) value.getValue())
+                .containsEntry("backend", "KUBERNETES")
+                .containsEntry("state", "SUCCEEDED")
+                .containsEntry("namespace", "spark")
+                .containsEntry("driverPod", pod)
                 .containsEntry("exitCode", 0);
         assertThat(execution.reference().displayId()).isEqualTo("spark:" + pod);
-        assertThat(step.console()).contains("[spark-on-eks] Submitted KUBERNETES job spark:" + pod)
+        assertThat(step.console())
+                .contains("[spark-on-eks] Submitted KUBERNETES job spark:" + pod)
                 .doesNotContain("test-token");
     }
 }

@@ -36,8 +36,10 @@ class OperatorStepOnMockServerTest {
         StepContext context = step.context;
 
         assertThat(execution.start()).isFalse();
-        var apps = client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace("spark");
-        await().atMost(Duration.ofSeconds(30)).until(() -> apps.list().getItems().size() == 1 && execution.reference() != null);
+        var apps = client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT)
+                .inNamespace("spark");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> apps.list().getItems().size() == 1 && execution.reference() != null);
         String name = apps.list().getItems().get(0).getMetadata().getName();
         apps.withName(name).edit(app -> withState(app, name, "RUNNING"));
         apps.withName(name).edit(app -> withState(app, name, "COMPLETED"));
@@ -45,19 +47,24 @@ class OperatorStepOnMockServerTest {
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(context, timeout(30_000)).onSuccess(value.capture());
         verify(context, never()).onFailure(any());
-        assertThat((Map<String, Object>) value.getValue()).containsEntry("backend", "SPARK_OPERATOR")
-                .containsEntry("state", "SUCCEEDED").containsEntry("nativeState", "COMPLETED")
-                .containsEntry("sparkAppId", "spark-" + name).containsEntry("driverPod", name + "-driver");
+        assertThat((Map<String, Object>) value.getValue())
+                .containsEntry("backend", "SPARK_OPERATOR")
+                .containsEntry("state", "SUCCEEDED")
+                .containsEntry("nativeState", "COMPLETED")
+                .containsEntry("sparkAppId", "spark-" + name)
+                .containsEntry("driverPod", name + "-driver");
         assertThat(execution.reference().displayId()).isEqualTo("spark:sparkapplication/" + name);
         assertThat(step.console()).doesNotContain("test-token", "cannot be followed");
         assertThat(apps.list().getItems()).as("mode operator submits once").hasSize(1);
     }
 
     private static GenericKubernetesResource withState(GenericKubernetesResource app, String name, String state) {
-        app.setAdditionalProperty("status", Map.of(
-                "applicationState", Map.of("state", state),
-                "sparkApplicationId", "spark-" + name,
-                "driverInfo", Map.of("podName", name + "-driver")));
+        app.setAdditionalProperty(
+                "status",
+                Map.of(
+                        "applicationState", Map.of("state", state),
+                        "sparkApplicationId", "spark-" + name,
+                        "driverInfo", Map.of("podName", name + "-driver")));
         return app;
     }
 }

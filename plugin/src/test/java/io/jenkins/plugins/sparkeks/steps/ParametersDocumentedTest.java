@@ -33,25 +33,33 @@ class ParametersDocumentedTest {
         String doc = reference();
         String shared = section(doc, "### Parameters shared by both steps");
         List<String> missing = new ArrayList<>();
-        missing.addAll(undocumented("sparkSubmitEks", SparkSubmitEksStep.class, section(doc, "### `sparkSubmitEks`"), shared));
-        missing.addAll(undocumented("emrStartJobRun", EmrStartJobRunStep.class, section(doc, "### `emrStartJobRun`"), shared));
-        assertThat(missing).as("step parameters undocumented in docs/reference.md").isEmpty();
+        missing.addAll(
+                undocumented("sparkSubmitEks", SparkSubmitEksStep.class, section(doc, "### `sparkSubmitEks`"), shared));
+        missing.addAll(
+                undocumented("emrStartJobRun", EmrStartJobRunStep.class, section(doc, "### `emrStartJobRun`"), shared));
+        assertThat(missing)
+                .as("step parameters undocumented in docs/reference.md")
+                .isEmpty();
     }
 
     @Test
     void everyGlobalSettingIsNamedWhereTheGlobalDefaultsAreDescribed() throws IOException {
         String doc = reference();
-        String intro = doc.substring(doc.indexOf("## Pipeline steps"), doc.indexOf("\n### ", doc.indexOf("## Pipeline steps")));
+        String intro = doc.substring(
+                doc.indexOf("## Pipeline steps"), doc.indexOf("\n### ", doc.indexOf("## Pipeline steps")));
         List<String> missing = parameters(SparkOnEksConfiguration.class).stream()
                 .filter(name -> !intro.contains("`" + name + "`"))
                 .toList();
-        assertThat(missing).as("global settings undocumented in docs/reference.md (## Pipeline steps)").isEmpty();
+        assertThat(missing)
+                .as("global settings undocumented in docs/reference.md (## Pipeline steps)")
+                .isEmpty();
     }
 
     @Test
     void theParameterNamesComeFromTheBindingAnnotations() {
         assertThat(parameters(SparkSubmitEksStep.class)).contains("mainApplicationFile", "appArgs", "wait", "region");
-        assertThat(parameters(EmrStartJobRunStep.class)).contains("logGroup", "s3LogUri", "retryMaxAttempts", "timeout");
+        assertThat(parameters(EmrStartJobRunStep.class))
+                .contains("logGroup", "s3LogUri", "retryMaxAttempts", "timeout");
         assertThat(parameters(SparkOnEksConfiguration.class)).contains("awsEndpointUrl", "clusterName");
     }
 
@@ -73,7 +81,9 @@ class ParametersDocumentedTest {
         for (Constructor<?> c : type.getConstructors()) {
             if (c.isAnnotationPresent(DataBoundConstructor.class)) {
                 for (Parameter p : c.getParameters()) {
-                    assertThat(p.isNamePresent()).as("%s is compiled with -parameters", type.getName()).isTrue();
+                    assertThat(p.isNamePresent())
+                            .as("%s is compiled with -parameters", type.getName())
+                            .isTrue();
                     names.add(p.getName());
                 }
             }
@@ -115,6 +125,7 @@ class ParametersDocumentedTest {
                 return Files.readString(reference, StandardCharsets.UTF_8);
             }
         }
-        throw new IllegalStateException("docs/reference.md not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/reference.md not found above " + Path.of("").toAbsolutePath());
     }
 }

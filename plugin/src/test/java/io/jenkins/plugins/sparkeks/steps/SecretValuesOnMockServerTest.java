@@ -71,6 +71,7 @@ class SecretValuesOnMockServerTest {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final StepContext context = mock(StepContext.class);
+
     @SuppressWarnings("rawtypes")
     private final Run run = mock(Run.class);
 
@@ -92,23 +93,29 @@ class SecretValuesOnMockServerTest {
         when(run.getParent()).thenReturn(job);
         when(run.getNumber()).thenReturn(3);
         FileCredentials kubeconfig = mock(FileCredentials.class);
-        when(kubeconfig.getContent()).thenReturn(new ByteArrayInputStream(
-                KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8)));
+        when(kubeconfig.getContent())
+                .thenReturn(new ByteArrayInputStream(
+                        KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8)));
         List<String> available = List.of(availableIds);
         try (MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
                 MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
             jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null);
-            credentials.when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
+            credentials
+                    .when(() -> CredentialsProvider.findCredentialById("kubeconfig", FileCredentials.class, run))
                     .thenReturn(kubeconfig);
-            for (Map.Entry<String, String> e : Map.of("s3-secret", S3_SECRET, "db-password", DB_PASSWORD).entrySet()) {
+            for (Map.Entry<String, String> e :
+                    Map.of("s3-secret", S3_SECRET, "db-password", DB_PASSWORD).entrySet()) {
                 if (available.contains(e.getKey())) {
                     StringCredentials c = secretText(e.getValue());
-                    credentials.when(() -> CredentialsProvider.findCredentialById(e.getKey(), StringCredentials.class, run))
+                    credentials
+                            .when(() ->
+                                    CredentialsProvider.findCredentialById(e.getKey(), StringCredentials.class, run))
                             .thenReturn(c);
                 }
             }
             JobEngine engine = CoreJobEngines.INSTANCE.create(definition, run);
-            credentials.verify(() -> CredentialsProvider.track(any(Run.class), any(StringCredentials.class)),
+            credentials.verify(
+                    () -> CredentialsProvider.track(any(Run.class), any(StringCredentials.class)),
                     org.mockito.Mockito.times(2));
             return engine;
         }
@@ -140,12 +147,28 @@ class SecretValuesOnMockServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pods.drivers().size() == 1 && execution.reference() != null);
         String pod = pods.drivers().get(0).getMetadata().getName();
         // the driver fails and says why, quoting the secret: the verdict must not carry it on
-        client.pods().inNamespace("secret-run").withName(pod).editStatus(p -> new PodBuilder(p).editOrNewStatus()
-                .withPhase("Failed").withMessage("login failed for " + DB_PASSWORD).withContainerStatuses()
-                .addNewContainerStatus().withName(SparkLabels.DRIVER_CONTAINER).withNewState().withNewTerminated()
-                .withExitCode(1).withReason("Error").withMessage("password " + DB_PASSWORD + " rejected")
-                .withStartedAt("2026-11-21T12:00:00Z").withFinishedAt("2026-11-21T12:01:00Z")
-                .endTerminated().endState().endContainerStatus().endStatus().build());
+        client.pods()
+                .inNamespace("secret-run")
+                .withName(pod)
+                .editStatus(p -> new PodBuilder(p)
+                        .editOrNewStatus()
+                        .withPhase("Failed")
+                        .withMessage("login failed for " + DB_PASSWORD)
+                        .withContainerStatuses()
+                        .addNewContainerStatus()
+                        .withName(SparkLabels.DRIVER_CONTAINER)
+                        .withNewState()
+                        .withNewTerminated()
+                        .withExitCode(1)
+                        .withReason("Error")
+                        .withMessage("password " + DB_PASSWORD + " rejected")
+                        .withStartedAt("2026-11-21T12:00:00Z")
+                        .withFinishedAt("2026-11-21T12:01:00Z")
+                        .endTerminated()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build());
 
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(context, timeout(30_000)).onSuccess(value.capture());
@@ -155,16 +178,26 @@ class SecretValuesOnMockServerTest {
         assertThat(result.toString()).contains("****").doesNotContain(DB_PASSWORD);
 
         var secrets = client.secrets().inNamespace("secret-run").list().getItems();
-        assertThat(secrets).singleElement().satisfies(s -> assertThat(
-                new String(Base64.getDecoder().decode(s.getData().get("env.DB_PASSWORD")), StandardCharsets.UTF_8))
-                .isEqualTo(DB_PASSWORD));
+        assertThat(secrets)
+                .singleElement()
+                .satisfies(s -> assertThat(new String(
+                                Base64.getDecoder().decode(s.getData().get("env.DB_PASSWORD")), StandardCharsets.UTF_8))
+                        .isEqualTo(DB_PASSWORD));
         // the pod's status quotes the driver's own message; what we created is its spec and the ConfigMap
-        String onCluster = Serialization.asYaml(client.pods().inNamespace("secret-run").withName(pod).get().getSpec())
-                + Serialization.asYaml(client.configMaps().inNamespace("secret-run").list());
+        String onCluster = Serialization.asYaml(client.pods()
+                        .inNamespace("secret-run")
+                        .withName(pod)
+                        .get()
+                        .getSpec())
+                + Serialization.asYaml(
+                        client.configMaps().inNamespace("secret-run").list());
         assertThat(onCluster).doesNotContain(S3_SECRET).doesNotContain(DB_PASSWORD);
 
         String text = console.toString(StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain(S3_SECRET).doesNotContain(DB_PASSWORD).doesNotContain(CLEAR_ACCESS_KEY)
+        assertThat(text)
+                .doesNotContain(S3_SECRET)
+                .doesNotContain(DB_PASSWORD)
+                .doesNotContain(CLEAR_ACCESS_KEY)
                 .contains("[spark-on-eks] Warning: conf[spark.hadoop.fs.s3a.access.key] looks sensitive but is given"
                         + " in clear, so it is stored with the job and the build; pass it as secretConf with a secret"
                         + " text credential.");
@@ -172,7 +205,10 @@ class SecretValuesOnMockServerTest {
 
         // what Pipeline saves of the execution (program.dat) and what the step record holds
         String persisted = new String(serialized(execution), StandardCharsets.ISO_8859_1);
-        assertThat(persisted).doesNotContain(S3_SECRET).doesNotContain(DB_PASSWORD).contains("s3-secret");
+        assertThat(persisted)
+                .doesNotContain(S3_SECRET)
+                .doesNotContain(DB_PASSWORD)
+                .contains("s3-secret");
         assertThat(definition.toString()).doesNotContain(S3_SECRET).doesNotContain(DB_PASSWORD);
     }
 
@@ -184,7 +220,8 @@ class SecretValuesOnMockServerTest {
                 .isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("secretEnv[DB_PASSWORD]: no StringCredentials credential with id 'db-password'"
                         + " is available to this build.");
-        assertThat(client.pods().inNamespace("secret-missing").list().getItems()).isEmpty();
+        assertThat(client.pods().inNamespace("secret-missing").list().getItems())
+                .isEmpty();
     }
 
     /** Java serialisation, as Pipeline writes the execution, with the (unserialisable) context left out. */

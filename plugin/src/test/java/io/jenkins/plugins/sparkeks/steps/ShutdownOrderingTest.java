@@ -36,7 +36,9 @@ class ShutdownOrderingTest {
     @Test
     void theDetachRunsBeforeAnyTerminatorBecauseItIsAnItemListenerBeforeShutdownHook() throws Exception {
         assertThat(ItemListener.class).isAssignableFrom(ShutdownDetacher.class);
-        assertThat(ShutdownDetacher.class.getAnnotation(Extension.class)).as("registered as an extension").isNotNull();
+        assertThat(ShutdownDetacher.class.getAnnotation(Extension.class))
+                .as("registered as an extension")
+                .isNotNull();
         assertThat(ShutdownDetacher.class.getDeclaredMethod("onBeforeShutdown").getDeclaringClass())
                 .isEqualTo(ShutdownDetacher.class);
     }
@@ -58,13 +60,19 @@ class ShutdownOrderingTest {
     }
 
     private static List<Class<?>> pluginClasses() throws URISyntaxException, Exception {
-        Path root = Path.of(SparkJobStepExecution.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(SparkJobStepExecution.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path pluginPackage = root.resolve("io/jenkins/plugins/sparkeks");
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(pluginPackage)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(p).toString().replace('\\', '/').replace('/', '.');
-                classes.add(Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                classes.add(Class.forName(
+                        name.substring(0, name.length() - ".class".length()),
+                        false,
                         ShutdownOrderingTest.class.getClassLoader()));
             }
         }

@@ -23,14 +23,14 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
-import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
-import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
-import io.jenkins.plugins.sparkeks.job.AwsTarget;
-import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
+import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
+import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
+import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,8 +82,11 @@ class SparkJobStepExecutionTest {
         when(r.getParent()).thenReturn(job);
         when(r.getNumber()).thenReturn(number);
         doAnswer(i -> actions.add(i.getArgument(0))).when(r).addAction(any());
-        when(r.getAction(any(Class.class))).thenAnswer(i -> actions.stream()
-                .filter(((Class<?>) i.getArgument(0))::isInstance).findFirst().orElse(null));
+        when(r.getAction(any(Class.class)))
+                .thenAnswer(i -> actions.stream()
+                        .filter(((Class<?>) i.getArgument(0))::isInstance)
+                        .findFirst()
+                        .orElse(null));
         return r;
     }
 
@@ -125,10 +128,13 @@ class SparkJobStepExecutionTest {
         verify(c, atLeastOnce()).saveState();
         assertThat(e.reference()).isNotNull();
         assertThat(e.reference().displayId()).startsWith("spark:app-");
-        assertThat(remote.keys).containsExactly(new io.jenkins.plugins.sparkeks.core.job.SubmissionKey(
-                "jenkins:folder/etl#7/spark-1"));
+        assertThat(remote.keys)
+                .containsExactly(
+                        new io.jenkins.plugins.sparkeks.core.job.SubmissionKey("jenkins:folder/etl#7/spark-1"));
         assertThat(e.getStatus()).startsWith("waiting for driver pod");
-        assertThat(consoleText()).contains("[spark-on-eks] Submitting").contains("[spark-on-eks] Submitted KUBERNETES job");
+        assertThat(consoleText())
+                .contains("[spark-on-eks] Submitting")
+                .contains("[spark-on-eks] Submitted KUBERNETES job");
     }
 
     @Test
@@ -137,8 +143,9 @@ class SparkJobStepExecutionTest {
         started(context(), true, true);
 
         await().atMost(BOUND).until(() -> remote.submits.get() == 2);
-        assertThat(remote.keys).extracting(k -> k.value()).containsExactlyInAnyOrder(
-                "jenkins:folder/etl#7/spark-1", "jenkins:folder/etl#7/spark-2");
+        assertThat(remote.keys)
+                .extracting(k -> k.value())
+                .containsExactlyInAnyOrder("jenkins:folder/etl#7/spark-1", "jenkins:folder/etl#7/spark-2");
     }
 
     @Test
@@ -152,10 +159,16 @@ class SparkJobStepExecutionTest {
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(c, timeout(BOUND.toMillis())).onSuccess(value.capture());
         assertThat(value.getValue()).isInstanceOfSatisfying(Map.class, m -> {
-            assertThat(m).containsEntry("state", "SUCCEEDED").containsEntry("success", true)
+            assertThat(m)
+                    .containsEntry("state", "SUCCEEDED")
+                    .containsEntry("success", true)
                     .containsEntry("driverPod", "app-driver");
-            assertThat(m.values()).allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean
-                    || v instanceof Map || v instanceof List);
+            assertThat(m.values())
+                    .allMatch(v -> v instanceof String
+                            || v instanceof Number
+                            || v instanceof Boolean
+                            || v instanceof Map
+                            || v instanceof List);
             assertThat(m).isInstanceOf(Serializable.class);
         });
         verify(c, never()).onFailure(any());
@@ -187,7 +200,9 @@ class SparkJobStepExecutionTest {
 
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(c, timeout(BOUND.toMillis())).onSuccess(value.capture());
-        assertThat((Map<Object, Object>) value.getValue()).containsEntry("state", "FAILED").containsEntry("success", false);
+        assertThat((Map<Object, Object>) value.getValue())
+                .containsEntry("state", "FAILED")
+                .containsEntry("success", false);
     }
 
     @Test
@@ -321,7 +336,8 @@ class SparkJobStepExecutionTest {
         remote.watchGate = new CountDownLatch(1);
         StepContext c = context();
         started(c, true, true);
-        assertThat(remote.watchEntered.await(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(remote.watchEntered.await(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
 
         SparkJobStepExecution.detachAll(); // finds no watch yet
         remote.watchGate.countDown();
@@ -360,7 +376,8 @@ class SparkJobStepExecutionTest {
 
         ArgumentCaptor<Throwable> error = ArgumentCaptor.forClass(Throwable.class);
         verify(after, timeout(BOUND.toMillis())).onFailure(error.capture());
-        assertThat(error.getValue()).isExactlyInstanceOf(AbortException.class)
+        assertThat(error.getValue())
+                .isExactlyInstanceOf(AbortException.class)
                 .hasMessageContaining("could not reattach to Spark job " + job)
                 .hasMessageContaining("'kubeconfig-prod'")
                 .hasMessageContaining("NOT cancelled")
@@ -383,9 +400,12 @@ class SparkJobStepExecutionTest {
 
         ArgumentCaptor<Throwable> error = ArgumentCaptor.forClass(Throwable.class);
         verify(after, timeout(BOUND.toMillis())).onFailure(error.capture());
-        String keyHash = new io.jenkins.plugins.sparkeks.core.job.SubmissionKey("jenkins:folder/etl#7/spark-1").hash(16);
-        assertThat(error.getValue()).isExactlyInstanceOf(AbortException.class)
-                .hasMessageContaining("'kubeconfig-prod'").hasMessageContaining("NOT cancelled")
+        String keyHash =
+                new io.jenkins.plugins.sparkeks.core.job.SubmissionKey("jenkins:folder/etl#7/spark-1").hash(16);
+        assertThat(error.getValue())
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageContaining("'kubeconfig-prod'")
+                .hasMessageContaining("NOT cancelled")
                 .hasMessageContaining(keyHash);
         assertThat(remote.submits.get()).isZero();
     }
@@ -401,7 +421,8 @@ class SparkJobStepExecutionTest {
         started(context(), true, true);
 
         await().atMost(BOUND).until(() -> remote.submits.get() == 2);
-        assertThat(remote.keys).extracting(k -> k.value())
+        assertThat(remote.keys)
+                .extracting(k -> k.value())
                 .containsExactly("jenkins:folder/etl#7/spark-1", "jenkins:folder/etl#7/spark-2");
     }
 
@@ -454,5 +475,7 @@ class SparkJobStepExecutionTest {
         return s;
     }
 
-    private enum ContextPickle { INSTANCE }
+    private enum ContextPickle {
+        INSTANCE
+    }
 }

@@ -46,9 +46,15 @@ class SparkSubmitEksPipelineITest {
 
     private static WorkflowRun startPipeline(JenkinsRule j) throws Exception {
         SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
-        credentials.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
-                "kubeconfig", "mock cluster", "config",
-                SecretBytes.fromRawBytes(KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8))));
+        credentials
+                .getCredentials()
+                .add(new FileCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "kubeconfig",
+                        "mock cluster",
+                        "config",
+                        SecretBytes.fromRawBytes(
+                                KubernetesDriverPods.kubeconfig(client).getBytes(StandardCharsets.UTF_8))));
         credentials.save(); // getCredentials() is the live list; only save() writes it for the next session
         WorkflowJob p = j.createProject(WorkflowJob.class, "spark-pi");
         p.setDefinition(new CpsFlowDefinition(SCRIPT, true));
@@ -101,7 +107,8 @@ class SparkSubmitEksPipelineITest {
             b.doStop();
 
             j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-            await().atMost(BOUND).until(() -> client.pods().inNamespace(NS).withName(pod).get() == null);
+            await().atMost(BOUND)
+                    .until(() -> client.pods().inNamespace(NS).withName(pod).get() == null);
             j.assertLogContains("cancelling the Spark job", b);
         });
     }
@@ -111,10 +118,13 @@ class SparkSubmitEksPipelineITest {
         String[] pod = new String[1];
         sessions.then(j -> {
             startPipeline(j);
-            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS)).getMetadata().getName();
+            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS))
+                    .getMetadata()
+                    .getName();
         });
         sessions.then(j -> {
-            WorkflowRun b = j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
+            WorkflowRun b =
+                    j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
             j.waitForMessage("without submitting again", b);
             KubernetesDriverPods pods = new KubernetesDriverPods(client, NS);
             assertThat(pods.drivers()).hasSize(1);
@@ -123,7 +133,9 @@ class SparkSubmitEksPipelineITest {
 
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
             String log = JenkinsRule.getLog(b);
-            assertThat(log.split("Submitted KUBERNETES job", -1)).as("submitted once").hasSize(2);
+            assertThat(log.split("Submitted KUBERNETES job", -1))
+                    .as("submitted once")
+                    .hasSize(2);
             assertThat(pods.drivers()).hasSize(1);
         });
     }
@@ -133,19 +145,24 @@ class SparkSubmitEksPipelineITest {
         String[] pod = new String[1];
         sessions.then(j -> {
             startPipeline(j);
-            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS)).getMetadata().getName();
+            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS))
+                    .getMetadata()
+                    .getName();
             SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
             credentials.getCredentials().clear();
             credentials.save();
         });
         sessions.then(j -> {
-            WorkflowRun b = j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
+            WorkflowRun b =
+                    j.jenkins.getItemByFullName("spark-pi", WorkflowJob.class).getLastBuild();
 
             j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
             j.assertLogContains("could not reattach to Spark job", b);
             j.assertLogContains("'kubeconfig'", b);
             j.assertLogContains("NOT cancelled", b);
-            assertThat(client.pods().inNamespace(NS).withName(pod[0]).get()).as("driver left alone").isNotNull();
+            assertThat(client.pods().inNamespace(NS).withName(pod[0]).get())
+                    .as("driver left alone")
+                    .isNotNull();
         });
     }
 
@@ -154,7 +171,8 @@ class SparkSubmitEksPipelineITest {
         sessions.then(j -> {
             WorkflowJob p = j.createProject(WorkflowJob.class, "invalid");
             p.setDefinition(new CpsFlowDefinition(
-                    "sparkSubmitEks(kubeconfigCredentialsId: 'kubeconfig', timeout: 'soon', retention: 'forever')", true));
+                    "sparkSubmitEks(kubeconfigCredentialsId: 'kubeconfig', timeout: 'soon', retention: 'forever')",
+                    true));
 
             WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
 

@@ -10,7 +10,6 @@ import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class SparkSubmitEksStepTest {
 
-    private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults("eu-west-1", "prod", "aws-ci",
-            "arn:aws:iam::123456789012:role/spark", "spark-jobs", "spark-sa", "repo/spark:3.5", "/spark/logs", null);
+    private static final SparkOnEksDefaults GLOBAL = new SparkOnEksDefaults(
+            "eu-west-1",
+            "prod",
+            "aws-ci",
+            "arn:aws:iam::123456789012:role/spark",
+            "spark-jobs",
+            "spark-sa",
+            "repo/spark:3.5",
+            "/spark/logs",
+            null);
 
     private static SparkSubmitEksStep minimal() {
         SparkSubmitEksStep step = new SparkSubmitEksStep();
@@ -106,19 +113,25 @@ class SparkSubmitEksStepTest {
 
         SparkSubmitDefinition d = step.toDefinition(GLOBAL);
 
-        assertThat(d.conf()).containsExactly(Map.entry("spark.executor.instances", "2"),
-                Map.entry("spark.driver.extraJavaOptions", "-Da=b -Dc=d"));
+        assertThat(d.conf())
+                .containsExactly(
+                        Map.entry("spark.executor.instances", "2"),
+                        Map.entry("spark.driver.extraJavaOptions", "-Da=b -Dc=d"));
         assertThat(d.pod().env()).containsExactly(Map.entry("EMPTY", ""));
         assertThat(d.appArgs()).containsExactly("--rows", "1000");
-        assertThat(d.pod().tolerations()).containsExactly(
-                Map.of("key", "spot", "operator", "Exists", "effect", "NoExecute", "tolerationSeconds", "300"));
+        assertThat(d.pod().tolerations())
+                .containsExactly(
+                        Map.of("key", "spot", "operator", "Exists", "effect", "NoExecute", "tolerationSeconds", "300"));
     }
 
     @Test
     void malformedEntriesAreNamedByFieldAndPositionWithoutTheirText() {
         SparkSubmitEksStep step = minimal();
-        step.setConf(List.of("spark.executor.instances=2", "spark.hadoop.fs.s3a.secret.key:hunter2hunter2",
-                "=4", "spark.executor.instances=3"));
+        step.setConf(List.of(
+                "spark.executor.instances=2",
+                "spark.hadoop.fs.s3a.secret.key:hunter2hunter2",
+                "=4",
+                "spark.executor.instances=3"));
         step.setLabels(List.of("team name=data"));
         Toleration anyValue = new Toleration();
         anyValue.setOperator("Exists");
@@ -169,7 +182,8 @@ class SparkSubmitEksStepTest {
                 .isInstanceOf(InvalidJobSpecException.class)
                 .satisfies(e -> assertThat(((InvalidJobSpecException) e).errors())
                         .extracting(f -> f.field())
-                        .containsExactlyInAnyOrder("mode", "clusterName", "mainApplicationFile", "retention", "timeout"));
+                        .containsExactlyInAnyOrder(
+                                "mode", "clusterName", "mainApplicationFile", "retention", "timeout"));
     }
 
     @Test
@@ -178,7 +192,8 @@ class SparkSubmitEksStepTest {
         step.setClusterName("prod");
 
         assertThatThrownBy(() -> step.toDefinition(SparkOnEksDefaults.NONE))
-                .isInstanceOf(InvalidJobSpecException.class).hasMessageContaining("region");
+                .isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("region");
     }
 
     @Test
@@ -200,8 +215,11 @@ class SparkSubmitEksStepTest {
 
         String shown = step.toDefinition(GLOBAL).toString();
 
-        assertThat(shown).contains("spark.hadoop.fs.s3a.secret.key").contains("DB_PASSWORD")
-                .doesNotContain("hunter2hunter2").doesNotContain("sw0rdfish");
+        assertThat(shown)
+                .contains("spark.hadoop.fs.s3a.secret.key")
+                .contains("DB_PASSWORD")
+                .doesNotContain("hunter2hunter2")
+                .doesNotContain("sw0rdfish");
     }
 
     @Test

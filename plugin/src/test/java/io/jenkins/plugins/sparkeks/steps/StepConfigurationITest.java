@@ -174,8 +174,10 @@ class StepConfigurationITest {
         spot.setKey("spot");
         spot.setOperator("Exists");
         step.setTolerations(List.of(spot));
-        snippets.assertRoundTrip(step, "sparkSubmitEks appArgs: ['1000'], conf: ['spark.executor.instances=4'], "
-                + "tolerations: [[key: 'spot', operator: 'Exists']]");
+        snippets.assertRoundTrip(
+                step,
+                "sparkSubmitEks appArgs: ['1000'], conf: ['spark.executor.instances=4'], "
+                        + "tolerations: [[key: 'spot', operator: 'Exists']]");
 
         EmrStartJobRunStep emr = new EmrStartJobRunStep();
         emr.setTags(List.of("team=data"));
@@ -188,7 +190,8 @@ class StepConfigurationITest {
         SnippetizerTester snippets = new SnippetizerTester(j);
         SparkSubmitEksStep step = new SparkSubmitEksStep();
         step.setSecretConf(List.of(new SecretValue("spark.hadoop.fs.s3a.secret.key", "s3-secret")));
-        snippets.assertRoundTrip(step,
+        snippets.assertRoundTrip(
+                step,
                 "sparkSubmitEks(secretConf: [[credentialsId: 's3-secret', key: 'spark.hadoop.fs.s3a.secret.key']])");
     }
 }

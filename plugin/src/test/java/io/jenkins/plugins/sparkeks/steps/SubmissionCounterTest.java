@@ -35,8 +35,11 @@ class SubmissionCounterTest {
         when(r.getParent()).thenReturn(job);
         when(r.getNumber()).thenReturn(7);
         doAnswer(i -> actions.add(i.getArgument(0))).when(r).addAction(any());
-        when(r.getAction(any(Class.class))).thenAnswer(i -> actions.stream()
-                .filter(((Class<?>) i.getArgument(0))::isInstance).findFirst().orElse(null));
+        when(r.getAction(any(Class.class)))
+                .thenAnswer(i -> actions.stream()
+                        .filter(((Class<?>) i.getArgument(0))::isInstance)
+                        .findFirst()
+                        .orElse(null));
         return r;
     }
 
@@ -58,10 +61,12 @@ class SubmissionCounterTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<SubmissionKey>> keys = IntStream.range(0, 400).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                return SubmissionCounter.nextKey(r);
-            })).toList();
+            List<Future<SubmissionKey>> keys = IntStream.range(0, 400)
+                    .mapToObj(i -> pool.submit(() -> {
+                        go.await();
+                        return SubmissionCounter.nextKey(r);
+                    }))
+                    .toList();
             go.countDown();
             Set<Integer> numbers = ConcurrentHashMap.newKeySet();
             for (Future<SubmissionKey> k : keys) {
