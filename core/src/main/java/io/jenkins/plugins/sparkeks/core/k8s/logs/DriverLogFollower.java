@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -95,10 +96,13 @@ public final class DriverLogFollower {
             terminated = true;
         }
         start();
-        scheduler.schedule(
+        ScheduledFuture<?> deadline = scheduler.schedule(
                 () -> giveUp("the rest of the driver log did not arrive within " + policy.drainTimeout().toSeconds() + "s"),
                 policy.drainTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
+        // a drained log lets go of its deadline at once: the pending task would keep this follower, its watch and
+        // their last pod reachable for the whole drain timeout after every finished job
+        drained.whenComplete((done, error) -> deadline.cancel(false));
     }
 
     /** Completes once the log of a terminated driver has been delivered to the end (or given up, or stopped). */

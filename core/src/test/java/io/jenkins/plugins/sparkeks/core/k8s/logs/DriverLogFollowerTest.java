@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -99,6 +100,32 @@ class DriverLogFollowerTest {
         assertThat(log.streams()).as("one stream per cut plus the final drain").isGreaterThanOrEqualTo(6);
         assertThat(got).allSatisfy(l -> assertThat(l.source()).isEqualTo("pod"));
         assertThat(got.get(0).timestamp()).isEqualTo(base);
+    }
+
+    @Test
+    void aDrainedLogLeavesNothingScheduledThatKeepsTheFollowerReachable() {
+        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1);
+        own.setRemoveOnCancelPolicy(true); // as every scheduler the engines share
+        try {
+            pods.create("drained-driver");
+            pods.running("drained-driver");
+            FakeLogServer.PodLog log = logServer.pod(NS, "drained-driver");
+            write(log, Instant.parse("2026-11-21T11:00:00Z"), 0, 5);
+            log.finish();
+            pods.terminated("drained-driver", "Succeeded", 0, "Completed");
+            List<LogLine> got = new CopyOnWriteArrayList<>();
+            DriverLogFollower follower =
+                    new DriverLogFollower(client, NS, "drained-driver", null, got::add, d -> {}, own, FAST);
+
+            follower.podTerminated();
+
+            await().atMost(10, TimeUnit.SECONDS).until(() -> follower.drained().isDone());
+            assertThat(texts(got)).containsExactlyElementsOf(expected(0, 5));
+            // the drain deadline (10 s here, 60 s by default) must not outlive the drain
+            await().atMost(5, TimeUnit.SECONDS).until(() -> own.getQueue().isEmpty());
+        } finally {
+            own.shutdownNow();
+        }
     }
 
     @Test
