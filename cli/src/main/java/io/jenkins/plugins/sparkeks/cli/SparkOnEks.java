@@ -64,6 +64,9 @@ public final class SparkOnEks implements Runnable {
         cl.setOverwrittenOptionsAllowed(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrors());
+        // every mistake on the command line is reported in one run, not one per attempt
+        UsageErrors.collectAll(cl);
+        cl.setExecutionStrategy(UsageErrors.beforeRunning(new CommandLine.RunLast()));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidJobSpecException invalid) {
                 cmd.getErr().println(FieldOptions.message(cmd.getCommandSpec(), invalid));

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -24,6 +27,40 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
         return ExitCodes.USAGE;
+    }
+
+    /** Lets the parser go on past a bad value, so that {@link #beforeRunning} can report every one of them. */
+    static void collectAll(CommandLine command) {
+        command.getCommandSpec().parser().collectErrors(true);
+        command.getSubcommands().values().forEach(UsageErrors::collectAll);
+    }
+
+    /** Runs {@code next} only when the command line had no mistakes; otherwise lists them all and exits 2. */
+    static CommandLine.IExecutionStrategy beforeRunning(CommandLine.IExecutionStrategy next) {
+        return parsed -> {
+            List<Exception> errors = new ArrayList<>();
+            CommandLine last = parsed.commandSpec().commandLine();
+            for (ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+                errors.addAll(p.errors());
+                last = p.commandSpec().commandLine();
+            }
+            if (errors.isEmpty()) {
+                return next.execute(parsed);
+            }
+            PrintWriter err = last.getErr();
+            if (errors.size() == 1) {
+                err.println(describe(errors.get(0)));
+            } else {
+                err.println("Invalid command line (" + errors.size() + " problems):");
+                errors.forEach(e -> err.println("  - " + describe(e)));
+            }
+            err.println("See '" + last.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        };
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof ParameterException p ? message(p) : e.getMessage();
     }
 
     static String message(ParameterException ex) {

@@ -121,4 +121,14 @@ class InputErrorsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--timeout", "longer than 366d").doesNotContain("Exception", "\tat ");
     }
+
+    @Test
+    void everyBadValueOnTheCommandLineIsReportedInOneRun() {
+        CliRun run = run(SUBMIT, "--driver-cores", "many", "--timeout", "soon", "--conf", "spark.x.password:Hidden99");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Invalid command line (3 problems):", "--driver-cores", "'soon' is not a duration",
+                "'spark.x.password…'", "See 'spark-on-eks submit --help'.").doesNotContain("Hidden99", "Usage:");
+        assertThat(engines.asked).hasValue(0);
+    }
 }
