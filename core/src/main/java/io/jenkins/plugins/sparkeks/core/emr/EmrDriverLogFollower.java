@@ -9,6 +9,7 @@ import io.jenkins.plugins.sparkeks.core.logs.cloudwatch.StreamPosition;
 import io.jenkins.plugins.sparkeks.core.logs.s3.S3DriverLogReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -45,6 +46,7 @@ final class EmrDriverLogFollower {
     private volatile DriverPodLogs.PodLog pod;
     private volatile String podPosition;
     private volatile boolean stopped;
+    private volatile String incompleteNote;
 
     EmrDriverLogFollower(EmrJobRunReference ref, CloudWatchLogsClient logs, S3Client s3, DriverPodLogs pods,
             CloudWatchRateLimiter limiter, EmrWatchMachinery machinery, LogSink out, Consumer<String> diagnostics) {
@@ -101,11 +103,16 @@ final class EmrDriverLogFollower {
                 return drainCloudWatch(); // the pod gave nothing: S3 from the start repeats nothing
             }
             if (ref.logLocation().hasS3()) {
-                diagnostics.accept("The rest of the driver log is in S3 (" + ref.logLocation().s3LogUri()
-                        + "); it has no timestamps to continue from without repeating lines, so it is not shown here.");
+                incomplete("The driver log shown is incomplete: the driver pod went away before its end, and the S3"
+                        + " copy has no timestamps to continue from without repeating lines.");
             }
             return CompletableFuture.<Void>completedFuture(null);
         }).exceptionally(e -> null);
+    }
+
+    /** After {@link #drain()}: null when the whole log was delivered, else why not and where the rest is. */
+    String incompleteNote() {
+        return incompleteNote;
     }
 
     void stop() {
@@ -168,8 +175,8 @@ final class EmrDriverLogFollower {
             }
             if (outcome == CloudWatchDriverLog.DrainOutcome.COMPLETE || stopped || !ref.logLocation().hasS3() || s3 == null) {
                 if (outcome != CloudWatchDriverLog.DrainOutcome.COMPLETE && cw != null && !stopped) {
-                    diagnostics.accept("The driver log in CloudWatch may be incomplete"
-                            + (cw.problem() == null ? "" : " (" + cw.problem() + ")") + " and no S3 log URI is configured.");
+                    incomplete("The driver log shown may be incomplete: " + whyCloudWatchFellShort(cw, s)
+                            + (cw.problem() == null ? "" : " (" + cw.problem() + ")") + ".");
                 }
                 return CompletableFuture.<Void>completedFuture(null);
             }
@@ -203,9 +210,43 @@ final class EmrDriverLogFollower {
                     positions.put(stream, positions.get(stream).withDelivered(total));
                 }
             } catch (SdkException | java.io.UncheckedIOException e) {
-                diagnostics.accept("Could not read the driver " + stream + " from S3: " + AwsErrors.describe(e));
+                incomplete("The driver log shown is incomplete: could not read the driver " + stream + " from S3: "
+                        + AwsErrors.describe(e) + ".");
             }
         }
+    }
+
+    private static String whyCloudWatchFellShort(CloudWatchDriverLog cw, EmrPollSettings s) {
+        List<String> missing = CloudWatchDriverLog.STREAMS.stream().filter(k -> cw.streamName(k) == null).toList();
+        return missing.isEmpty()
+                ? "CloudWatch Logs could not be read to its end within " + EmrJobWatch.human(s.logDrainTimeout())
+                        + " after the job ended"
+                : "the driver's " + String.join(" and ", missing) + " stream" + (missing.size() > 1 ? "s" : "")
+                        + " did not appear in CloudWatch Logs";
+    }
+
+    /** Lines will be missing from the console: say so there and in the result, with where the whole log is. */
+    private void incomplete(String why) {
+        String note = why + " " + whereTheLogIs();
+        if (incompleteNote == null) {
+            incompleteNote = note;
+        }
+        diagnostics.accept(note);
+    }
+
+    private String whereTheLogIs() {
+        EmrLogLocation loc = ref.logLocation();
+        List<String> places = new java.util.ArrayList<>();
+        if (loc.hasCloudWatch()) {
+            String path = EmrLogLocation.driverPath(loc.logStreamPrefix(), ref.virtualClusterId(), ref.jobRunId());
+            places.add("CloudWatch Logs group " + loc.logGroup() + ", streams " + path + "stdout and " + path + "stderr");
+        }
+        if (loc.hasS3()) {
+            String base = loc.s3LogUri().endsWith("/") ? loc.s3LogUri() : loc.s3LogUri() + "/";
+            places.add("S3 under " + base + EmrLogLocation.driverPath(null, ref.virtualClusterId(), ref.jobRunId()));
+        }
+        return places.isEmpty() ? "No other copy of the log is configured."
+                : "The whole log is in " + String.join("; and in ", places) + ".";
     }
 
     private void deliver(LogLine line) {

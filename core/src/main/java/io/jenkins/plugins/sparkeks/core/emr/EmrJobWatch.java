@@ -199,6 +199,11 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
 
     private JobResult verdict(JobRun run) {
         JobResult partial = EmrResults.of(run, reference(), ending, endingDetail, startedAt, List.of());
+        String missing = logs == null ? null : logs.incompleteNote();
+        if (missing != null) {
+            // the driver's verdict stands; the result only says the console lacks lines and where they are
+            partial = partial.toBuilder().logNote(missing).build();
+        }
         if (partial.success()) {
             return partial;
         }

@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param backoff          delays after throttling, 5xx and connection failures; jitter of regular polls
  * @param maxPollFailures  consecutive non-transient failures (e.g. AccessDenied) before the watches fail
  * @param logQuietPeriod   after the end, how long the driver streams must stay unchanged to count as complete
- * @param logMissingGrace  after the end, how long to wait for a stream that never appeared
- * @param logDrainTimeout  after the end, the longest wait for the log tail before reading S3 instead
+ *                         (shown by a read that long after the last change: time spent throttled does not count)
+ * @param logMissingGrace  after the end, how long to wait for a stream that never appeared (shown by a lookup)
+ * @param logDrainTimeout  after the end, the longest wait for the log tail before reading S3 instead, or
+ *                         reporting the log incomplete
  * @param cancelWait       how long a cancel waits for EMR to confirm CANCELLED
  */
 public record EmrPollSettings(

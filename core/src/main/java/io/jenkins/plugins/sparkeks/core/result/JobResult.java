@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param finishedAt    when it reached a terminal state
  * @param links         places to look at the job
  * @param explanation   console lines that explain a failure (last driver log lines, pod events, stateDetails)
+ * @param logNote       null when every driver log line that was followed reached the console; otherwise why some
+ *                      did not and where the whole log is (log group and streams, S3 prefix)
  */
 public record JobResult(
         Backend backend,
@@ -52,7 +54,8 @@ public record JobResult(
         Instant startedAt,
         Instant finishedAt,
         List<Link> links,
-        List<String> explanation)
+        List<String> explanation,
+        String logNote)
         implements Serializable {
 
     public JobResult {
@@ -63,6 +66,24 @@ public record JobResult(
         if (success && state != JobState.SUCCEEDED) {
             throw new IllegalArgumentException("success requires state SUCCEEDED, was " + state);
         }
+    }
+
+    /** As before the driver log could be reported incomplete: a result whose log is complete. */
+    public JobResult(Backend backend, JobState state, boolean success, Integer exitCode, String reason, String message,
+            String nativeState, String sparkAppId, String namespace, String driverPod, String jobRunId,
+            String virtualClusterId, Integer attempts, Instant submittedAt, Instant startedAt, Instant finishedAt,
+            List<Link> links, List<String> explanation) {
+        this(backend, state, success, exitCode, reason, message, nativeState, sparkAppId, namespace, driverPod,
+                jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt, links, explanation, null);
+    }
+
+    /**
+     * False when driver log lines could not be shown (e.g. CloudWatch kept throttling past the drain limit): the
+     * verdict still stands, {@link #logNote()} says where the whole log is. Derived from the note so that a result
+     * stored before this existed reads as complete.
+     */
+    public boolean logComplete() {
+        return logNote == null;
     }
 
     public static Builder builder(Backend backend, JobState state) {
@@ -87,6 +108,7 @@ public record JobResult(
         b.finishedAt = finishedAt;
         b.links.addAll(links);
         b.explanation.addAll(explanation);
+        b.logNote = logNote;
         return b;
     }
 
@@ -130,6 +152,8 @@ public record JobResult(
         if (!explanation.isEmpty()) {
             m.put("explanation", new ArrayList<>(explanation));
         }
+        m.put("logComplete", logComplete());
+        put(m, "logNote", logNote);
         return m;
     }
 
@@ -159,6 +183,7 @@ public record JobResult(
         private Instant finishedAt;
         private final List<Link> links = new ArrayList<>();
         private final List<String> explanation = new ArrayList<>();
+        private String logNote;
 
         private Builder(Backend backend, JobState state) {
             this.backend = backend;
@@ -182,11 +207,13 @@ public record JobResult(
         public Builder finishedAt(Instant v) { this.finishedAt = v; return this; }
         public Builder link(String label, String url) { if (url != null) { links.add(new Link(label, url)); } return this; }
         public Builder explanation(List<String> lines) { explanation.clear(); explanation.addAll(lines); return this; }
+        /** Marks the driver log incomplete (null = complete) with where the whole log is. */
+        public Builder logNote(String v) { this.logNote = v == null || v.isBlank() ? null : v; return this; }
 
         public JobResult build() {
             return new JobResult(backend, state, success, exitCode, reason, message, nativeState, sparkAppId,
                     namespace, driverPod, jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt,
-                    links, explanation);
+                    links, explanation, logNote);
         }
     }
 }

@@ -80,7 +80,8 @@ final class EmulatedAws implements AutoCloseable {
         for (CloudWatchRateLimiter.Operation op : CloudWatchRateLimiter.Operation.values()) {
             rates.put(op, 1000.0);
         }
-        return new CloudWatchRateLimiter(rates, System::nanoTime);
+        // throttling pauses as short as the fast poll settings' backoff, so fault tests stay quick
+        return new CloudWatchRateLimiter(rates, System::nanoTime, Duration.ofMillis(20), Duration.ofMillis(200));
     }
 
     /**

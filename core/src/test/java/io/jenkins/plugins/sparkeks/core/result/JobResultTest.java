@@ -35,6 +35,21 @@ class JobResultTest {
     }
 
     @Test
+    void anIncompleteLogIsReportedWithoutTouchingTheVerdictAndSurvivesToBuilder() {
+        JobResult complete = JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED).build();
+        assertThat(complete.logComplete()).isTrue();
+        assertThat(complete.toMap()).containsEntry("logComplete", true).doesNotContainKey("logNote");
+
+        JobResult cut = complete.toBuilder().logNote("The whole log is in CloudWatch Logs group /emr/jobs.").build();
+        assertThat(cut.success()).isTrue();
+        assertThat(cut.logComplete()).isFalse();
+        assertThat(cut.toBuilder().build()).isEqualTo(cut);
+        assertThat(cut.toMap()).containsEntry("logComplete", false)
+                .containsEntry("logNote", "The whole log is in CloudWatch Logs group /emr/jobs.");
+        assertThat(complete.toBuilder().logNote(" ").build().logComplete()).as("a blank note says nothing").isTrue();
+    }
+
+    @Test
     void successIsDerivedFromTheStateAndCannotContradictIt() {
         assertThat(JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED).build().success()).isTrue();
         assertThat(JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED).state(JobState.FAILED).build().success())

@@ -33,9 +33,12 @@ public final class CloudWatchDriverLog {
 
     /** How a drain ended. */
     public enum DrainOutcome {
-        /** Every stream was found and stayed quiet: CloudWatch had the whole log. */
+        /** Every stream was found and read to its end, and stayed so for the quiet period. */
         COMPLETE,
-        /** A stream never appeared or kept changing until the deadline: another source should fill in. */
+        /**
+         * A stream never appeared, or could not be read to its end (throttling, errors, still growing) before the
+         * deadline: another source should fill in.
+         */
         INCOMPLETE
     }
 
@@ -52,6 +55,7 @@ public final class CloudWatchDriverLog {
     private long drainQuietNanos;
     private long drainMissingGraceNanos;
     private long drainDeadline;
+    private long discoveredAt;
     private boolean draining;
     private volatile boolean stopped;
 
@@ -60,6 +64,9 @@ public final class CloudWatchDriverLog {
         String name;
         StreamPosition position;
         long lastChangeAt;
+        /** When a read last came back with nothing new; only meaningful while {@link #atEnd}. */
+        long lastReadAtEnd;
+        boolean atEnd;
 
         Stream(String kind, StreamPosition position, long now) {
             this.kind = kind;
@@ -108,7 +115,7 @@ public final class CloudWatchDriverLog {
         return m;
     }
 
-    /** The last problem seen (e.g. missing log group), for a status line; null when none. */
+    /** The last problem seen (e.g. missing log group, throttling), for a status line; null when none. */
     public String problem() {
         return problem;
     }
@@ -125,8 +132,13 @@ public final class CloudWatchDriverLog {
             drainQuietNanos = quiet.toNanos();
             drainMissingGraceNanos = missingGrace.toNanos();
             drainDeadline = drainStartedAt + timeout.toNanos();
-            // quiet is measured from the end of the job, not from the last line before it
-            streams.values().forEach(s -> s.lastChangeAt = Math.max(s.lastChangeAt, drainStartedAt));
+            // quiet is measured from the end of the job, not from the last line before it, and only a read made
+            // after the end can show that a stream is at its end
+            streams.values().forEach(s -> {
+                s.lastChangeAt = Math.max(s.lastChangeAt, drainStartedAt);
+                s.atEnd = false;
+            });
+            discoveredAt = drainStartedAt;
         }
         return drained;
     }
@@ -167,21 +179,26 @@ public final class CloudWatchDriverLog {
             limiter.succeeded();
         }
         List<LogLine> batch = new ArrayList<>();
-        for (Stream s : streams.values()) {
-            if (s.name == null) {
-                continue;
+        try {
+            for (Stream s : streams.values()) {
+                if (s.name == null) {
+                    continue;
+                }
+                if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
+                    complete = false;
+                    break;
+                }
+                read(s, batch);
+                limiter.succeeded();
             }
-            if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
-                complete = false;
-                break;
-            }
-            read(s, batch);
-            limiter.succeeded();
+            problem = null;
+        } finally {
+            // a stream read before another one failed has already moved its position: its lines must go out now,
+            // or they are skipped for good. Lines of one tick, both streams, in time order (stable sort keeps
+            // each stream's own order).
+            batch.sort(Comparator.comparing(l -> l.timestamp() == null ? Instant.EPOCH : l.timestamp()));
+            batch.forEach(sink::accept);
         }
-        // lines of one tick, both streams, in time order; per-stream order is kept (stable sort)
-        batch.sort(Comparator.comparing(l -> l.timestamp() == null ? Instant.EPOCH : l.timestamp()));
-        batch.forEach(sink::accept);
-        problem = null;
         return complete;
     }
 
@@ -208,6 +225,7 @@ public final class CloudWatchDriverLog {
             }
             token = page.nextToken();
         } while (token != null && streams.values().stream().anyMatch(s -> s.name == null));
+        discoveredAt = nanoTime.getAsLong();
     }
 
     private void read(Stream s, List<LogLine> batch) {
@@ -236,8 +254,13 @@ public final class CloudWatchDriverLog {
         }
         String token = page.nextForwardToken();
         boolean changed = !page.events().isEmpty() || (token != null && !token.equals(s.position.forwardToken()));
+        long now = nanoTime.getAsLong();
         if (changed) {
-            s.lastChangeAt = nanoTime.getAsLong();
+            s.lastChangeAt = now;
+            s.atEnd = false;
+        } else {
+            s.atEnd = true;
+            s.lastReadAtEnd = now;
         }
         s.position = new StreamPosition(Math.max(delivered, index), index,
                 token != null ? token : s.position.forwardToken());
@@ -248,12 +271,16 @@ public final class CloudWatchDriverLog {
             return;
         }
         long now = nanoTime.getAsLong();
+        // Time alone proves nothing: while reads are throttled or failing nothing changes either. A stream counts
+        // as quiet only when a read made at least the quiet period after its last change still found nothing new.
         boolean foundQuiet = streams.values().stream().filter(s -> s.name != null)
-                .allMatch(s -> now - s.lastChangeAt >= drainQuietNanos);
+                .allMatch(s -> s.atEnd && s.lastReadAtEnd - s.lastChangeAt >= drainQuietNanos);
         boolean allFound = streams.values().stream().allMatch(s -> s.name != null);
+        // likewise a stream is missing only if a lookup made after the grace period still did not find it
+        boolean missingConfirmed = discoveredAt - drainStartedAt >= drainMissingGraceNanos;
         if (foundQuiet && allFound) {
             drained.complete(DrainOutcome.COMPLETE);
-        } else if ((foundQuiet && now - drainStartedAt >= drainMissingGraceNanos) || now - drainDeadline >= 0) {
+        } else if ((foundQuiet && missingConfirmed) || now - drainDeadline >= 0) {
             drained.complete(DrainOutcome.INCOMPLETE);
         }
     }

@@ -98,13 +98,19 @@ public final class CloudWatchLogPoller {
                 f.failed("CloudWatch log group " + logGroup + " not found (yet)");
             } catch (AwsServiceException e) {
                 if (e.isThrottlingException() || e.statusCode() == 429) {
+                    // the whole account is over its read quota: everyone waits, then this one goes first
                     limiter.throttled();
+                    f.failed("CloudWatch Logs is throttling the log reads");
                     nextIndex = start + i;
                     return;
+                }
+                if (e.statusCode() >= 500) {
+                    limiter.throttled();
                 }
                 f.failed("CloudWatch Logs: " + (e.awsErrorDetails() == null ? "HTTP " + e.statusCode()
                         : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()));
             } catch (SdkException e) {
+                limiter.throttled();
                 f.failed("CloudWatch Logs unreachable: " + e.getClass().getSimpleName());
             } catch (RuntimeException e) {
                 LOG.warn("driver log follower for {} failed", logGroup, e);

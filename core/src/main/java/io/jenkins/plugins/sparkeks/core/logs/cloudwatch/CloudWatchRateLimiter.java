@@ -26,9 +26,13 @@ public final class CloudWatchRateLimiter {
     }
 
     private static final long NANOS = 1_000_000_000L;
-    private static final long MAX_PAUSE_NANOS = 60 * NANOS;
+    /** Default pauses after throttling: the first up to half a second, doubling to at most a minute. */
+    public static final java.time.Duration FIRST_PAUSE = java.time.Duration.ofMillis(500);
+    public static final java.time.Duration MAX_PAUSE = java.time.Duration.ofMinutes(1);
 
     private final LongSupplier nanoTime;
+    private final long firstPauseNanos;
+    private final long maxPauseNanos;
     private final Map<Operation, Bucket> buckets = new EnumMap<>(Operation.class);
     private long pausedUntil;
     private int throttleStreak;
@@ -56,6 +60,20 @@ public final class CloudWatchRateLimiter {
      * @param nanoTime  time source (tests pass a controllable one)
      */
     public CloudWatchRateLimiter(Map<Operation, Double> perSecond, LongSupplier nanoTime) {
+        this(perSecond, nanoTime, FIRST_PAUSE, MAX_PAUSE);
+    }
+
+    /**
+     * @param firstPause longest pause after the first throttling reply (each pause is half fixed, half random)
+     * @param maxPause   bound of the pause however long the throttling lasts
+     */
+    public CloudWatchRateLimiter(Map<Operation, Double> perSecond, LongSupplier nanoTime, java.time.Duration firstPause,
+            java.time.Duration maxPause) {
+        if (firstPause.isNegative() || firstPause.isZero() || maxPause.compareTo(firstPause) < 0) {
+            throw new IllegalArgumentException("invalid throttling pauses " + firstPause + "/" + maxPause);
+        }
+        this.firstPauseNanos = firstPause.toNanos();
+        this.maxPauseNanos = maxPause.toNanos();
         this.nanoTime = nanoTime;
         long now = nanoTime.getAsLong();
         for (Operation op : Operation.values()) {
@@ -84,10 +102,14 @@ public final class CloudWatchRateLimiter {
         return true;
     }
 
-    /** CloudWatch answered ThrottlingException: everyone pauses, exponentially longer while it repeats. */
+    /**
+     * CloudWatch answered ThrottlingException (or failed in a way that calls for slowing down: 5xx, a dropped
+     * connection): everyone pauses, exponentially longer while it repeats. Nobody gives up here; whoever waits
+     * for the log decides how long is too long.
+     */
     public synchronized void throttled() {
-        throttleStreak = Math.min(throttleStreak + 1, 16);
-        long pause = Math.min(MAX_PAUSE_NANOS, (NANOS / 2) << (throttleStreak - 1));
+        throttleStreak = Math.min(throttleStreak + 1, 30);
+        long pause = Math.min(maxPauseNanos, firstPauseNanos << Math.min(throttleStreak - 1, 20));
         pause = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
         pausedUntil = nanoTime.getAsLong() + pause;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
@@ -117,6 +120,100 @@ class CloudWatchDriverLogTest {
         now.addAndGet(Duration.ofSeconds(3).toNanos());
         partial.poll(unlimited);
         assertThat(partialOutcome).isCompletedWithValue(CloudWatchDriverLog.DrainOutcome.INCOMPLETE);
+    }
+
+    private static CloudWatchLogsException throttling() {
+        return (CloudWatchLogsException) CloudWatchLogsException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build())
+                .build();
+    }
+
+    @Test
+    void linesOfAStreamReadBeforeAnotherStreamsReadFailedAreDeliveredOnce() {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/2", event(1, "one"), event(2, "two"));
+        when(logs.getLogEvents(argThat((GetLogEventsRequest r) -> r != null && r.logStreamName().equals(DIR + "stderr"))))
+                .thenThrow(throttling());
+        CloudWatchDriverLog f = follower(Map.of());
+
+        assertThatThrownBy(() -> f.poll(unlimited)).isInstanceOf(CloudWatchLogsException.class);
+        assertThat(lines).extracting(LogLine::text).containsExactly("one", "two");
+
+        page("stdout", "f/2", "f/2");
+        page("stderr", null, "e/1", event(3, "three"));
+        f.poll(unlimited);
+        assertThat(lines).extracting(LogLine::text).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void timeSpentThrottledIsNotQuietTheDrainWaitsForAReadAtTheEndOrItsDeadline() {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/1", event(1, "x"));
+        page("stderr", null, "e/1", event(1, "y"));
+        CloudWatchDriverLog f = follower(Map.of());
+        f.poll(unlimited);
+        var outcome = f.drain(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+        when(logs.getLogEvents(any(GetLogEventsRequest.class))).thenThrow(throttling());
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThatThrownBy(() -> f.poll(unlimited)).isInstanceOf(CloudWatchLogsException.class);
+        assertThat(outcome).as("nothing was read, so nothing is known to be complete").isNotDone();
+
+        now.addAndGet(Duration.ofSeconds(21).toNanos());
+        assertThatThrownBy(() -> f.poll(unlimited)).isInstanceOf(CloudWatchLogsException.class);
+        assertThat(outcome).isCompletedWithValue(CloudWatchDriverLog.DrainOutcome.INCOMPLETE);
+    }
+
+    @Test
+    void afterThrottlingTheDrainCompletesOnlyOnceTheReadsReachTheEnd() {
+        streams("stdout", "stderr");
+        CloudWatchDriverLog f = follower(Map.of());
+        var outcome = f.drain(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        when(logs.getLogEvents(any(GetLogEventsRequest.class))).thenThrow(throttling());
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThatThrownBy(() -> f.poll(unlimited)).isInstanceOf(CloudWatchLogsException.class);
+        assertThat(outcome).isNotDone();
+
+        org.mockito.Mockito.reset(logs);
+        streams("stdout", "stderr");
+        page("stdout", null, "f/1", event(1, "x"));
+        page("stderr", null, "e/1", event(1, "y"));
+        page("stdout", "f/1", "f/1");
+        page("stderr", "e/1", "e/1");
+        f.poll(unlimited);
+        assertThat(outcome).as("lines just arrived").isNotDone();
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        f.poll(unlimited);
+        assertThat(outcome).isNotDone();
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        f.poll(unlimited);
+        assertThat(outcome).isCompletedWithValue(CloudWatchDriverLog.DrainOutcome.COMPLETE);
+        assertThat(lines).extracting(LogLine::text).containsExactly("x", "y");
+    }
+
+    @Test
+    void aStreamCountsAsMissingOnlyIfALookupAfterTheGraceStillMissesIt() {
+        streams("stdout");
+        page("stdout", null, "f/1", event(1, "x"));
+        page("stdout", "f/1", "f/1");
+        CloudWatchDriverLog f = follower(Map.of());
+        f.poll(unlimited);
+        var outcome = f.drain(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        f.poll(unlimited);
+        assertThat(outcome).isNotDone();
+
+        when(logs.describeLogStreams(any(DescribeLogStreamsRequest.class))).thenThrow(throttling());
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThatThrownBy(() -> f.poll(unlimited)).isInstanceOf(CloudWatchLogsException.class);
+        assertThat(outcome).as("the grace passed while lookups were throttled").isNotDone();
+
+        org.mockito.Mockito.reset(logs);
+        streams("stdout", "stderr");
+        page("stdout", "f/1", "f/1");
+        page("stderr", null, "e/1", event(2, "late"));
+        f.poll(unlimited);
+        assertThat(lines).extracting(LogLine::text).containsExactly("x", "late");
     }
 
     @Test

@@ -55,6 +55,22 @@ class CloudWatchRateLimiterTest {
     }
 
     @Test
+    void pausesGrowFromTheFirstPauseToTheBoundAndNoFurther() {
+        CloudWatchRateLimiter short_ = new CloudWatchRateLimiter(Map.of(), now::get, java.time.Duration.ofMillis(20),
+                java.time.Duration.ofMillis(200));
+        short_.throttled();
+        now.addAndGet(21_000_000L);
+        assertThat(short_.isPaused()).isFalse();
+        for (int i = 0; i < 40; i++) {
+            short_.throttled(); // a long storm: the pause stops growing at the bound
+        }
+        now.addAndGet(99_000_000L);
+        assertThat(short_.isPaused()).isTrue();
+        now.addAndGet(102_000_000L);
+        assertThat(short_.isPaused()).isFalse();
+    }
+
+    @Test
     void oneLimiterPerAccountAndRegion() {
         CloudWatchRateLimiters limiters = new CloudWatchRateLimiters();
         assertThat(limiters.forAccount("111122223333", "us-east-1")).isSameAs(limiters.forAccount("111122223333", "us-east-1"))
