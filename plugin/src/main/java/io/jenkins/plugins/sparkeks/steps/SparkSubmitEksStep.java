@@ -141,7 +141,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
                 files,
                 pyFiles,
                 // as spark-submit, a namespace in conf counts; the global or 'default' only applies without it
-                namespace == null && sparkConf.containsKey("spark.kubernetes.namespace")
+                namespace == null && sparkConf != null && sparkConf.containsKey("spark.kubernetes.namespace")
                         ? null
                         : SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
                 SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()),
