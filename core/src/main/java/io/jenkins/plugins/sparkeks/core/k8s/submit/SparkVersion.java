@@ -25,10 +25,6 @@ public record SparkVersion(int major, int minor) {
         return text != null && LEADING.matcher(text.trim()).matches() ? parse(text) : DEFAULT;
     }
 
-    public static boolean isParsable(String text) {
-        return text != null && LEADING.matcher(text.trim()).matches();
-    }
-
     private static SparkVersion parse(String text) {
         Matcher m = LEADING.matcher(text.trim());
         if (!m.matches()) {

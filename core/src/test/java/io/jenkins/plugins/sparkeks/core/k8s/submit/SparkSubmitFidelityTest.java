@@ -16,9 +16,9 @@ import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.images.EmrSparkImages;
 import java.time.Clock;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Properties;
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +72,7 @@ class SparkSubmitFidelityTest {
             "4.0.2,        10g, 512m, 11264Mi", // 10 % of 10g (1024) is above the floor
             "4.1.0-amzn-0, 1g,  2g,   3072Mi",  // vendor suffixes read as their release
             "3.5.6,        2g,  1g,   2432Mi",  // Spark 3.5 ignores the key: fixed 384
+            "nightly,      2g,  1g,   2432Mi",  // no version number: 3.5 rules
     })
     void sparkFourMinimumOverheadRaisesTheFloorOnlyForSparkFour(String version, String heap, String min, String expected) {
         SparkSubmitRequest.Builder b = app("mem").namespace("mem-" + version.replace('.', '-')).sparkVersion(version)
