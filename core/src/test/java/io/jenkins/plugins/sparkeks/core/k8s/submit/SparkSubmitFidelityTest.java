@@ -86,6 +86,20 @@ class SparkSubmitFidelityTest {
     }
 
     @Test
+    void withTheDefaultEmrImageItsSparkVersionDecidesTheRules() {
+        SparkSubmitRequest.Builder b = SparkSubmitRequest.builder("emr").namespace("emr-default").emrRelease("emr-7.12.0")
+                .mainClass("com.example.Main").primaryResource("local:///opt/app/app.jar").driverMemory("2g")
+                .conf("spark.driver.minMemoryOverhead", "1g");
+
+        Pod pod = submit(b.build(), "emr-default");
+        assertThat(pod.getMetadata().getLabels()).containsEntry("spark-version", "3.5.6-amzn-1");
+        assertThat(memory(pod)).isEqualTo("2432Mi");
+
+        Pod overridden = submit(b.namespace("emr-override").sparkVersion("4.0.2").build(), "emr-override");
+        assertThat(memory(overridden)).isEqualTo("3072Mi");
+    }
+
+    @Test
     void minimumOverheadsMustBeSparkSizes() {
         InvalidJobSpecException e = catchThrowableOfType(InvalidJobSpecException.class, () -> submitter().submit(
                 app("mem").namespace("mem-bad").sparkVersion("4.0.2").conf("spark.driver.minMemoryOverhead", "1.5g")
