@@ -39,6 +39,8 @@ import picocli.CommandLine.ParentCommand;
                 "4:the job was cancelled", "5:the cluster could not be reached or refused a call"})
 final class SubmitCommand implements Callable<Integer> {
 
+    private static final String SPARK_NAMESPACE_KEY = "spark.kubernetes.namespace";
+
     @ParentCommand
     SparkOnEks root;
 
@@ -52,7 +54,7 @@ final class SubmitCommand implements Callable<Integer> {
     String appName;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "Namespace of the driver "
-            + "(default: the kubeconfig context's, else 'default').")
+            + "(default: --conf spark.kubernetes.namespace, else the kubeconfig context's, else 'default').")
     String namespace;
 
     @Option(names = "--image", paramLabel = "IMAGE",
@@ -62,6 +64,11 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--emr-release", paramLabel = "RELEASE",
             description = "EMR release whose Spark image is the default image, e.g. emr-7.12.0.")
     String emrRelease;
+
+    @Option(names = "--spark-version", paramLabel = "VERSION",
+            description = "Spark version the image runs, e.g. 4.0.2: the spark-version label, and which Spark's "
+                    + "submission rules apply (default: the EMR image's version, else 3.5.6).")
+    String sparkVersion;
 
     @Option(names = "--class", paramLabel = "CLASS", description = "Main class (Java/Scala applications).")
     String mainClass;
@@ -172,8 +179,11 @@ final class SubmitCommand implements Callable<Integer> {
                 .appArgs(appArgs).conf(conf).driverCores(driverCores).driverMemory(driverMemory)
                 .driverMemoryOverhead(driverMemoryOverhead).executorCores(executorCores).executorMemory(executorMemory)
                 .executorMemoryOverhead(executorMemoryOverhead).executorInstances(executorInstances)
-                .serviceAccount(serviceAccount).imagePullPolicy(imagePullPolicy);
-        b.namespace(namespace != null ? namespace : defaultNamespace);
+                .serviceAccount(serviceAccount).imagePullPolicy(imagePullPolicy).sparkVersion(sparkVersion);
+        // as spark-submit, a namespace in --conf counts; only without either does the context's apply
+        if (namespace != null || !conf.containsKey(SPARK_NAMESPACE_KEY)) {
+            b.namespace(namespace != null ? namespace : defaultNamespace);
+        }
         labels.forEach(b::label);
         annotations.forEach(b::annotation);
         env.forEach(b::env);

@@ -80,6 +80,37 @@ class KubeconfigNamespaceTest {
     }
 
     @Test
+    void aNamespaceInConfWinsOverTheContextAsWithSparkSubmit() throws IOException {
+        CliRun run = submit(kubeconfig("team-a"), "conf-ns", "--conf", "spark.kubernetes.namespace=team-c");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(driverNamespaces("conf-ns")).containsExactly("team-c");
+    }
+
+    @Test
+    void anExplicitNamespaceThatDiffersFromConfIsBadInput() throws IOException {
+        CliRun run = submit(kubeconfig("team-a"), "clash-ns", "--namespace", "team-b",
+                "--conf", "spark.kubernetes.namespace=team-c");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("namespace", "'team-b'", "'team-c'");
+        assertThat(driverNamespaces("clash-ns")).isEmpty();
+    }
+
+    @Test
+    void sparkVersionSelectsSparkFoursOverheadFloor() throws IOException {
+        CliRun run = submit(kubeconfig("team-a"), "spark-four", "--spark-version", "4.0.2", "--driver-memory", "2g",
+                "--conf", "spark.driver.minMemoryOverhead=1g");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Pod pod = sandbox.client().pods().inNamespace("team-a").list().getItems().stream()
+                .filter(p -> p.getMetadata().getName().startsWith("spark-four-")).findFirst().orElseThrow();
+        assertThat(pod.getMetadata().getLabels()).containsEntry("spark-version", "4.0.2");
+        var driver = pod.getSpec().getContainers().get(pod.getSpec().getContainers().size() - 1);
+        assertThat(driver.getResources().getLimits().get("memory").toString()).isEqualTo("3072Mi");
+    }
+
+    @Test
     void aContextWithoutNamespaceMeansDefault() throws IOException {
         CliRun run = submit(kubeconfig(null), "no-ctx-ns");
 

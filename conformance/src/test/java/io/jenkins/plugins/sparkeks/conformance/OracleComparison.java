@@ -80,6 +80,12 @@ final class OracleComparison implements AutoCloseable {
                 .submit(c.request().namespace(ourNs).build(), key, JobObserver.NONE);
         SubmittedObjects ours = SubmittedObjects.in(client, ourNs);
 
+        // names are renamed below, which would hide a different app-name part: compare it before the random id
+        assertThat(beforeId(ours.podName(), "-driver")).as("driver pod name before the id")
+                .isEqualTo(beforeId(spark.podName(), "-driver"));
+        assertThat(beforeId(ours.service().getMetadata().getName(), "-driver-svc")).as("driver Service name before the id")
+                .isEqualTo(beforeId(spark.service().getMetadata().getName(), "-driver-svc"));
+
         Map<String, String> rename = new LinkedHashMap<>();
         rename.put(spark.appId(), ours.appId());
         rename.put(spark.configMap().getMetadata().getName(), ours.configMap().getMetadata().getName());
@@ -103,6 +109,12 @@ final class OracleComparison implements AutoCloseable {
         assertThat(ObjectDiff.between(expected, actual))
                 .as("differences between spark-submit 3.5.6 and our driver objects")
                 .isEmpty();
+    }
+
+    /** {@code name} without its trailing {@code -<hex id><suffix>}. */
+    private static String beforeId(String name, String suffix) {
+        assertThat(name).matches(".*-[0-9a-f]+" + java.util.regex.Pattern.quote(suffix));
+        return name.substring(0, name.length() - suffix.length()).replaceAll("-[0-9a-f]+$", "");
     }
 
     @Override

@@ -66,4 +66,37 @@ class SparkSubmit4ConformanceTest {
                         .pyFiles(List.of("https://files.example.invalid/lib/deps.zip")),
                 null), work);
     }
+    /** Spark 4 raises the driver's overhead floor to spark.driver.minMemoryOverhead: 2g heap + 1g, not + 384m. */
+    @Test
+    void minimumMemoryOverheadRaisesTheDriverFloor() throws Exception {
+        oracle.compare(new OracleCase(
+                List.of("--name", "floor", "--class", "com.example.Main", "--driver-memory", "2g",
+                        "--conf", "spark.driver.minMemoryOverhead=1g",
+                        "--conf", "spark.kubernetes.container.image=" + IMAGE,
+                        "local:///opt/app/app.jar"),
+                SparkSubmitRequest.builder("floor")
+                        .mainClass("com.example.Main")
+                        .primaryResource("local:///opt/app/app.jar")
+                        .image(IMAGE)
+                        .sparkVersion("4.0.2")
+                        .driverMemory("2g")
+                        .conf("spark.driver.minMemoryOverhead", "1g"),
+                null), work);
+    }
+
+    /** The whole name stays in the pod name; the Service falls back to spark-<id>-driver-svc past 63 characters. */
+    @Test
+    void longApplicationName() throws Exception {
+        String name = "Quarterly revenue reconciliation across every regional ledger and subsidiary";
+        oracle.compare(new OracleCase(
+                List.of("--name", name, "--class", "com.example.Main",
+                        "--conf", "spark.kubernetes.container.image=" + IMAGE,
+                        "local:///opt/app/app.jar"),
+                SparkSubmitRequest.builder(name)
+                        .mainClass("com.example.Main")
+                        .primaryResource("local:///opt/app/app.jar")
+                        .image(IMAGE)
+                        .sparkVersion("4.0.2"),
+                null), work);
+    }
 }

@@ -214,4 +214,41 @@ class SparkSubmitConformanceTest {
                         .executorPodTemplate(executorTemplate),
                 null), work);
     }
+    /** The whole name stays in the pod name; the Service falls back to spark-<id>-driver-svc past 63 characters. */
+    @Test
+    void longApplicationName() throws Exception {
+        String name = "Quarterly revenue reconciliation across every regional ledger and subsidiary";
+        oracle.compare(new OracleCase(
+                List.of("--name", name, "--class", "com.example.Main",
+                        "--conf", "spark.kubernetes.container.image=" + IMAGE,
+                        "local:///opt/app/app.jar"),
+                SparkSubmitRequest.builder(name)
+                        .mainClass("com.example.Main")
+                        .primaryResource("local:///opt/app/app.jar")
+                        .image(IMAGE),
+                null), work);
+    }
+
+    /** List-valued conf read as spark-submit reads it: entries trimmed, empty ones dropped. */
+    @Test
+    void listValuedConfIsNormalised() throws Exception {
+        String files = " local:///opt/data/a.txt, ,https://files.example.invalid/b.txt ,";
+        String archives = "https://files.example.invalid/env.tar.gz#env , ";
+        String jars = "local:///opt/extra/a.jar ,, https://repo.example.invalid/b.jar";
+        oracle.compare(new OracleCase(
+                List.of("--name", "lists", "--class", "com.example.Main",
+                        "--conf", "spark.files=" + files,
+                        "--conf", "spark.archives=" + archives,
+                        "--conf", "spark.jars=" + jars,
+                        "--conf", "spark.kubernetes.container.image=" + IMAGE,
+                        "local:///opt/app/app.jar"),
+                SparkSubmitRequest.builder("lists")
+                        .mainClass("com.example.Main")
+                        .primaryResource("local:///opt/app/app.jar")
+                        .image(IMAGE)
+                        .conf("spark.files", files)
+                        .conf("spark.archives", archives)
+                        .conf("spark.jars", jars),
+                null), work);
+    }
 }

@@ -140,7 +140,10 @@ public class SparkSubmitEksStep extends SparkJobStep {
                 jars,
                 files,
                 pyFiles,
-                SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
+                // as spark-submit, a namespace in conf counts; the global or 'default' only applies without it
+                namespace == null && sparkConf != null && sparkConf.containsKey("spark.kubernetes.namespace")
+                        ? null
+                        : SparkOnEksDefaults.pick(namespace, d.namespace() == null ? "default" : d.namespace()),
                 SparkOnEksDefaults.pick(serviceAccount, d.serviceAccount()),
                 SparkOnEksDefaults.pick(image, d.image()),
                 driverCores,

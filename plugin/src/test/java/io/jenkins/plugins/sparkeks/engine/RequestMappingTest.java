@@ -79,6 +79,22 @@ class RequestMappingTest {
     }
 
     @Test
+    void aNamespaceInConfWinsOverTheGlobalDefaultButNotOverTheStepParameter() {
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setName("etl");
+        step.setMainApplicationFile("s3a://bucket/etl.py");
+        step.setConf(List.of("spark.kubernetes.namespace=team-conf"));
+
+        assertThat(SparkSubmitRequests.from(step.toDefinition(GLOBAL)).namespace()).isEqualTo("team-conf");
+
+        step.setNamespace("team-step");
+        SparkSubmitRequest both = SparkSubmitRequests.from(step.toDefinition(GLOBAL));
+        // both given: kept apart so the validator can name the clash
+        assertThat(both.namespace()).isEqualTo("team-step");
+        assertThat(both.conf()).containsEntry("spark.kubernetes.namespace", "team-conf");
+    }
+
+    @Test
     void withoutANameTheApplicationIsNamedAsSparkSubmitWouldNameIt() {
         SparkSubmitEksStep jvm = new SparkSubmitEksStep();
         jvm.setMainClass("org.apache.spark.examples.SparkPi");

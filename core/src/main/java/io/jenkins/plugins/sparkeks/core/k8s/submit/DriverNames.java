@@ -7,8 +7,10 @@ import java.util.Locale;
  * The names of everything one submission creates, derived from the submission key instead of Spark's random ids,
  * so a retried or resumed submit finds the same objects. Spark's own rules are kept: the same sanitising of the
  * app name, the {@code -driver}/{@code -driver-svc} suffixes and the short service name when the preferred one is
- * longer than a DNS label. One deliberate difference: the app-name part is shortened so the pod name also fits in
- * 63 characters (Spark lets it grow), because the pod name is used as its hostname.
+ * longer than a DNS label. As with spark-submit, the pod name keeps the whole app name even past 63 characters (a
+ * pod name may have 253; the kubelet cuts the hostname to 63, and the driver is reached through its Service, whose
+ * name has its own fallback). Only an app name too long for any Kubernetes name is shortened, to
+ * {@value #MAX_APP_PART} characters, where spark-submit would have its objects refused by the API server.
  *
  * @param appId          {@code spark.app.id} and the {@code spark-app-selector} label
  * @param resourcePrefix {@code <sanitised app name>-<16 hex>}
@@ -22,11 +24,14 @@ public record DriverNames(
         String appNameLabel) {
 
     public static final int DNS_LABEL_MAX = 63;
+    /** Pods, ConfigMaps and Secrets are named with DNS subdomains. */
+    static final int DNS_SUBDOMAIN_MAX = 253;
     static final String DRIVER_SUFFIX = "-driver";
     static final String SERVICE_SUFFIX = "-driver-svc";
     private static final int SHORT_ID_LENGTH = 16;
-    /** Room left for the app name so {@code <app>-<16 hex>-driver} fits in a DNS label. */
-    static final int MAX_APP_PART = DNS_LABEL_MAX - 1 - SHORT_ID_LENGTH - DRIVER_SUFFIX.length();
+    static final String EXECUTOR_TEMPLATE_SUFFIX = "-driver-podspec-conf-map";
+    /** Room left for the app name so the longest name built on the prefix, the executor template's, is legal. */
+    static final int MAX_APP_PART = DNS_SUBDOMAIN_MAX - 1 - SHORT_ID_LENGTH - EXECUTOR_TEMPLATE_SUFFIX.length();
 
     public static DriverNames of(String appName, SubmissionKey key) {
         String shortId = key.hash(SHORT_ID_LENGTH);
@@ -50,7 +55,7 @@ public record DriverNames(
 
     /** The ConfigMap carrying the executor pod template to the driver, named as spark-submit names it. */
     public String executorTemplateConfigMapName() {
-        return resourcePrefix + "-driver-podspec-conf-map";
+        return resourcePrefix + EXECUTOR_TEMPLATE_SUFFIX;
     }
 
     /** The Secret carrying the driver's secret conf and env values; spark-submit has no counterpart. */

@@ -45,7 +45,8 @@ import java.util.UUID;
 
 /**
  * Builds, without any remote call, the driver Pod, {@code spark.properties} ConfigMap and headless Service that
- * {@code spark-submit --deploy-mode cluster} 3.5 would create for the same input, feature step by feature step
+ * {@code spark-submit --deploy-mode cluster} would create for the same input (3.5, or 4.0 where the target Spark
+ * version's rules differ), feature step by feature step
  * (basic driver, service account, service, command, local dirs, conf volume). Spark's random ids are replaced by
  * ids derived from the submission key; the conformance module checks the rest against the real spark-submit.
  */
@@ -96,6 +97,8 @@ public final class DriverSpecBuilder {
         SubmitConf conf = SubmitConf.resolve(
                 request, defaultImage.uri(), apiServerUrl, now.toEpochMilli(), key.hash(32));
         String sparkVersion = sparkVersionLabel(request, conf, defaultImage);
+        // one place decides the release whose rules apply, the same that names it in the spark-version label
+        SparkVersion target = SparkVersion.parseOrDefault(sparkVersion);
         AppResourceType type = AppResourceType.of(request.primaryResource());
 
         Map<String, String> labels = driverLabels(conf, names, sparkVersion);
@@ -120,7 +123,7 @@ public final class DriverSpecBuilder {
         conf.withPrefix(DRIVER_ANNOTATION_PREFIX).forEach((k, v) -> annotations.put(k, substituteAppId(v, names.appId())));
         meta.setAnnotations(merged(meta.getAnnotations(), annotations));
 
-        configureBasicDriver(container, spec, conf, names, request);
+        configureBasicDriver(container, spec, conf, names, request, target);
         request.secretEnv().keySet().forEach(name -> container.getEnv().add(new EnvVarBuilder().withName(name)
                 .withNewValueFrom()
                     .withNewSecretKeyRef().withName(names.secretName()).withKey(secretEnvKey(name)).endSecretKeyRef()
@@ -247,19 +250,27 @@ public final class DriverSpecBuilder {
         return conf.get(MEMORY_OVERHEAD_FACTOR).map(Double::parseDouble).orElse(type.defaultOverheadFactor());
     }
 
-    /** The driver's memory request and limit in MiB: heap plus overhead (explicit, or max(factor x heap, 384)). */
-    static long driverMemoryWithOverheadMiB(SubmitConf conf, AppResourceType type) {
+    /**
+     * The driver's memory request and limit in MiB: heap plus overhead, the overhead being explicit or
+     * max(factor x heap, floor). The floor is 384 MiB up to Spark 3.5 and {@code spark.driver.minMemoryOverhead}
+     * (default 384m) from Spark 4.0.
+     */
+    static long driverMemoryWithOverheadMiB(SubmitConf conf, AppResourceType type, SparkVersion target) {
         long heap = SparkMemory.toMiB(conf.get(DRIVER_MEMORY, "1g")).orElseThrow();
         double factor = conf.get(DRIVER_MEMORY_OVERHEAD_FACTOR).map(Double::parseDouble)
                 .orElse(defaultOverheadFactor(conf, type));
+        long floor = target.atLeast(SparkVersion.SPARK_4_0)
+                ? conf.get(DRIVER_MIN_MEMORY_OVERHEAD).map(v -> SparkMemory.toMiB(v).orElseThrow()).orElse(MIN_OVERHEAD_MIB)
+                : MIN_OVERHEAD_MIB;
         long overhead = conf.get(DRIVER_MEMORY_OVERHEAD)
                 .map(v -> SparkMemory.toMiB(v).orElseThrow())
-                .orElse(Math.max((long) (int) (factor * heap), MIN_OVERHEAD_MIB));
+                .orElse(Math.max((long) (int) (factor * heap), floor));
         return heap + overhead;
     }
 
     private static void configureBasicDriver(
-            Container c, PodSpec spec, SubmitConf conf, DriverNames names, SparkSubmitRequest request) {
+            Container c, PodSpec spec, SubmitConf conf, DriverNames names, SparkSubmitRequest request,
+            SparkVersion target) {
         AppResourceType type = AppResourceType.of(request.primaryResource());
         if (c.getName() == null) {
             c.setName(SparkLabels.DRIVER_CONTAINER);
@@ -280,7 +291,7 @@ public final class DriverSpecBuilder {
         ResourceRequirements res = c.getResources() == null ? new ResourceRequirements() : c.getResources();
         res.setRequests(res.getRequests() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(res.getRequests()));
         res.setLimits(res.getLimits() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(res.getLimits()));
-        Quantity memory = new Quantity(driverMemoryWithOverheadMiB(conf, type) + "Mi");
+        Quantity memory = new Quantity(driverMemoryWithOverheadMiB(conf, type, target) + "Mi");
         String cores = conf.get(DRIVER_REQUEST_CORES).orElseGet(() -> Integer.toString(conf.getInt(DRIVER_CORES, 1)));
         res.getRequests().put("cpu", new Quantity(cores));
         conf.get(DRIVER_LIMIT_CORES).ifPresent(limit -> res.getLimits().put("cpu", new Quantity(limit)));

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.k8s.submit;
 
-/** Spark configuration keys the submission reads or writes, spelled as Spark 3.5 spells them. */
+/** Spark configuration keys the submission reads or writes, spelled as Spark 3.5 and 4.0 spell them. */
 final class SparkConfKeys {
 
     static final String MASTER = "spark.master";
@@ -16,10 +16,15 @@ final class SparkConfKeys {
     static final String JARS = "spark.jars";
     static final String FILES = "spark.files";
     static final String PY_FILES = "spark.submit.pyFiles";
+    static final String ARCHIVES = "spark.archives";
     static final String DRIVER_CORES = "spark.driver.cores";
     static final String DRIVER_MEMORY = "spark.driver.memory";
     static final String DRIVER_MEMORY_OVERHEAD = "spark.driver.memoryOverhead";
     static final String DRIVER_MEMORY_OVERHEAD_FACTOR = "spark.driver.memoryOverheadFactor";
+    /** Spark 4.0 and later; earlier releases ignore it and keep a fixed 384 MiB floor. */
+    static final String DRIVER_MIN_MEMORY_OVERHEAD = "spark.driver.minMemoryOverhead";
+    /** Spark 4.0 and later: read by the driver when it sizes executors. */
+    static final String EXECUTOR_MIN_MEMORY_OVERHEAD = "spark.executor.minMemoryOverhead";
     static final String MEMORY_OVERHEAD_FACTOR = "spark.kubernetes.memoryOverheadFactor";
     static final String DRIVER_REQUEST_CORES = "spark.kubernetes.driver.request.cores";
     static final String DRIVER_LIMIT_CORES = "spark.kubernetes.driver.limit.cores";

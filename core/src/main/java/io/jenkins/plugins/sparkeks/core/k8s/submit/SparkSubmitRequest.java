@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything a user would pass to {@code spark-submit --deploy-mode cluster --master k8s://...}, as data.
@@ -12,7 +13,8 @@ import java.util.Map;
  * matching spark-submit flag is left out. Build one with {@link #builder(String)}.
  *
  * @param appName            {@code --name}; also the start of the driver pod's name
- * @param namespace          where the driver runs ({@code spark.kubernetes.namespace})
+ * @param namespace          where the driver runs; null = {@code spark.kubernetes.namespace} from {@link #conf()}, as
+ *                           spark-submit reads it, else {@value #DEFAULT_NAMESPACE}
  * @param image              container image; null = the EMR on EKS Spark image of {@link #emrRelease()} in the cluster's region
  * @param emrRelease         EMR release whose Spark image is the default, e.g. {@code emr-7.12.0}; null = the newest known
  * @param mainClass          {@code --class}; null for PySpark and R
@@ -40,7 +42,10 @@ import java.util.Map;
  * @param tolerations        tolerations added to the driver pod
  * @param imagePullPolicy    {@code Always}, {@code IfNotPresent} or {@code Never}; null = {@code IfNotPresent}
  * @param imagePullSecrets   names of image pull secrets in the namespace
- * @param sparkVersion       value of the {@code spark-version} label; null = the Spark version of the default image
+ * @param sparkVersion       the Spark release the image runs: the {@code spark-version} label, and the release whose
+ *                           spark-submit rules apply where releases differ (e.g. Spark 4's
+ *                           {@code spark.driver.minMemoryOverhead}); null = the Spark version of the default image
+ *                           when the default image is used, else {@value DriverSpecBuilder#SPARK_SUBMIT_VERSION}
  * @param sparkUser          {@code SPARK_USER} of the driver; null = the submitting process's user, as spark-submit does
  * @param secretConf         Spark conf whose values are secrets: they reach the driver through a Kubernetes Secret,
  *                           never through the {@code spark.properties} ConfigMap, the pod spec or any message
@@ -85,12 +90,14 @@ public record SparkSubmitRequest(
     public static final String DEFAULT_NAMESPACE = "default";
 
     public SparkSubmitRequest {
-        namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
+        conf = map(conf);
+        if (namespace == null) {
+            namespace = Objects.requireNonNullElse(conf.get(SparkConfKeys.NAMESPACE), DEFAULT_NAMESPACE);
+        }
         pyFiles = list(pyFiles);
         jars = list(jars);
         files = list(files);
         appArgs = list(appArgs);
-        conf = map(conf);
         labels = map(labels);
         annotations = map(annotations);
         env = map(env);
@@ -186,7 +193,8 @@ public record SparkSubmitRequest(
     /** Mutable builder; every setter returns {@code this}. */
     public static final class Builder {
         private String appName;
-        private String namespace = DEFAULT_NAMESPACE;
+        /** Null until set, so a namespace given only in conf is taken from there. */
+        private String namespace;
         private String image;
         private String emrRelease;
         private String mainClass;

@@ -85,7 +85,7 @@ public final class SparkSubmitValidator {
      * value for one could not shape the pod, so it belongs in plain conf.
      */
     private static final Set<String> POD_SHAPING_KEYS = Set.of(APP_NAME, JARS, FILES, PY_FILES, DRIVER_CORES,
-            DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, DRIVER_MEMORY_OVERHEAD_FACTOR, EXECUTOR_CORES, EXECUTOR_MEMORY,
+            DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, DRIVER_MEMORY_OVERHEAD_FACTOR, DRIVER_MIN_MEMORY_OVERHEAD, EXECUTOR_CORES, EXECUTOR_MEMORY,
             EXECUTOR_MEMORY_OVERHEAD, EXECUTOR_INSTANCES, DRIVER_PORT, DRIVER_BLOCK_MANAGER_PORT, BLOCK_MANAGER_PORT,
             UI_PORT, LOCAL_DIR, PYSPARK_PYTHON, PYSPARK_DRIVER_PYTHON);
 
@@ -230,7 +230,8 @@ public final class SparkSubmitValidator {
         if (r.executorInstances() != null) {
             v.check(r.executorInstances() >= 0, "executorInstances", "must not be negative.", "Use 0 or more executors.");
         }
-        for (String key : List.of(DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, EXECUTOR_MEMORY, EXECUTOR_MEMORY_OVERHEAD)) {
+        for (String key : List.of(DRIVER_MEMORY, DRIVER_MEMORY_OVERHEAD, EXECUTOR_MEMORY, EXECUTOR_MEMORY_OVERHEAD,
+                DRIVER_MIN_MEMORY_OVERHEAD, EXECUTOR_MIN_MEMORY_OVERHEAD)) {
             String value = r.conf().get(key);
             if (value == null) {
                 continue;
@@ -354,9 +355,15 @@ public final class SparkSubmitValidator {
                     v.error(f, "sets a label Spark or this library owns.", "Remove it.");
                 }
             }
+            // the API server would refuse the pod or Service only after the ConfigMap exists: check as for labels
+            for (String prefix : List.of(DRIVER_LABEL_PREFIX, EXECUTOR_LABEL_PREFIX, DRIVER_SERVICE_LABEL_PREFIX)) {
+                if (key.startsWith(prefix)) {
+                    checkConfLabel(v, f, key.substring(prefix.length()), value);
+                }
+            }
         });
         checkFieldAgainstConf(v, r.conf(), "appName", r.appName(), APP_NAME);
-        checkFieldAgainstConf(v, r.conf(), "namespace", r.namespace(), NAMESPACE);
+        checkNamespaceAgainstConf(v, r);
         checkFieldAgainstConf(v, r.conf(), "image", r.image(), CONTAINER_IMAGE);
         checkFieldAgainstConf(v, r.conf(), "driverCores", r.driverCores(), DRIVER_CORES);
         checkFieldAgainstConf(v, r.conf(), "driverMemory", r.driverMemory(), DRIVER_MEMORY);
@@ -367,9 +374,9 @@ public final class SparkSubmitValidator {
         checkFieldAgainstConf(v, r.conf(), "executorInstances", r.executorInstances(), EXECUTOR_INSTANCES);
         checkFieldAgainstConf(v, r.conf(), "serviceAccount", r.serviceAccount(), DRIVER_SERVICE_ACCOUNT);
         checkFieldAgainstConf(v, r.conf(), "imagePullPolicy", r.imagePullPolicy(), PULL_POLICY);
-        checkFieldAgainstConf(v, r.conf(), "jars", r.jars().isEmpty() ? null : String.join(",", r.jars()), JARS);
-        checkFieldAgainstConf(v, r.conf(), "files", r.files().isEmpty() ? null : String.join(",", r.files()), FILES);
-        checkFieldAgainstConf(v, r.conf(), "pyFiles", r.pyFiles().isEmpty() ? null : String.join(",", r.pyFiles()), PY_FILES);
+        checkListAgainstConf(v, r.conf(), "jars", r.jars(), JARS);
+        checkListAgainstConf(v, r.conf(), "files", r.files(), FILES);
+        checkListAgainstConf(v, r.conf(), "pyFiles", r.pyFiles(), PY_FILES);
         r.labels().forEach((k, val) -> checkFieldAgainstConf(v, r.conf(), "labels[" + k + "]", val, DRIVER_LABEL_PREFIX + k));
         r.env().forEach((k, val) -> checkFieldAgainstConf(v, r.conf(), "env[" + k + "]", val, DRIVER_ENV_PREFIX + k));
         String pullSecrets = r.conf().get(PULL_SECRETS);
@@ -415,6 +422,38 @@ public final class SparkSubmitValidator {
             case "spark.kubernetes.file.upload.path" -> "Use local:// paths inside the image or s3a:// / https:// URIs.";
             default -> "Remove it.";
         };
+    }
+
+    /**
+     * A conf label's key and value, checked as {@link #checkLabels} checks the labels field; the value is not
+     * repeated (conf values may be secret).
+     */
+    private static void checkConfLabel(Validation v, String field, String labelKey, String value) {
+        checkQualifiedName(v, field, labelKey);
+        if (value != null) {
+            v.check(value.length() <= 63 && LABEL_VALUE.matcher(value).matches(), field, "is not a valid label value.",
+                    "Use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.");
+        }
+    }
+
+    /**
+     * spark-submit takes the namespace from {@code spark.kubernetes.namespace}; the request takes it from there
+     * when its own field is not set, so a clash means both were given. Namespaces are not secret: both are shown.
+     */
+    private static void checkNamespaceAgainstConf(Validation v, SparkSubmitRequest r) {
+        String inConf = r.conf().get(NAMESPACE);
+        if (inConf != null && !inConf.equals(r.namespace())) {
+            v.error("namespace", "is '" + r.namespace() + "' but conf[" + NAMESPACE + "] is '" + inConf + "'.",
+                    "Give the namespace in one place only, or the same in both.");
+        }
+    }
+
+    /** As {@link #checkFieldAgainstConf}, comparing the lists as Spark reads them (trimmed, empty entries dropped). */
+    private static void checkListAgainstConf(Validation v, Map<String, String> conf, String field, List<String> values, String key) {
+        String confValue = conf.get(key);
+        if (!values.isEmpty() && confValue != null && !SubmitConf.normalised(values).equals(SubmitConf.split(confValue))) {
+            v.error(field, "disagrees with conf[" + key + "], which sets the same thing.", "Set it in one place only.");
+        }
     }
 
     /** A dedicated field and the same key in conf must agree; never shows the values (they may be secret). */

@@ -72,17 +72,18 @@ record SubmitConf(Map<String, String> values) {
         c.put(DRIVER_LABEL_PREFIX + SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE);
         c.put(DRIVER_LABEL_PREFIX + SparkLabels.SUBMISSION_KEY, submissionKeyLabel);
 
-        if (!r.files().isEmpty()) {
-            c.put(FILES, String.join(",", r.files()));
-        }
-        List<String> jars = new ArrayList<>(r.jars().isEmpty() ? split(c.get(JARS)) : r.jars());
+        // as spark-submit: the flag wins over the conf key, and either is read as Spark reads a list (trimmed,
+        // empty entries dropped) and written back joined by commas
+        putList(c, FILES, r.files());
+        putList(c, ARCHIVES, List.of());
+        List<String> jars = new ArrayList<>(r.jars().isEmpty() ? split(c.get(JARS)) : normalised(r.jars()));
         if (type == AppResourceType.JAVA) {
             jars.add(r.primaryResource());
-            c.put(JARS, String.join(",", jars));
-        } else if (!jars.isEmpty()) {
+        }
+        if (!jars.isEmpty() || c.containsKey(JARS)) {
             c.put(JARS, String.join(",", jars));
         }
-        c.put(PY_FILES, r.pyFiles().isEmpty() ? c.getOrDefault(PY_FILES, "") : String.join(",", r.pyFiles()));
+        c.put(PY_FILES, String.join(",", r.pyFiles().isEmpty() ? split(c.get(PY_FILES)) : normalised(r.pyFiles())));
         // spark-submit drops a user's driver host in cluster mode; the driver Service decides it
         c.remove(DRIVER_HOST);
         c.put(SUBMIT_TIME, Long.toString(submitTimeMillis));
@@ -113,6 +114,22 @@ record SubmitConf(Map<String, String> values) {
         return v == null ? defaultValue : Integer.parseInt(v.trim());
     }
 
+    /** Entries trimmed, empty ones dropped: Spark's {@code Utils.stringToSeq} applied to a list. */
+    static List<String> normalised(List<String> entries) {
+        return entries.stream().filter(e -> e != null).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The field's entries when there are any, else the conf value's, normalised; nothing when neither is set. */
+    private static void putList(Map<String, String> c, String key, List<String> field) {
+        List<String> entries = field.isEmpty() ? split(c.get(key)) : normalised(field);
+        if (!entries.isEmpty()) {
+            c.put(key, String.join(",", entries));
+        } else if (c.containsKey(key)) {
+            c.put(key, "");
+        }
+    }
+
+    /** Spark's {@code Utils.stringToSeq}: split on commas, trim, drop empty entries. */
     static List<String> split(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {
             return List.of();

@@ -194,10 +194,12 @@ class DriverSpecBuilderTest {
     }
 
     @Test
-    void longAppNamesKeepEveryNameWithinADnsLabel() {
+    void longAppNamesStayWholeInThePodNameAsWithSparkSubmit() {
         String longName = "A very long application name that goes on and on for the whole nightly batch";
         DriverNames names = builder.build(jvm().appName(longName).build(), KEY, API, null).names();
-        assertThat(names.podName()).hasSizeLessThanOrEqualTo(63).endsWith(KEY.hash(16) + "-driver").startsWith("a-very-long");
+        assertThat(names.podName()).isEqualTo(
+                "a-very-long-application-name-that-goes-on-and-on-for-the-whole-nightly-batch-" + KEY.hash(16) + "-driver");
+        // Spark's own fallback once <prefix>-driver-svc is longer than a DNS label
         assertThat(names.serviceName()).isEqualTo("spark-" + KEY.hash(16) + "-driver-svc").hasSizeLessThanOrEqualTo(63);
         assertThat(names.appNameLabel()).hasSizeLessThanOrEqualTo(63).doesNotEndWith("-");
         assertThat(DriverNames.of("1st_run", KEY).podName()).startsWith("xst-run-");
