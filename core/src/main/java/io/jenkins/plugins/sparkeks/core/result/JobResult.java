@@ -33,6 +33,9 @@ import java.util.Objects;
  * @param finishedAt    when it reached a terminal state
  * @param links         places to look at the job
  * @param explanation   console lines that explain a failure (last driver log lines, pod events, stateDetails)
+ * @param cancelConfirmed null when nobody asked us to stop the job; after a cancel (request, abort, timeout) true
+ *                      once the job was seen stopped, false when that was not seen within the grace period, so
+ *                      the job may still be running (reason {@link #CANCEL_NOT_CONFIRMED} unless a timeout's)
  */
 public record JobResult(
         Backend backend,
@@ -52,8 +55,12 @@ public record JobResult(
         Instant startedAt,
         Instant finishedAt,
         List<Link> links,
-        List<String> explanation)
+        List<String> explanation,
+        Boolean cancelConfirmed)
         implements Serializable {
+
+    /** The reason of a cancel that was requested (or tried) but not seen to take effect. */
+    public static final String CANCEL_NOT_CONFIRMED = "CancelNotConfirmed";
 
     public JobResult {
         Objects.requireNonNull(backend, "backend");
@@ -87,6 +94,7 @@ public record JobResult(
         b.finishedAt = finishedAt;
         b.links.addAll(links);
         b.explanation.addAll(explanation);
+        b.cancelConfirmed = cancelConfirmed;
         return b;
     }
 
@@ -130,6 +138,7 @@ public record JobResult(
         if (!explanation.isEmpty()) {
             m.put("explanation", new ArrayList<>(explanation));
         }
+        put(m, "cancelConfirmed", cancelConfirmed);
         return m;
     }
 
@@ -159,6 +168,7 @@ public record JobResult(
         private Instant finishedAt;
         private final List<Link> links = new ArrayList<>();
         private final List<String> explanation = new ArrayList<>();
+        private Boolean cancelConfirmed;
 
         private Builder(Backend backend, JobState state) {
             this.backend = backend;
@@ -182,11 +192,12 @@ public record JobResult(
         public Builder finishedAt(Instant v) { this.finishedAt = v; return this; }
         public Builder link(String label, String url) { if (url != null) { links.add(new Link(label, url)); } return this; }
         public Builder explanation(List<String> lines) { explanation.clear(); explanation.addAll(lines); return this; }
+        public Builder cancelConfirmed(Boolean v) { this.cancelConfirmed = v; return this; }
 
         public JobResult build() {
             return new JobResult(backend, state, success, exitCode, reason, message, nativeState, sparkAppId,
                     namespace, driverPod, jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt,
-                    links, explanation);
+                    links, explanation, cancelConfirmed);
         }
     }
 }
