@@ -40,7 +40,7 @@ public final class ConfirmedDelete {
     /** No answer, throttled or a server error: the next try may go through. */
     public static boolean isTransient(KubernetesClientException e) {
         int code = e.getCode();
-        return code == 0 || code == 429 || code >= 500;
+        return code <= 0 || code == 429 || code >= 500;
     }
 
     /**
@@ -88,7 +88,7 @@ public final class ConfirmedDelete {
 
     public static String describe(KubernetesClientException e) {
         String status = e.getStatus() == null ? null : e.getStatus().getMessage();
-        if (e.getCode() == 0) {
+        if (e.getCode() <= 0) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return "no answer from the API server (" + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
