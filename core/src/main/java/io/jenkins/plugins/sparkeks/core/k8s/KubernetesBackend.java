@@ -107,7 +107,7 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         Duration wait = (gracePeriod == null ? Duration.ofSeconds(30) : gracePeriod).plus(cancelSlack);
         ConfirmedDelete.Outcome outcome = ConfirmedDelete.run(
                 () -> (gracePeriod == null ? resource : resource.withGracePeriod(gracePeriod.toSeconds())).delete(),
-                () -> resource.get() == null, wait, "driver pod " + ref.displayId() + " on " + cluster.describe());
+                () -> stopped(ref, resource.get()), wait, "driver pod " + ref.displayId() + " on " + cluster.describe());
         if (!outcome.confirmed()) {
             JobResult unconfirmed = DriverResults.of(ref, before.as(JobState.CANCELLING, JobResult.CANCEL_NOT_CONFIRMED,
                     outcome.unconfirmedDetail("Driver pod " + ref.displayId(), wait)), pod, List.of());
@@ -115,6 +115,12 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         }
         return DriverResults.of(ref, DriverVerdict.cancelled(pod, "requested"), pod, List.of()).toBuilder()
                 .cancelConfirmed(true).build();
+    }
+
+    /** Gone, replaced by another pod of that name, or every container ended: the driver no longer runs. */
+    private static boolean stopped(DriverPodReference ref, Pod now) {
+        return now == null || ref.podUid() != null && !ref.podUid().equals(now.getMetadata().getUid())
+                || DriverVerdict.judge(now).terminal();
     }
 
     private DriverPodReference ours(JobReference reference) {

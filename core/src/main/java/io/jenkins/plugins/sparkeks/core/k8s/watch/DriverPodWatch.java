@@ -322,9 +322,31 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         }
     }
 
-    /** Neither gone nor ended in time: the driver may still run, and the result says so. */
-    private synchronized void deleteUnconfirmed() {
-        if (!lifecycle.finishing() && intent != null) {
+    /**
+     * The wait is over: one direct read, as the informer may have missed the deletion; a pod gone, replaced or
+     * ended has stopped. Otherwise the driver may still run, and the result says so.
+     */
+    private void deleteUnconfirmed() {
+        Pod now;
+        boolean read;
+        try {
+            now = client.pods().inNamespace(reference.namespace()).withName(reference.podName()).get();
+            read = true;
+        } catch (KubernetesClientException e) {
+            now = null;
+            read = false;
+        }
+        boolean gone = read && (now == null || reference.podUid() != null && !reference.podUid().equals(now.getMetadata().getUid()));
+        boolean ended = read && !gone && DriverVerdict.judge(now).terminal();
+        synchronized (this) {
+            if (lifecycle.finishing() || intent == null) {
+                return;
+            }
+            if (gone || ended) {
+                Pod last = ended ? now : lastPod;
+                finish(last == null ? intent : DriverVerdict.judge(last).as(intent.state(), intent.reason(), intent.message()), gone);
+                return;
+            }
             cancelUnconfirmed = true;
             String message = intent.message() + " (the pod had not disappeared yet; it may still be running)";
             finish(intent.state() == JobState.CANCELLED
