@@ -76,22 +76,31 @@ final class JobRunCanceller {
         } catch (JobException e) {
             diagnostics.accept(e.getMessage() + "; still waiting for the run to end.");
         } catch (SdkException e) {
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining <= 0) {
-                diagnostics.accept("CancelJobRun for " + ref.displayId() + " did not get through after " + attempt
-                        + " tries (last: " + AwsErrors.describe(e) + ").");
-                return;
-            }
-            if (attempt == 1) {
-                diagnostics.accept("CancelJobRun failed: " + AwsErrors.describe(e) + "; trying again with backoff.");
-            }
-            long delay = Math.min(backoff.failureDelayMillis(attempt), Math.max(1, remaining / 1_000_000));
-            try {
-                scheduler.schedule(() -> attempt(ref, attempt + 1, deadlineNanos, scheduler, backoff, diagnostics, done),
-                        delay, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException shutdown) {
-                // the process is stopping; nothing is left to report to
-            }
+            retryLater(ref, attempt, deadlineNanos, scheduler, backoff, diagnostics, done, e);
+        } catch (RuntimeException e) {
+            // e.g. a client closed under us: the watch's own wait still ends it
+            diagnostics.accept("CancelJobRun for " + ref.displayId() + " failed: " + AwsErrors.describe(e)
+                    + "; still waiting for the run to end.");
+        }
+    }
+
+    private void retryLater(EmrJobRunReference ref, int attempt, long deadlineNanos, ScheduledExecutorService scheduler,
+            Backoff backoff, Consumer<String> diagnostics, BooleanSupplier done, SdkException e) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            diagnostics.accept("CancelJobRun for " + ref.displayId() + " did not get through after " + attempt
+                    + " tries (last: " + AwsErrors.describe(e) + ").");
+            return;
+        }
+        if (attempt == 1) {
+            diagnostics.accept("CancelJobRun failed: " + AwsErrors.describe(e) + "; trying again with backoff.");
+        }
+        long delay = Math.min(backoff.failureDelayMillis(attempt), Math.max(1, remaining / 1_000_000));
+        try {
+            scheduler.schedule(() -> attempt(ref, attempt + 1, deadlineNanos, scheduler, backoff, diagnostics, done),
+                    delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shutdown) {
+            // the process is stopping; nothing is left to report to
         }
     }
 }
