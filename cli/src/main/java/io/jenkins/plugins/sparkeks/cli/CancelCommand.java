@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
                 + "has stopped. A job that has already ended is left as it is.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job is now terminal (cancelled or already ended)", "2:bad reference",
-                "5:cluster or AWS error, or the job did not stop in time"})
+                "5:cluster or AWS error",
+                "7:the cancel was not confirmed within the grace period; the job may still be running"})
 final class CancelCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run COMPLETED (or --no-wait: it was started)", "1:the run FAILED",
                 "2:bad input, nothing was started", "3:a timeout expired and the run was cancelled",
-                "4:the run was cancelled", "5:AWS could not be reached or refused a call"})
+                "4:the run was cancelled", "5:AWS could not be reached or refused a call",
+                "7:a cancel or timeout was not confirmed by EMR; the run may still be running"})
 final class EmrRunCommand implements Callable<Integer> {
 
     @ParentCommand

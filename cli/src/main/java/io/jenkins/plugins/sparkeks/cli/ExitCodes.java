@@ -27,11 +27,19 @@ public final class ExitCodes {
      * or deleted by someone else). Not a failure we know of, so not {@link #JOB_FAILED}.
      */
     public static final int OUTCOME_UNKNOWN = 6;
+    /**
+     * We asked the job to stop (cancel, Ctrl-C, a timeout) but did not see it stop within the grace period: it may
+     * still be running. Distinct from {@link #CANCELLED} so a script does not take a live job for a stopped one.
+     */
+    public static final int CANCEL_NOT_CONFIRMED = 7;
 
     private ExitCodes() {}
 
     /** The exit code for a job's result; a job still in progress counts as OK (used by {@code status}). */
     public static int of(JobResult result) {
+        if (Boolean.FALSE.equals(result.cancelConfirmed())) {
+            return CANCEL_NOT_CONFIRMED;
+        }
         if (DriverVerdict.GONE.equals(result.reason())) {
             return OUTCOME_UNKNOWN;
         }

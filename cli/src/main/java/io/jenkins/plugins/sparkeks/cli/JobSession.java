@@ -46,7 +46,7 @@ final class JobSession {
 
     <S> Outcome submit(SparkJobBackend<S> backend, S request, SubmissionKey key, WaitFlags flags, WaitOptions options) {
         ConsoleObserver observer = new ConsoleObserver(terminal, codec);
-        JobReference reference = backend.submit(request, key, observer);
+        JobReference reference = backend.submit(request, key, observer, options);
         if (flags.noWait) {
             String encoded = codec.encode(reference);
             JobResult now = backend.describe(reference);
@@ -111,6 +111,9 @@ final class JobSession {
     Outcome cancel(SparkJobBackend<?> backend, JobReference reference, Duration gracePeriod) {
         JobResult result = backend.cancel(reference, gracePeriod);
         terminal.result(result, null, true);
+        if (Boolean.FALSE.equals(result.cancelConfirmed())) {
+            return new Outcome(ExitCodes.CANCEL_NOT_CONFIRMED, result);
+        }
         return new Outcome(result.state().isTerminal() ? ExitCodes.OK : ExitCodes.ERROR, result);
     }
 

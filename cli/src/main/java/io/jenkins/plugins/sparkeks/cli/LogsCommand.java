@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
                 "Ctrl-C stops following and leaves the job running."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job succeeded", "1:the job failed", "2:bad reference", "3:the job timed out",
-                "4:the job was cancelled", "5:cluster or AWS error"})
+                "4:the job was cancelled", "5:cluster or AWS error",
+                "7:a cancel or timeout was not confirmed; the job may still be running"})
 final class LogsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -36,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {"0:the driver succeeded (or --no-wait: it was submitted)",
                 "1:the driver failed (non-zero exit, OOMKilled, evicted, deleted)",
                 "2:bad input, nothing was submitted", "3:a timeout expired and the driver was deleted",
-                "4:the job was cancelled", "5:the cluster could not be reached or refused a call"})
+                "4:the job was cancelled", "5:the cluster could not be reached or refused a call",
+                "7:a cancel or timeout was not confirmed (the driver pod did not go away); it may still run"})
 final class SubmitCommand implements Callable<Integer> {
 
     private static final String SPARK_NAMESPACE_KEY = "spark.kubernetes.namespace";

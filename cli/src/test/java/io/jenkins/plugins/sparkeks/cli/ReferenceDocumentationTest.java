@@ -49,11 +49,21 @@ class ReferenceDocumentationTest {
     }
 
     @Test
-    void everyExitCodeIsDocumented() throws IOException {
+    void everyExitCodeIsDocumentedAndListedInTheTopLevelHelp() throws IOException, IllegalAccessException {
         String doc = Files.readString(REFERENCE, StandardCharsets.UTF_8);
-        for (int code : new int[] {ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.TIMED_OUT,
-            ExitCodes.CANCELLED, ExitCodes.ERROR, ExitCodes.OUTCOME_UNKNOWN}) {
-            assertThat(doc).contains("| " + code + " |");
+        CommandLine root = SparkOnEks.commandLine(() -> null, new ManualInterrupts(), System.out, System.err, false);
+        java.util.Set<String> listed = root.getCommandSpec().usageMessage().exitCodeList().keySet().stream()
+                .map(String::strip).collect(java.util.stream.Collectors.toSet());
+        List<Integer> codes = new ArrayList<>();
+        for (java.lang.reflect.Field f : ExitCodes.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                codes.add(f.getInt(null));
+            }
+        }
+        assertThat(codes).contains(ExitCodes.CANCEL_NOT_CONFIRMED);
+        for (int code : codes) {
+            assertThat(doc).as("exit code %s in docs/reference.md", code).contains("| " + code + " |");
+            assertThat(listed).as("exit code %s in spark-on-eks --help", code).contains(String.valueOf(code));
         }
     }
 

@@ -16,6 +16,7 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -99,28 +100,41 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         EmrJobRequestValidator.validate(spec).throwIfInvalid();
     }
 
+    /** StartJobRun retries for {@link #submit(EmrJobRequest, SubmissionKey, JobObserver)}, which has no start timeout. */
+    public static final Duration DEFAULT_START_RETRY = Duration.ofMinutes(5);
+
     @Override
     public EmrJobRunReference submit(EmrJobRequest spec, SubmissionKey key, JobObserver observer) {
+        return submit(spec, key, observer, WaitOptions.DEFAULT);
+    }
+
+    /**
+     * Throttling, 5xx and lost connections are retried with backoff for up to the start timeout (or
+     * {@link #DEFAULT_START_RETRY}), always under the key's client token, so however many tries reach EMR at most
+     * one run starts.
+     */
+    @Override
+    public EmrJobRunReference submit(EmrJobRequest spec, SubmissionKey key, JobObserver observer, WaitOptions options) {
         validate(spec);
-        VirtualClusterResolver.Resolved vc = call("find virtual cluster " + spec.virtualClusterLabel(),
+        JobObserver to = observer == null ? JobObserver.NONE : observer;
+        Duration window = options != null && options.startTimeout() != null ? options.startTimeout() : DEFAULT_START_RETRY;
+        TransientRetry retry = new TransientRetry(window, machinery.settings().backoff(), to::diagnostic);
+        VirtualClusterResolver.Resolved vc = retry.call("find virtual cluster " + spec.virtualClusterLabel(), key,
                 () -> new VirtualClusterResolver(emr).resolve(spec));
         String token = ClientTokens.of(key);
+        String what = "StartJobRun" + named(spec) + " on virtual cluster " + vc.id();
         StartJobRunResponse started;
         try {
-            started = emr.startJobRun(StartJobRunRequests.of(spec, vc.id(), token));
+            started = retry.call(what, key, () -> emr.startJobRun(StartJobRunRequests.of(spec, vc.id(), token)));
         } catch (ValidationException e) {
-            throw new JobException("EMR refused StartJobRun" + named(spec) + " on virtual cluster " + vc.id() + ": "
-                    + AwsErrors.describe(e));
-        } catch (SdkException e) {
-            throw new JobException("StartJobRun" + named(spec) + " on virtual cluster " + vc.id() + " failed: "
-                    + AwsErrors.describe(e) + ". Retrying with the same submission key will not start a second run.");
+            throw new JobException("EMR refused " + what + ": " + AwsErrors.describe(e));
         }
         // the same token returns the run started earlier; its real creation time bounds the shared poller's window
         JobRun run = describeQuietly(vc.id(), started.id());
         EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
                 run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
         // the state itself is reported once, by the watch that follows it
-        observer.submitted(ref);
+        to.submitted(ref);
         return ref;
     }
 
@@ -148,26 +162,52 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
     }
 
     /**
-     * Cancels and waits, bounded by {@code gracePeriod} (or the machinery's cancelWait), for a terminal state. A
-     * run that already ended is returned as it ended.
+     * Cancels and waits, bounded by {@code gracePeriod} (or the machinery's cancelWait), until EMR shows the run
+     * ended: CancelJobRun and DescribeJobRun are tried again with backoff after throttling, 5xx and lost
+     * connections. A run that already ended is returned as it ended; one not seen to end in time is returned with
+     * {@code cancelConfirmed: false}, reason {@link JobResult#CANCEL_NOT_CONFIRMED}. A final refusal (permissions,
+     * unknown run) is thrown.
      */
     @Override
     public JobResult cancel(JobReference reference, Duration gracePeriod) {
         EmrJobRunReference ref = emrReference(reference);
         Duration wait = gracePeriod != null ? gracePeriod : machinery.settings().cancelWait();
-        cancelRemote(ref);
+        JobRunCanceller canceller = new JobRunCanceller(emr, region);
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean requested = false;
+        String problem = null;
+        JobRun run = null;
         int round = 0;
         while (true) {
-            JobRun run = call("describe job run " + ref.displayId(), () -> describeRun(ref.virtualClusterId(), ref.jobRunId()));
-            boolean terminal = EmrStates.isTerminal(run.state());
-            if (terminal || System.nanoTime() - deadline >= 0) {
-                String detail = terminal ? "Cancelled on request."
-                        : "Cancel requested; EMR had not confirmed it after " + EmrJobWatch.human(wait) + ".";
-                return EmrResults.of(run, ref, EmrResults.Ending.CANCELLED, detail, null, List.of());
+            if (!requested) {
+                try {
+                    canceller.once(ref);
+                    requested = true;
+                } catch (SdkException e) {
+                    problem = "CancelJobRun: " + AwsErrors.describe(e);
+                }
             }
-            long pause = Math.min(machinery.settings().backoff().failureDelayMillis(++round),
-                    Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            try {
+                run = describeRun(ref.virtualClusterId(), ref.jobRunId());
+                if (EmrStates.isTerminal(run.state())) {
+                    return EmrResults.of(run, ref, EmrResults.Ending.CANCELLED, "Cancelled on request.", null, List.of());
+                }
+            } catch (SdkException e) {
+                if (!AwsErrors.isTransient(e)) {
+                    throw new JobException("Could not describe job run " + ref.displayId() + ": " + AwsErrors.describe(e));
+                }
+                problem = "DescribeJobRun: " + AwsErrors.describe(e);
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                String detail = (requested ? "Cancel requested; EMR had not confirmed it after "
+                        : "CancelJobRun did not get through within ") + EmrJobWatch.human(wait)
+                        + (problem == null ? "" : " (last failure: " + problem + ")")
+                        + "; the job run may still be running.";
+                return run == null ? EmrResults.cancelNotConfirmed(ref, detail)
+                        : EmrResults.of(run, ref, EmrResults.Ending.CANCELLED, detail, null, List.of());
+            }
+            long pause = Math.min(machinery.settings().backoff().failureDelayMillis(++round), Math.max(1, remaining / 1_000_000));
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
@@ -177,17 +217,14 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         }
     }
 
-    /** CancelJobRun, tolerating a run that is no longer cancellable (it has ended or is already cancelling). */
-    void cancelRemote(EmrJobRunReference ref) {
-        try {
-            emr.cancelJobRun(b -> b.virtualClusterId(ref.virtualClusterId()).id(ref.jobRunId()));
-        } catch (ValidationException e) {
-            // "... is not in a cancellable state": terminal or CANCEL_PENDING; the state tells the rest
-        } catch (ResourceNotFoundException e) {
-            throw new JobException("EMR job run " + ref.displayId() + " does not exist (region " + region + ").");
-        } catch (SdkException e) {
-            throw new JobException("CancelJobRun for " + ref.displayId() + " failed: " + AwsErrors.describe(e));
-        }
+    /**
+     * For a watch: CancelJobRun now and, after transient failures, again with backoff on the shared scheduler
+     * until it gets through, {@code done}, or the machinery's cancelWait passes.
+     */
+    void cancelInBackground(EmrJobRunReference ref, Consumer<String> diagnostics, BooleanSupplier done) {
+        new JobRunCanceller(emr, region).inBackground(ref,
+                System.nanoTime() + machinery.settings().cancelWait().toNanos(), machinery.scheduler(),
+                machinery.settings().backoff(), diagnostics, done);
     }
 
     EmrDriverLogFollower logFollower(EmrJobRunReference ref, LogSink sink, Consumer<String> diagnostics) {

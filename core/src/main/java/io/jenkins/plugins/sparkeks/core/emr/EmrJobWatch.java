@@ -115,11 +115,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
             endingDetail = detail;
         }
         observer.diagnostic(detail.replace("; it was cancelled.", "; cancelling EMR job run " + initial.displayId() + "."));
-        try {
-            backend.cancelRemote(initial);
-        } catch (RuntimeException e) {
-            observer.diagnostic("CancelJobRun failed: " + AwsErrors.describe(e) + "; still waiting for the run to end.");
-        }
+        backend.cancelInBackground(initial, observer::diagnostic, () -> finishing);
         JobRunPoller p = poller;
         if (p != null) {
             p.poke();

@@ -39,11 +39,13 @@ final class EmrResults {
         JobState state = EmrStates.toJobState(run.state());
         String reason;
         String message;
+        // asked to stop it: only a terminal EMR state shows that it did; anything else may still be running
+        Boolean cancelConfirmed = ending == Ending.NONE ? null : EmrStates.isTerminal(run.state());
         if (ending != Ending.NONE && run.state() != JobRunState.COMPLETED && run.state() != JobRunState.FAILED) {
             // we ended it: report our reason, keep EMR's words in the message
             state = ending == Ending.CANCELLED ? (state.isTerminal() ? JobState.CANCELLED : JobState.CANCELLING)
                     : JobState.TIMED_OUT;
-            reason = ending.reason;
+            reason = ending == Ending.CANCELLED && !cancelConfirmed ? JobResult.CANCEL_NOT_CONFIRMED : ending.reason;
             message = join(detail, run.stateDetails());
         } else {
             reason = switch (run.state() == null ? JobRunState.UNKNOWN_TO_SDK_VERSION : run.state()) {
@@ -67,7 +69,27 @@ final class EmrResults {
                 .submittedAt(run.createdAt())
                 .startedAt(startedAt)
                 .finishedAt(run.finishedAt())
-                .explanation(explanation);
+                .explanation(explanation)
+                .cancelConfirmed(cancelConfirmed);
+        links(b, ref);
+        return b.build();
+    }
+
+    /**
+     * A cancel that was not confirmed and whose run could not even be described: what is known from the
+     * reference, and why nothing more is.
+     */
+    static JobResult cancelNotConfirmed(EmrJobRunReference ref, String detail) {
+        JobResult.Builder b = JobResult.builder(Backend.EMR_ON_EKS, JobState.CANCELLING)
+                .reason(JobResult.CANCEL_NOT_CONFIRMED)
+                .message(detail)
+                .sparkAppId("spark-" + ref.jobRunId())
+                .namespace(ref.namespace())
+                .driverPod(ref.driverPodName())
+                .jobRunId(ref.jobRunId())
+                .virtualClusterId(ref.virtualClusterId())
+                .submittedAt(ref.createdAt())
+                .cancelConfirmed(false);
         links(b, ref);
         return b.build();
     }

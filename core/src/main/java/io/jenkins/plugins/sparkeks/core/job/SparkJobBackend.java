@@ -25,6 +25,14 @@ public interface SparkJobBackend<S> {
     JobReference submit(S spec, SubmissionKey key, JobObserver observer);
 
     /**
+     * As {@link #submit(Object, SubmissionKey, JobObserver)}, for a job that will be waited for with {@code options}:
+     * a backend that retries its submit call bounds the retries by their start timeout.
+     */
+    default JobReference submit(S spec, SubmissionKey key, JobObserver observer, WaitOptions options) {
+        return submit(spec, key, observer);
+    }
+
+    /**
      * Follows a submitted (or resumed) job until it is terminal. Non-blocking. Log delivery continues
      * after {@code reference.logCursor()}.
      */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.sparkeks.core.k8s;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Spark on Kubernetes the {@code spark-submit --deploy-mode cluster} way: a driver pod we create, followed
@@ -43,8 +41,15 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
     private final WatchMachinery machinery;
     private final DriverPodSubmitter submitter;
     private final SparkSubmitValidator validator = new SparkSubmitValidator();
+    private final Duration cancelSlack;
 
     public KubernetesBackend(KubernetesClient client, ClusterCoordinates cluster, WatchMachinery machinery) {
+        this(client, cluster, machinery, CANCEL_WAIT_SLACK);
+    }
+
+    /** Tests shorten the slack so that a cancel that is never confirmed gives up in seconds. */
+    KubernetesBackend(KubernetesClient client, ClusterCoordinates cluster, WatchMachinery machinery, Duration cancelSlack) {
+        this.cancelSlack = Objects.requireNonNull(cancelSlack, "cancelSlack");
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.machinery = Objects.requireNonNull(machinery, "machinery");
@@ -99,18 +104,23 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
             return DriverResults.of(ref, before, pod, List.of());
         }
         var resource = client.pods().inNamespace(ref.namespace()).withName(ref.podName());
-        try {
-            (gracePeriod == null ? resource : resource.withGracePeriod(gracePeriod.toSeconds())).delete();
-            Duration wait = (gracePeriod == null ? Duration.ofSeconds(30) : gracePeriod).plus(CANCEL_WAIT_SLACK);
-            resource.waitUntilCondition(Objects::isNull, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (KubernetesClientTimeoutException e) {
-            return DriverResults.of(ref, before.as(JobState.CANCELLING, "Cancelling",
-                    "Cancel requested; the driver pod is still terminating."), pod, List.of());
-        } catch (KubernetesClientException e) {
-            throw new JobException("Could not delete driver pod " + ref.displayId() + " on " + cluster.describe() + ": "
-                    + e.getMessage(), e);
+        Duration wait = (gracePeriod == null ? Duration.ofSeconds(30) : gracePeriod).plus(cancelSlack);
+        ConfirmedDelete.Outcome outcome = ConfirmedDelete.run(
+                () -> (gracePeriod == null ? resource : resource.withGracePeriod(gracePeriod.toSeconds())).delete(),
+                () -> stopped(ref, resource.get()), wait, "driver pod " + ref.displayId() + " on " + cluster.describe());
+        if (!outcome.confirmed()) {
+            JobResult unconfirmed = DriverResults.of(ref, before.as(JobState.CANCELLING, JobResult.CANCEL_NOT_CONFIRMED,
+                    outcome.unconfirmedDetail("Driver pod " + ref.displayId(), wait)), pod, List.of());
+            return unconfirmed.toBuilder().cancelConfirmed(false).build();
         }
-        return DriverResults.of(ref, DriverVerdict.cancelled(pod, "requested"), pod, List.of());
+        return DriverResults.of(ref, DriverVerdict.cancelled(pod, "requested"), pod, List.of()).toBuilder()
+                .cancelConfirmed(true).build();
+    }
+
+    /** Gone, replaced by another pod of that name, or every container ended: the driver no longer runs. */
+    private static boolean stopped(DriverPodReference ref, Pod now) {
+        return now == null || ref.podUid() != null && !ref.podUid().equals(now.getMetadata().getUid())
+                || DriverVerdict.judge(now).terminal();
     }
 
     private DriverPodReference ours(JobReference reference) {

@@ -35,6 +35,9 @@ import java.util.Objects;
  * @param explanation   console lines that explain a failure (last driver log lines, pod events, stateDetails)
  * @param logNote       null when every driver log line that was followed reached the console; otherwise why some
  *                      did not and where the whole log is (log group and streams, S3 prefix)
+ * @param cancelConfirmed null when nobody asked us to stop the job; after a cancel (request, abort, timeout) true
+ *                      once the job was seen stopped, false when that was not seen within the grace period, so
+ *                      the job may still be running (reason {@link #CANCEL_NOT_CONFIRMED} unless a timeout's)
  */
 public record JobResult(
         Backend backend,
@@ -55,8 +58,12 @@ public record JobResult(
         Instant finishedAt,
         List<Link> links,
         List<String> explanation,
-        String logNote)
+        String logNote,
+        Boolean cancelConfirmed)
         implements Serializable {
+
+    /** The reason of a cancel that was requested (or tried) but not seen to take effect. */
+    public static final String CANCEL_NOT_CONFIRMED = "CancelNotConfirmed";
 
     public JobResult {
         Objects.requireNonNull(backend, "backend");
@@ -66,15 +73,6 @@ public record JobResult(
         if (success && state != JobState.SUCCEEDED) {
             throw new IllegalArgumentException("success requires state SUCCEEDED, was " + state);
         }
-    }
-
-    /** As before the driver log could be reported incomplete: a result whose log is complete. */
-    public JobResult(Backend backend, JobState state, boolean success, Integer exitCode, String reason, String message,
-            String nativeState, String sparkAppId, String namespace, String driverPod, String jobRunId,
-            String virtualClusterId, Integer attempts, Instant submittedAt, Instant startedAt, Instant finishedAt,
-            List<Link> links, List<String> explanation) {
-        this(backend, state, success, exitCode, reason, message, nativeState, sparkAppId, namespace, driverPod,
-                jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt, links, explanation, null);
     }
 
     /**
@@ -109,6 +107,7 @@ public record JobResult(
         b.links.addAll(links);
         b.explanation.addAll(explanation);
         b.logNote = logNote;
+        b.cancelConfirmed = cancelConfirmed;
         return b;
     }
 
@@ -154,6 +153,7 @@ public record JobResult(
         }
         m.put("logComplete", logComplete());
         put(m, "logNote", logNote);
+        put(m, "cancelConfirmed", cancelConfirmed);
         return m;
     }
 
@@ -184,6 +184,7 @@ public record JobResult(
         private final List<Link> links = new ArrayList<>();
         private final List<String> explanation = new ArrayList<>();
         private String logNote;
+        private Boolean cancelConfirmed;
 
         private Builder(Backend backend, JobState state) {
             this.backend = backend;
@@ -209,11 +210,12 @@ public record JobResult(
         public Builder explanation(List<String> lines) { explanation.clear(); explanation.addAll(lines); return this; }
         /** Marks the driver log incomplete (null = complete) with where the whole log is. */
         public Builder logNote(String v) { this.logNote = v == null || v.isBlank() ? null : v; return this; }
+        public Builder cancelConfirmed(Boolean v) { this.cancelConfirmed = v; return this; }
 
         public JobResult build() {
             return new JobResult(backend, state, success, exitCode, reason, message, nativeState, sparkAppId,
                     namespace, driverPod, jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt,
-                    links, explanation, logNote);
+                    links, explanation, logNote, cancelConfirmed);
         }
     }
 }

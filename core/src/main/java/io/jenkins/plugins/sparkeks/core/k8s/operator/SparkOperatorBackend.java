@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
@@ -14,6 +13,7 @@ import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationSubmitter;
@@ -26,7 +26,6 @@ import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Spark through the Kubeflow Spark Operator: a SparkApplication we create, followed on the shared
@@ -104,18 +103,16 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         }
         Pod driver = driver(ref, status);
         Resource<GenericKubernetesResource> resource = application(ref);
-        try {
-            resource.delete();
-            resource.waitUntilCondition(Objects::isNull, CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (KubernetesClientTimeoutException e) {
-            return OperatorResults.of(ref, ApplicationVerdict.ended(JobState.CANCELLING, status.state(), "Cancelling",
-                    "Cancel requested; the SparkApplication is still being deleted."), status, driver, List.of());
-        } catch (KubernetesClientException e) {
-            throw new JobException("Could not delete SparkApplication " + ref.displayId() + " on " + cluster.describe() + ": "
-                    + e.getMessage(), e);
+        ConfirmedDelete.Outcome outcome = ConfirmedDelete.run(resource::delete, () -> resource.get() == null, CANCEL_WAIT,
+                "SparkApplication " + ref.displayId() + " on " + cluster.describe());
+        if (!outcome.confirmed()) {
+            return OperatorResults.of(ref, ApplicationVerdict.ended(JobState.CANCELLING, status.state(),
+                    JobResult.CANCEL_NOT_CONFIRMED, outcome.unconfirmedDetail("SparkApplication " + ref.displayId(), CANCEL_WAIT)),
+                    status, driver, List.of()).toBuilder().cancelConfirmed(false).build();
         }
         return OperatorResults.of(ref, ApplicationVerdict.ended(JobState.CANCELLED, status.state(), "Cancelled",
-                "Cancelled. The SparkApplication was deleted."), status, driver, List.of());
+                "Cancelled. The SparkApplication was deleted."), status, driver, List.of()).toBuilder()
+                .cancelConfirmed(true).build();
     }
 
     private static JobResult gone(SparkApplicationReference ref) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.DriverLogFollower;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
@@ -61,6 +62,7 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     private String lastReported;
     /** A cancel or timeout we started: the verdict to report once the pod is gone. */
     private PodVerdict intent;
+    private volatile boolean cancelUnconfirmed;
 
     private DriverPodWatch(
             KubernetesClient client, DriverPodReference reference, WaitOptions options, JobObserver observer, WatchMachinery machinery) {
@@ -282,16 +284,34 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
     }
 
     private void deletePod(Duration grace) {
+        deletePod(grace, 0);
+    }
+
+    /** A delete that got no answer, was throttled or hit a server error is sent again until the wait runs out. */
+    private void deletePod(Duration grace, int round) {
         boolean gone;
         try {
             var pod = client.pods().inNamespace(reference.namespace()).withName(reference.podName());
             var deleted = grace == null ? pod.delete() : pod.withGracePeriod(grace.toSeconds()).delete();
             gone = deleted == null || deleted.isEmpty();
         } catch (KubernetesClientException e) {
+            gone = e.getCode() == 404;
+            if (!gone && ConfirmedDelete.isTransient(e)) {
+                synchronized (this) {
+                    if (lifecycle.finishing()) {
+                        return;
+                    }
+                    if (round == 0) {
+                        observer.diagnostic("Could not delete driver pod " + reference.displayId() + ": "
+                                + ConfirmedDelete.describe(e) + "; trying again with backoff.");
+                    }
+                    lifecycle.after(Duration.ofMillis(ConfirmedDelete.delay(round)), () -> deletePod(grace, round + 1));
+                }
+                return;
+            }
             synchronized (this) {
                 observer.diagnostic("Could not delete driver pod " + reference.displayId() + ": " + e.getMessage());
             }
-            gone = e.getCode() == 404;
         }
         if (gone) {
             synchronized (this) {
@@ -302,9 +322,36 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
         }
     }
 
-    private synchronized void deleteUnconfirmed() {
-        if (!lifecycle.finishing() && intent != null) {
-            finish(intent.as(intent.state(), intent.reason(), intent.message() + " (the pod had not disappeared yet)"), false);
+    /**
+     * The wait is over: one direct read, as the informer may have missed the deletion; a pod gone, replaced or
+     * ended has stopped. Otherwise the driver may still run, and the result says so.
+     */
+    private void deleteUnconfirmed() {
+        Pod now;
+        boolean read;
+        try {
+            now = client.pods().inNamespace(reference.namespace()).withName(reference.podName()).get();
+            read = true;
+        } catch (KubernetesClientException e) {
+            now = null;
+            read = false;
+        }
+        boolean gone = read && (now == null || reference.podUid() != null && !reference.podUid().equals(now.getMetadata().getUid()));
+        boolean ended = read && !gone && DriverVerdict.judge(now).terminal();
+        synchronized (this) {
+            if (lifecycle.finishing() || intent == null) {
+                return;
+            }
+            if (gone || ended) {
+                Pod last = ended ? now : lastPod;
+                finish(last == null ? intent : DriverVerdict.judge(last).as(intent.state(), intent.reason(), intent.message()), gone);
+                return;
+            }
+            cancelUnconfirmed = true;
+            String message = intent.message() + " (the pod had not disappeared yet; it may still be running)";
+            finish(intent.state() == JobState.CANCELLED
+                    ? intent.as(JobState.CANCELLING, JobResult.CANCEL_NOT_CONFIRMED, message)
+                    : intent.as(intent.state(), intent.reason(), message), false);
         }
     }
 
@@ -362,11 +409,14 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             logs = follower.drained();
         }
         Pod pod = lastPod;
+        boolean asked = intent != null;
         logs.whenCompleteAsync((ok, failure) -> {
             if (!podGone) {
                 applyRetention(verdict);
             }
-            result.complete(DriverResults.of(reference, verdict, pod, explanation(verdict)));
+            JobResult r = DriverResults.of(reference, verdict, pod, explanation(verdict));
+            // only a watch we were asked to stop has a cancel to confirm
+            result.complete(!asked ? r : r.toBuilder().cancelConfirmed(!cancelUnconfirmed).build());
         }, machinery.scheduler());
     }
 
