@@ -24,8 +24,8 @@ record BackendJobEngine<S>(SparkJobBackend<S> backend, S spec) implements JobEng
     }
 
     @Override
-    public JobReference submit(SubmissionKey key, JobObserver observer) {
-        return backend.submit(spec, key, observer);
+    public JobReference submit(SubmissionKey key, JobObserver observer, WaitOptions options) {
+        return backend.submit(spec, key, observer, options);
     }
 
     @Override

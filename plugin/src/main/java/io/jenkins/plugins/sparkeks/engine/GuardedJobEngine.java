@@ -38,10 +38,10 @@ record GuardedJobEngine(JobEngine engine, ValueMask mask, List<String> warnings)
     }
 
     @Override
-    public JobReference submit(SubmissionKey key, JobObserver observer) {
+    public JobReference submit(SubmissionKey key, JobObserver observer, WaitOptions options) {
         JobObserver masked = masked(observer);
         warnings.forEach(masked::diagnostic);
-        return guard(() -> engine.submit(key, masked));
+        return guard(() -> engine.submit(key, masked, options));
     }
 
     @Override

@@ -18,7 +18,8 @@ public interface JobEngine {
     /** Checks the request without any remote call; throws {@link io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException}. */
     void validate();
 
-    JobReference submit(SubmissionKey key, JobObserver observer);
+    /** Submits; {@code options} are the waiting that will follow (a backend bounds its submit retries by their start timeout). */
+    JobReference submit(SubmissionKey key, JobObserver observer, WaitOptions options);
 
     JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer);
 

@@ -48,7 +48,8 @@ final class BlockingJobRunner {
         try {
             JobEngine engine = engines.create(definition, run);
             engine.validate();
-            JobReference ref = engine.submit(key, console);
+            JobReference ref =
+                    engine.submit(key, console, definition.waitSettings().toWaitOptions());
             SparkJobsAction action = SparkJobsAction.of(run);
             action.record(SparkJobSummary.submitted(row, ref));
             if (!definition.waitSettings().waitForCompletion()) {

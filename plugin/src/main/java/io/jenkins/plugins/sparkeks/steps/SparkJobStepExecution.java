@@ -219,7 +219,10 @@ public class SparkJobStepExecution extends StepExecution {
             JobReference ref = reference();
             if (ref == null) {
                 e.validate();
-                ref = e.submit(new SubmissionKey(submissionKey), console);
+                ref = e.submit(
+                        new SubmissionKey(submissionKey),
+                        console,
+                        definition.get().waitSettings().toWaitOptions());
                 if (reference() == null) {
                     onSubmitted(run, ref);
                 }

@@ -44,7 +44,7 @@ class GuardedJobEngineTest {
         }
 
         @Override
-        public JobReference submit(SubmissionKey key, JobObserver observer) {
+        public JobReference submit(SubmissionKey key, JobObserver observer, WaitOptions options) {
             observer.diagnostic("connecting with " + SECRET);
             observer.stateChanged(JobState.RUNNING, "password " + SECRET);
             observer.log(new LogLine("driver", null, "echo " + SECRET));
@@ -107,22 +107,25 @@ class GuardedJobEngineTest {
     @Test
     void observerLinesResultsAndStatusAreMasked() throws Exception {
         List<String> seen = new ArrayList<>();
-        guarded.submit(new SubmissionKey("k"), new JobObserver() {
-            @Override
-            public void diagnostic(String line) {
-                seen.add(line);
-            }
+        guarded.submit(
+                new SubmissionKey("k"),
+                new JobObserver() {
+                    @Override
+                    public void diagnostic(String line) {
+                        seen.add(line);
+                    }
 
-            @Override
-            public void stateChanged(JobState state, String detail) {
-                seen.add(detail);
-            }
+                    @Override
+                    public void stateChanged(JobState state, String detail) {
+                        seen.add(detail);
+                    }
 
-            @Override
-            public void log(LogLine line) {
-                seen.add(line.text());
-            }
-        });
+                    @Override
+                    public void log(LogLine line) {
+                        seen.add(line.text());
+                    }
+                },
+                WaitOptions.DEFAULT);
         JobWatch w = guarded.watch(REF, WaitOptions.DEFAULT, JobObserver.NONE);
         leaky.result.complete(leakyResult());
 

@@ -85,7 +85,8 @@ class RequestMappingTest {
         step.setMainApplicationFile("s3a://bucket/etl.py");
         step.setConf(List.of("spark.kubernetes.namespace=team-conf"));
 
-        assertThat(SparkSubmitRequests.from(step.toDefinition(GLOBAL)).namespace()).isEqualTo("team-conf");
+        assertThat(SparkSubmitRequests.from(step.toDefinition(GLOBAL)).namespace())
+                .isEqualTo("team-conf");
 
         step.setNamespace("team-step");
         SparkSubmitRequest both = SparkSubmitRequests.from(step.toDefinition(GLOBAL));

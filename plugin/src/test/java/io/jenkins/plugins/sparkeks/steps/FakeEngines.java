@@ -93,7 +93,7 @@ public final class FakeEngines {
         public void validate() {}
 
         @Override
-        public JobReference submit(SubmissionKey key, JobObserver observer) {
+        public JobReference submit(SubmissionKey key, JobObserver observer, WaitOptions options) {
             if (submitFailure != null) {
                 throw submitFailure;
             }
