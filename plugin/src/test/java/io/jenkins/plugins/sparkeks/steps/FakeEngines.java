@@ -84,6 +84,9 @@ public final class FakeEngines {
         public final AtomicInteger submits = new AtomicInteger();
         public final AtomicInteger cancels = new AtomicInteger();
         public final List<SubmissionKey> keys = new CopyOnWriteArrayList<>();
+        /** The wait options each submit was told about: a backend bounds its submit retries by their start timeout. */
+        public final List<WaitOptions> submitOptions = new CopyOnWriteArrayList<>();
+
         public final List<Watch> watches = new CopyOnWriteArrayList<>();
         public volatile RuntimeException submitFailure;
         /** Thrown by the factory, as resolving a credential that is gone does. */
@@ -99,6 +102,7 @@ public final class FakeEngines {
             }
             submits.incrementAndGet();
             keys.add(key);
+            submitOptions.add(options);
             Ref ref = new Ref("spark:app-" + key.hash(8) + "-driver", LogCursor.START);
             observer.submitted(ref);
             return ref;

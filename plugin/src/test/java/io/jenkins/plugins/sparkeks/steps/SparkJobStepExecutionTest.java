@@ -106,6 +106,7 @@ class SparkJobStepExecutionTest {
         step.setConf(List.of("spark.hadoop.fs.s3a.secret.key=wJalrXUtnFEMI/K7MDENG"));
         step.setWait(wait);
         step.setPropagate(propagate);
+        step.setStartTimeout("7m");
         return step.toDefinition(SparkOnEksDefaults.NONE);
     }
 
@@ -132,6 +133,10 @@ class SparkJobStepExecutionTest {
                 .containsExactly(
                         new io.jenkins.plugins.sparkeks.core.job.SubmissionKey("jenkins:folder/etl#7/spark-1"));
         assertThat(e.getStatus()).startsWith("waiting for driver pod");
+        // submit retries (EMR's StartJobRun) are bounded by the step's own start timeout
+        assertThat(remote.submitOptions)
+                .singleElement()
+                .satisfies(o -> assertThat(o.startTimeout()).isEqualTo(java.time.Duration.ofMinutes(7)));
         assertThat(consoleText())
                 .contains("[spark-on-eks] Submitting")
                 .contains("[spark-on-eks] Submitted KUBERNETES job");
