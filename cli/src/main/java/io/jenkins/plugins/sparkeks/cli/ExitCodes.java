@@ -1,6 +1,5 @@
 package io.jenkins.plugins.sparkeks.cli;
 
-import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 
@@ -40,9 +39,6 @@ public final class ExitCodes {
         if (Boolean.FALSE.equals(result.cancelConfirmed())) {
             return CANCEL_NOT_CONFIRMED;
         }
-        if (DriverVerdict.GONE.equals(result.reason())) {
-            return OUTCOME_UNKNOWN;
-        }
         return of(result.state());
     }
 
@@ -52,6 +48,7 @@ public final class ExitCodes {
             case FAILED -> JOB_FAILED;
             case TIMED_OUT -> TIMED_OUT;
             case CANCELLED -> CANCELLED;
+            case UNKNOWN -> OUTCOME_UNKNOWN;
         };
     }
 }

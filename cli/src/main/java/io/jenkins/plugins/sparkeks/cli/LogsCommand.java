@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job succeeded", "1:the job failed", "2:bad reference", "3:the job timed out",
                 "4:the job was cancelled", "5:cluster or AWS error",
+                "6:outcome unknown: the driver pod is gone and its end was not seen",
                 "7:a cancel or timeout was not confirmed; the job may still be running"})
 final class LogsCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the job failed", "2:bad input or usage", "3:timed out (job cancelled)",
                 "4:job cancelled", "5:cluster or AWS error",
-                "6:outcome can no longer be read (status of a driver pod that is gone)",
+                "6:outcome unknown: the driver pod is gone and its end was not seen",
                 "7:cancel not confirmed: the job was asked to stop but was not seen to stop; it may still run"})
 public final class SparkOnEks implements Runnable {
 

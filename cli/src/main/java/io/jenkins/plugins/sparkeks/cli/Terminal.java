@@ -3,7 +3,6 @@ package io.jenkins.plugins.sparkeks.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.core.result.Link;
@@ -152,7 +151,7 @@ final class Terminal {
     static String summary(JobResult r) {
         StringBuilder sb = new StringBuilder();
         // A driver pod that is gone tells nothing about how the job ended: say so rather than FAILED.
-        sb.append(r.success() ? "SUCCEEDED" : DriverVerdict.GONE.equals(r.reason()) ? "UNKNOWN" : r.state().name());
+        sb.append(r.state().name());
         sb.append(" ").append(r.backend());
         String id = r.jobRunId() != null ? r.virtualClusterId() + "/" + r.jobRunId()
                 : r.driverPod() != null ? r.namespace() + "/" + r.driverPod() : null;

@@ -200,6 +200,15 @@ class SandboxCommandsTest {
         assertThat(status.out()).startsWith("UNKNOWN KUBERNETES spark/kept-quiet-")
                 .contains("reason=DriverPodGone", "no longer exists", "can no longer be read")
                 .doesNotContain("before the job ended");
+
+        // status as JSON and logs (which follows the job again) tell the same: unknown, never a failure
+        CliRun json = cli("status", "--output", "json", ref);
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+        assertThat(json.out()).contains("\"state\" : \"UNKNOWN\"", "\"reason\" : \"DriverPodGone\"");
+        CliRun logs = cli("logs", "--output", "json", ref);
+        assertThat(logs.exitCode()).as(logs.err()).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+        assertThat(logs.out()).contains("\"state\" : \"UNKNOWN\"", "\"reason\" : \"DriverPodGone\"")
+                .doesNotContain("DriverPodDeleted");
     }
 
     @Test

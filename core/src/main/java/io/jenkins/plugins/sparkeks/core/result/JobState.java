@@ -20,7 +20,12 @@ public enum JobState {
     /** Cancelled on request (build aborted, Ctrl-C, explicit cancel). */
     CANCELLED(true),
     /** A start or run timeout expired; the remote job was cancelled. */
-    TIMED_OUT(true);
+    TIMED_OUT(true),
+    /**
+     * The outcome can no longer be known: the driver pod is gone and nobody saw how it ended (removed by retention
+     * before anyone read it, or deleted by someone else). Neither a success nor a known failure.
+     */
+    UNKNOWN(true);
 
     private final boolean terminal;
 

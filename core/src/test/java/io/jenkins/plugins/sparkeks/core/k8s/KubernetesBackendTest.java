@@ -90,6 +90,7 @@ class KubernetesBackendTest {
         JobResult afterwards = backend.describe(ref);
         assertThat(afterwards.reason()).as("the finished pod was deleted (KEEP_ON_FAILURE after success)")
                 .isEqualTo("DriverPodGone");
+        assertThat(afterwards.state()).as("our own retention removed it: no failure is claimed").isEqualTo(JobState.UNKNOWN);
         assertThat(afterwards.success()).isFalse();
         assertThat(afterwards.exitCode()).isNull();
         assertThat(afterwards.message()).contains("no longer exists", "removed after it finished", "deleted by someone else",

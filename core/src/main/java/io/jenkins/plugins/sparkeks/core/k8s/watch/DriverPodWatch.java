@@ -199,7 +199,8 @@ public final class DriverPodWatch implements JobWatch, DriverPodListener {
             if (lifecycle.finishing()) {
                 return;
             }
-            finish(intent != null ? intent : DriverVerdict.deleted(null), true);
+            // nothing was seen of this pod: it may have ended and been removed by retention, so no failure is claimed
+            finish(intent != null ? intent : DriverVerdict.gone(), true);
         }
     }
 

@@ -94,11 +94,10 @@ public final class DriverVerdict {
 
     /**
      * The pod no longer exists and nobody watched it go: removed by retention after it finished, or deleted by
-     * someone else. Its outcome cannot be read any more, so this claims neither success nor a known failure;
-     * the state is FAILED only because a missing pod is no success and JobState has no "unknown".
+     * someone else. Its outcome cannot be read any more, so this claims neither success nor a known failure.
      */
     public static PodVerdict gone() {
-        return new PodVerdict(JobState.FAILED, null, GONE, "The driver pod no longer exists: it was removed after it"
+        return new PodVerdict(JobState.UNKNOWN, null, GONE, "The driver pod no longer exists: it was removed after it"
                 + " finished (retention) or deleted by someone else, so its outcome can no longer be read",
                 null, null, null, null);
     }

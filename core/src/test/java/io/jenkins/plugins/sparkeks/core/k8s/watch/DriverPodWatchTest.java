@@ -304,11 +304,13 @@ class DriverPodWatchTest {
     }
 
     @Test
-    void resumingAJobWhosePodIsGoneReportsItDeleted() {
+    void resumingAJobWhosePodIsGoneReportsItsOutcomeUnknownNotAFailure() {
+        // e.g. the controller was down while the job ended and retention removed the pod
         DriverPodReference ref = new DriverPodReference(DriverPods.CLUSTER, NS, "vanished-driver", "some-uid", null, null, null);
         JobResult result = awaitResult(watch(ref, KEEP_ON_FAILURE, new RecordingObserver()));
-        assertThat(result.state()).isEqualTo(JobState.FAILED);
-        assertThat(result.reason()).isEqualTo("DriverPodDeleted");
+        assertThat(result.state()).isEqualTo(JobState.UNKNOWN);
+        assertThat(result.reason()).isEqualTo("DriverPodGone");
+        assertThat(result.success()).isFalse();
     }
 
     private static byte[] serialise(Object o) throws Exception {
