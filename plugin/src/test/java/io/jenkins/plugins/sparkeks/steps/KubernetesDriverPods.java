@@ -46,12 +46,18 @@ final class KubernetesDriverPods {
     }
 
     void terminated(String pod, String phase, int exitCode, String reason) {
+        terminated(pod, phase, exitCode, reason, null);
+    }
+
+    /** As the kubelet reports a driver that ended with {@code message} (on the pod and on its container). */
+    void terminated(String pod, String phase, int exitCode, String reason, String message) {
         client.pods()
                 .inNamespace(namespace)
                 .withName(pod)
                 .editStatus(p -> new PodBuilder(p)
                         .editOrNewStatus()
                         .withPhase(phase)
+                        .withMessage(message)
                         .withContainerStatuses()
                         .addNewContainerStatus()
                         .withName(SparkLabels.DRIVER_CONTAINER)
@@ -59,6 +65,7 @@ final class KubernetesDriverPods {
                         .withNewTerminated()
                         .withExitCode(exitCode)
                         .withReason(reason)
+                        .withMessage(message)
                         .withStartedAt("2026-11-21T12:00:00Z")
                         .withFinishedAt("2026-11-21T12:01:00Z")
                         .endTerminated()

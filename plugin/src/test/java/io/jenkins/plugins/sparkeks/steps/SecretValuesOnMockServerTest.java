@@ -18,12 +18,10 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
-import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.engine.CoreJobEngines;
 import io.jenkins.plugins.sparkeks.engine.JobEngine;
 import io.jenkins.plugins.sparkeks.engine.JobEngineFactory;
@@ -147,28 +145,7 @@ class SecretValuesOnMockServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pods.drivers().size() == 1 && execution.reference() != null);
         String pod = pods.drivers().get(0).getMetadata().getName();
         // the driver fails and says why, quoting the secret: the verdict must not carry it on
-        client.pods()
-                .inNamespace("secret-run")
-                .withName(pod)
-                .editStatus(p -> new PodBuilder(p)
-                        .editOrNewStatus()
-                        .withPhase("Failed")
-                        .withMessage("login failed for " + DB_PASSWORD)
-                        .withContainerStatuses()
-                        .addNewContainerStatus()
-                        .withName(SparkLabels.DRIVER_CONTAINER)
-                        .withNewState()
-                        .withNewTerminated()
-                        .withExitCode(1)
-                        .withReason("Error")
-                        .withMessage("password " + DB_PASSWORD + " rejected")
-                        .withStartedAt("2026-11-21T12:00:00Z")
-                        .withFinishedAt("2026-11-21T12:01:00Z")
-                        .endTerminated()
-                        .endState()
-                        .endContainerStatus()
-                        .endStatus()
-                        .build());
+        pods.terminated(pod, "Failed", 1, "Error", "login failed: password " + DB_PASSWORD + " rejected");
 
         ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
         verify(context, timeout(30_000)).onSuccess(value.capture());

@@ -62,6 +62,12 @@ class SparkSubmitEksPipelineITest {
         return j.waitForMessage("[spark-on-eks] Submitted KUBERNETES job", b);
     }
 
+    /** Starts the Pipeline and returns the name of the one driver pod it creates. */
+    private static String startedDriver(JenkinsRule j) throws Exception {
+        startPipeline(j);
+        return onlyDriver(new KubernetesDriverPods(client, NS)).getMetadata().getName();
+    }
+
     private static Pod onlyDriver(KubernetesDriverPods pods) {
         await().atMost(BOUND).until(() -> pods.drivers().size() == 1);
         return pods.drivers().get(0);
@@ -117,10 +123,7 @@ class SparkSubmitEksPipelineITest {
     void aRestartReattachesWithoutSubmittingAgainOrRepeatingLines() throws Throwable {
         String[] pod = new String[1];
         sessions.then(j -> {
-            startPipeline(j);
-            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS))
-                    .getMetadata()
-                    .getName();
+            pod[0] = startedDriver(j);
         });
         sessions.then(j -> {
             WorkflowRun b =
@@ -144,10 +147,7 @@ class SparkSubmitEksPipelineITest {
     void aRestartAfterTheCredentialWasDeletedEndsTheStepAndLeavesTheDriverRunning() throws Throwable {
         String[] pod = new String[1];
         sessions.then(j -> {
-            startPipeline(j);
-            pod[0] = onlyDriver(new KubernetesDriverPods(client, NS))
-                    .getMetadata()
-                    .getName();
+            pod[0] = startedDriver(j);
             SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
             credentials.getCredentials().clear();
             credentials.save();
