@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.core.emr;
 
 import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.core.k8s.images.EmrReleaseLabel;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +18,6 @@ public final class EmrJobRequestValidator {
     static final Pattern RESOURCE_NAME = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,64}");
     static final Pattern ROLE_ARN = Pattern.compile(
             "arn:aws[a-zA-Z0-9-]*:iam::(\\d{12})?:role(/|/[\\u0021-\\u007F]+/)[\\w+=,.@-]+");
-    static final Pattern RELEASE_LABEL = Pattern.compile("emr-\\d+\\.\\d+\\.\\d+(-[.\\-_/A-Za-z0-9]+)?");
     static final Pattern ENTRY_POINT_SCHEME = Pattern.compile("(s3|s3a|local|https?)://\\S+");
     static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
     static final Pattern ROTATION_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMG])[Bb]?");
@@ -54,9 +54,7 @@ public final class EmrJobRequestValidator {
         if (r.releaseLabel() == null) {
             v.check(template, "releaseLabel", "is required.", "Give an EMR release such as emr-7.5.0-latest.");
         } else {
-            v.check(RELEASE_LABEL.matcher(r.releaseLabel()).matches() && r.releaseLabel().length() <= 64,
-                    "releaseLabel", "is not an EMR release label (was " + quoteShort(r.releaseLabel()) + ").",
-                    "Use the form emr-<major>.<minor>.<patch>[-latest|-<yyyymmdd>], e.g. emr-7.5.0-latest.");
+            releaseLabel(r.releaseLabel(), v);
         }
         if (r.jobDriver() == null) {
             v.check(template, "jobDriver", "is required.",
@@ -79,6 +77,12 @@ public final class EmrJobRequestValidator {
         tags(r.tags(), v);
         template(r, v);
         return v;
+    }
+
+    private static void releaseLabel(String label, Validation v) {
+        // every form EMR on EKS lists: emr-6/7.x.y and emr-spark-8.x.y, each bare, -latest or -<yyyymmdd>
+        v.check(EmrReleaseLabel.parse(label).isPresent(), "releaseLabel",
+                "is not an EMR on EKS release label (was " + quoteShort(label) + ").", "Use " + EmrReleaseLabel.forms() + ".");
     }
 
     private static void virtualCluster(EmrJobRequest r, Validation v) {

@@ -77,9 +77,19 @@ class EmrJobRequestValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"emr-6.15.0-latest", "emr-7.2.0-20240610", "emr-7.12.0"})
+    @ValueSource(strings = {"emr-6.15.0-latest", "emr-7.2.0-20240610", "emr-7.12.0", "emr-spark-8.0.0-20260421",
+            "emr-spark-8.0.0-latest", "emr-5.32.0-latest"})
     void releaseLabelsOfEveryPublishedFormAreAccepted(String label) {
         assertThat(fields(valid().releaseLabel(label).build())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emr-7.12.0-foo", "emr-7.12.0-20261341", "emr-spark-8.0-latest", "spark-8.0.0-latest",
+            "emr-7.12.0-latest ", "emr-spark-8.0.0-2026042", "EMR-7.12.0-latest"})
+    void garbageReleaseLabelsAreRefusedNamingTheFieldAndEveryForm(String label) {
+        List<FieldError> errors = EmrJobRequestValidator.validate(valid().releaseLabel(label).build()).errors();
+        assertThat(errors).extracting(FieldError::field).containsExactly("releaseLabel");
+        assertThat(errors.get(0).fix()).contains("emr-7.12.0-latest").contains("emr-spark-8.0.0-20260421");
     }
 
     @ParameterizedTest

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Finds the EMR on EKS Spark image for a region and EMR release. The facts (registry account per region, Spark
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
 public final class EmrSparkImages {
 
     private static final String RESOURCE = "emr-spark-images.properties";
-    private static final Pattern RELEASE = Pattern.compile("emr-[0-9]+\\.[0-9]+\\.[0-9]+");
-
     private final Properties table;
 
     EmrSparkImages(Properties table) {
@@ -41,9 +38,17 @@ public final class EmrSparkImages {
         return table.getProperty("default.release");
     }
 
-    /** Whether {@code release} has the shape of an EMR release label ({@code emr-7.12.0}). */
+    /**
+     * Whether {@code release} is an EMR release label: {@code emr-7.12.0}, with or without a {@code -latest} or
+     * {@code -<yyyymmdd>} build, or the Spark 4 runtime's {@code emr-spark-8.0.0} in the same forms.
+     */
     public static boolean isReleaseLabel(String release) {
-        return release != null && RELEASE.matcher(release).matches();
+        return EmrReleaseLabel.parse(release).isPresent();
+    }
+
+    /** The Spark version a release label ships, when the table knows it; whatever its build suffix. */
+    public String sparkVersionOf(String label) {
+        return EmrReleaseLabel.parse(label).map(l -> table.getProperty("spark." + l.release())).orElse(null);
     }
 
     /**
@@ -52,15 +57,15 @@ public final class EmrSparkImages {
      */
     public EmrSparkImage imageFor(String region, String release) {
         String rel = release == null ? defaultRelease() : release;
-        if (!isReleaseLabel(rel)) {
-            throw new IllegalArgumentException("not an EMR release label: " + rel);
-        }
-        String tag = rel + ":latest";
+        EmrReleaseLabel label = EmrReleaseLabel.parse(rel)
+                .orElseThrow(() -> new IllegalArgumentException("not an EMR release label: " + rel));
+        // a dated label pins that build's image; a bare or -latest label follows the release's latest image
+        String tag = label.imageTag();
         String account = region == null ? null : table.getProperty("account." + region);
         String uri = account != null
                 ? account + ".dkr.ecr." + region + "." + dnsSuffix(region) + "/spark/" + tag
                 : table.getProperty("public.registry") + "/spark/" + tag;
-        return new EmrSparkImage(uri, rel, table.getProperty("spark." + rel));
+        return new EmrSparkImage(uri, rel, table.getProperty("spark." + label.release()));
     }
 
     private static String dnsSuffix(String region) {

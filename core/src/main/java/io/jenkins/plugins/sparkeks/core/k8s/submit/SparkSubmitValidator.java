@@ -132,7 +132,8 @@ public final class SparkSubmitValidator {
         }
         if (r.emrRelease() != null) {
             v.check(EmrSparkImages.isReleaseLabel(r.emrRelease()), "emrRelease",
-                    "'" + r.emrRelease() + "' is not an EMR release label.", "Use a label such as emr-7.12.0.");
+                    "'" + r.emrRelease() + "' is not an EMR release label.",
+                    "Use a release such as emr-7.12.0 or emr-spark-8.0.0 (a -latest or -<yyyymmdd> build may follow).");
         }
         if (r.sparkVersion() != null) {
             v.check(r.sparkVersion().length() <= 63 && LABEL_VALUE.matcher(r.sparkVersion()).matches(), "sparkVersion",

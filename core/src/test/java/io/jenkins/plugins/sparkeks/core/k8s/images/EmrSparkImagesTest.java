@@ -42,4 +42,21 @@ class EmrSparkImagesTest {
     void rejectsSomethingThatIsNotAReleaseLabel() {
         assertThatThrownBy(() -> images.imageFor("us-west-2", "latest")).hasMessageContaining("not an EMR release label");
     }
+
+    @Test
+    void theSpark4RuntimeHasItsOwnImagesAndSparkVersion() {
+        EmrSparkImage image = images.imageFor("eu-central-1", "emr-spark-8.0.0");
+        assertThat(image.uri()).isEqualTo("107292555468.dkr.ecr.eu-central-1.amazonaws.com/spark/emr-spark-8.0.0:latest");
+        assertThat(image.sparkVersion()).isEqualTo("4.0.2-amzn-0");
+        assertThat(images.sparkVersionOf("emr-spark-8.0.0-20260421")).isEqualTo("4.0.2-amzn-0");
+    }
+
+    @Test
+    void aDatedLabelPinsThatBuildsImageAndALatestLabelFollowsTheRelease() {
+        assertThat(images.imageFor(null, "emr-spark-8.0.0-20260421").uri())
+                .isEqualTo("public.ecr.aws/emr-on-eks/spark/emr-spark-8.0.0:20260421");
+        assertThat(images.imageFor("us-west-2", "emr-7.12.0-latest").uri())
+                .isEqualTo("895885662937.dkr.ecr.us-west-2.amazonaws.com/spark/emr-7.12.0:latest");
+        assertThat(images.imageFor("us-west-2", "emr-7.12.0-20251120").sparkVersion()).isEqualTo("3.5.6-amzn-1");
+    }
 }
