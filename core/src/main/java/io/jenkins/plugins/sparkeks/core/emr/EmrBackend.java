@@ -109,9 +109,9 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
     }
 
     /**
-     * Throttling, 5xx and lost connections are retried with backoff for up to the start timeout (or
-     * {@link #DEFAULT_START_RETRY}), always under the key's client token, so however many tries reach EMR at most
-     * one run starts.
+     * Throttling, 5xx, lost connections and a full job queue (the virtual cluster's maxInQueueJobRuns) are retried
+     * with backoff for up to the start timeout (or {@link #DEFAULT_START_RETRY}), always under the key's client token,
+     * so however many tries reach EMR at most one run starts.
      */
     @Override
     public EmrJobRunReference submit(EmrJobRequest spec, SubmissionKey key, JobObserver observer, WaitOptions options) {
@@ -125,7 +125,8 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         String what = "StartJobRun" + named(spec) + " on virtual cluster " + vc.id();
         StartJobRunResponse started;
         try {
-            started = retry.call(what, key, () -> emr.startJobRun(StartJobRunRequests.of(spec, vc.id(), token)));
+            started = retry.call(what, key, () -> emr.startJobRun(StartJobRunRequests.of(spec, vc.id(), token)),
+                    new JobQueue(emr, vc.id()));
         } catch (ValidationException e) {
             throw new JobException("EMR refused " + what + ": " + AwsErrors.describe(e));
         }

@@ -112,15 +112,16 @@ public record EmrJobRequest(
         public Builder cloudWatchLogs(String logGroup, String streamPrefix) {
             EmrMonitoring m = monitoring;
             this.monitoring = new EmrMonitoring(logGroup, streamPrefix, m.s3LogUri(), m.persistentAppUI(),
-                    m.logRotationSize(), m.logRotationMaxFiles());
+                    m.logRotationSize(), m.logRotationMaxFiles(), m.managedLogs());
             return this;
         }
         public Builder s3Logs(String logUri) {
             EmrMonitoring m = monitoring;
             this.monitoring = new EmrMonitoring(m.cloudWatchLogGroup(), m.cloudWatchLogStreamPrefix(), logUri,
-                    m.persistentAppUI(), m.logRotationSize(), m.logRotationMaxFiles());
+                    m.persistentAppUI(), m.logRotationSize(), m.logRotationMaxFiles(), m.managedLogs());
             return this;
         }
+        public Builder managedLogs(EmrManagedLogs logs) { this.monitoring = monitoring.withManagedLogs(logs); return this; }
         public Builder retryMaxAttempts(Integer v) { this.retryMaxAttempts = v; return this; }
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         public Builder jobTemplate(String id, Map<String, String> parameters) {

@@ -21,6 +21,7 @@ public final class EmrJobRequestValidator {
     static final Pattern ENTRY_POINT_SCHEME = Pattern.compile("(s3|s3a|local|https?)://\\S+");
     static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
     static final Pattern ROTATION_SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMG])[Bb]?");
+    static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-zA-Z0-9-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
     static final Pattern TEMPLATE_PARAMETER = Pattern.compile("[A-Za-z0-9_]{1,512}");
 
     static final int MAX_ENTRY_POINT = 256;
@@ -199,6 +200,12 @@ public final class EmrJobRequestValidator {
             v.check(rotationSizeInRange(m.logRotationSize()), "logRotationSize",
                     "must be a size from 2KB to 2GB such as 100MB (was " + quoteShort(m.logRotationSize()) + ").",
                     "Use a number followed by K, M or G (optionally B).");
+        }
+        if (m.managedLogs() != null && m.managedLogs().encryptionKeyArn() != null) {
+            String key = m.managedLogs().encryptionKeyArn();
+            v.check(KMS_KEY_ARN.matcher(key).matches() && key.length() <= 2048, "managedLogsEncryptionKeyArn",
+                    "is not a KMS key ARN (was " + quoteShort(key) + ").",
+                    "Give the key's ARN, arn:aws:kms:<region>:<12-digit account>:key/<key id>; an alias is not accepted.");
         }
         if (files) {
             v.check(m.logRotationMaxFiles() >= 1 && m.logRotationMaxFiles() <= 50, "logRotationMaxFiles",

@@ -9,6 +9,7 @@ package io.jenkins.plugins.sparkeks.core.emr;
  * @param persistentAppUI           whether the Spark UI stays available after the run; null = EMR's default
  * @param logRotationSize           container log rotation size, e.g. {@code 100MB}; null = no rotation setting
  * @param logRotationMaxFiles       container log files kept, 1..50; set together with the size
+ * @param managedLogs               EMR's managed logs (AWS-retained copy, KMS key); null = EMR's default
  */
 public record EmrMonitoring(
         String cloudWatchLogGroup,
@@ -16,9 +17,26 @@ public record EmrMonitoring(
         String s3LogUri,
         Boolean persistentAppUI,
         String logRotationSize,
-        Integer logRotationMaxFiles) {
+        Integer logRotationMaxFiles,
+        EmrManagedLogs managedLogs) {
 
     public static final EmrMonitoring NONE = new EmrMonitoring(null, null, null, null, null, null);
+
+    public EmrMonitoring {
+        managedLogs = managedLogs == null || managedLogs.isEmpty() ? null : managedLogs;
+    }
+
+    /** Without managed logs settings (EMR's default for them). */
+    public EmrMonitoring(String cloudWatchLogGroup, String cloudWatchLogStreamPrefix, String s3LogUri,
+            Boolean persistentAppUI, String logRotationSize, Integer logRotationMaxFiles) {
+        this(cloudWatchLogGroup, cloudWatchLogStreamPrefix, s3LogUri, persistentAppUI, logRotationSize,
+                logRotationMaxFiles, null);
+    }
+
+    public EmrMonitoring withManagedLogs(EmrManagedLogs logs) {
+        return new EmrMonitoring(cloudWatchLogGroup, cloudWatchLogStreamPrefix, s3LogUri, persistentAppUI,
+                logRotationSize, logRotationMaxFiles, logs);
+    }
 
     public boolean hasCloudWatch() {
         return cloudWatchLogGroup != null;

@@ -5,7 +5,9 @@ import software.amazon.awssdk.services.emrcontainers.model.CloudWatchMonitoringC
 import software.amazon.awssdk.services.emrcontainers.model.Configuration;
 import software.amazon.awssdk.services.emrcontainers.model.ConfigurationOverrides;
 import software.amazon.awssdk.services.emrcontainers.model.ContainerLogRotationConfiguration;
+import software.amazon.awssdk.services.emrcontainers.model.AllowAWSToRetainLogs;
 import software.amazon.awssdk.services.emrcontainers.model.JobDriver;
+import software.amazon.awssdk.services.emrcontainers.model.ManagedLogs;
 import software.amazon.awssdk.services.emrcontainers.model.MonitoringConfiguration;
 import software.amazon.awssdk.services.emrcontainers.model.PersistentAppUI;
 import software.amazon.awssdk.services.emrcontainers.model.S3MonitoringConfiguration;
@@ -107,6 +109,14 @@ final class StartJobRunRequests {
         if (m.logRotationSize() != null) {
             b.containerLogRotationConfiguration(ContainerLogRotationConfiguration.builder()
                     .rotationSize(m.logRotationSize()).maxFilesToKeep(m.logRotationMaxFiles()).build());
+        }
+        if (m.managedLogs() != null) {
+            EmrManagedLogs ml = m.managedLogs();
+            ManagedLogs.Builder lb = ManagedLogs.builder().encryptionKeyArn(ml.encryptionKeyArn());
+            if (ml.allowAwsToRetainLogs() != null) {
+                lb.allowAWSToRetainLogs(ml.allowAwsToRetainLogs() ? AllowAWSToRetainLogs.ENABLED : AllowAWSToRetainLogs.DISABLED);
+            }
+            b.managedLogs(lb.build());
         }
         return b.build();
     }

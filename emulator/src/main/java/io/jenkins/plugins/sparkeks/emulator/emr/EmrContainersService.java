@@ -242,6 +242,18 @@ public final class EmrContainersService implements ServiceHandler {
                 .put("createdAt", Json.iso(vc.createdAt()));
         ObjectNode provider = node.putObject("containerProvider").put("type", "EKS").put("id", vc.eksClusterName());
         provider.putObject("info").putObject("eksInfo").put("namespace", vc.namespace());
+        if (vc.hasScheduler()) {
+            ObjectNode scheduler = node.putObject("schedulerConfiguration");
+            if (vc.maxConcurrentJobRuns() != null) {
+                scheduler.put("maxConcurrentJobRuns", vc.maxConcurrentJobRuns());
+            }
+            if (vc.maxInQueueJobRuns() != null) {
+                scheduler.put("maxInQueueJobRuns", vc.maxInQueueJobRuns());
+            }
+            Instant now = model.now();
+            node.putObject("schedulerStatus").put("currentConcurrentJobRuns", model.running(vc.id(), now))
+                    .put("currentInQueueJobRuns", model.inQueue(vc.id(), now));
+        }
         node.putObject("tags");
         return node;
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
 import io.jenkins.plugins.sparkeks.emulator.logs.LogStore;
 import io.jenkins.plugins.sparkeks.emulator.s3.ObjectStore;
 import io.jenkins.plugins.sparkeks.emulator.wire.AccountContext;
+import io.jenkins.plugins.sparkeks.emulator.wire.AwsError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,17 +87,60 @@ public final class EmrModel {
         if (existing != null) {
             return runs.get(existing);
         }
+        VirtualCluster vc = virtualClusters.get(request.virtualClusterId());
+        Instant now = now();
+        if (vc.maxInQueueJobRuns() != null && inQueue(vc.id(), now) >= vc.maxInQueueJobRuns()) {
+            // AWS documents a ValidationException for a full queue but not its wording; this one names the limit
+            int waiting = inQueue(vc.id(), now);
+            throw AwsError.validation("The job run queue of virtual cluster " + vc.id() + " is full: " + waiting
+                    + (waiting == 1 ? " job run is" : " job runs are") + " PENDING or SUBMITTED and"
+                    + " schedulerConfiguration.maxInQueueJobRuns is " + vc.maxInQueueJobRuns());
+        }
         JobScript script = Optional.ofNullable(scriptsByName.get(request.name()))
                 .orElseGet(() -> defaultRule.scriptFor(request));
         String id = newId();
         String arn = "arn:aws:emr-containers:" + account.region() + ":" + account.accountId() + ":/virtualclusters/"
                 + request.virtualClusterId() + "/jobruns/" + id;
-        JobRun run = new JobRun(id, arn, createdBy, request, body, new JobTimeline(script, now(), null));
+        JobRun run = new JobRun(id, arn, createdBy, request, body, new JobTimeline(script, now,
+                queuedFor(vc, now.plus(script.untilRunning())), null));
         runs.put(id, run);
         runIdByClientToken.put(tokenKey, id);
         request.logGroupName().ifPresent(group -> logs.createGroup(group));
         request.logUri().ifPresent(uri -> objects.createBucket(DriverLogLayout.bucketOf(uri)));
         return run;
+    }
+
+    /** Runs of the virtual cluster waiting to run (PENDING or SUBMITTED), which maxInQueueJobRuns caps. */
+    int inQueue(String virtualClusterId, Instant t) {
+        return (int) runsOf(virtualClusterId).stream().map(r -> r.timeline().stateAt(t))
+                .filter(s -> s.equals("PENDING") || s.equals("SUBMITTED")).count();
+    }
+
+    int running(String virtualClusterId, Instant t) {
+        return (int) runsOf(virtualClusterId).stream().filter(r -> r.timeline().stateAt(t).equals("RUNNING")).count();
+    }
+
+    /**
+     * How long a run that would start RUNNING at {@code wanted} waits in SUBMITTED for a slot under
+     * maxConcurrentJobRuns: until enough earlier runs have released theirs, in the order they end.
+     */
+    private Duration queuedFor(VirtualCluster vc, Instant wanted) {
+        if (vc.maxConcurrentJobRuns() == null) {
+            return Duration.ZERO;
+        }
+        List<JobTimeline> others = runsOf(vc.id()).stream().map(JobRun::timeline)
+                .filter(t -> t.slotReleasedAt() != null).toList();
+        List<Instant> candidates = new ArrayList<>();
+        candidates.add(wanted);
+        others.stream().map(JobTimeline::slotReleasedAt).filter(at -> at.isAfter(wanted)).sorted().forEach(candidates::add);
+        for (Instant at : candidates) {
+            long holding = others.stream()
+                    .filter(t -> !t.runningStart().isAfter(at) && t.slotReleasedAt().isAfter(at)).count();
+            if (holding < vc.maxConcurrentJobRuns()) {
+                return Duration.between(wanted, at);
+            }
+        }
+        throw new IllegalStateException("no concurrency slot frees up; every earlier run ends, so this cannot happen");
     }
 
     Optional<JobRun> run(String virtualClusterId, String id) {

@@ -11,19 +11,39 @@ import java.util.Optional;
  * A job run's history as a pure function of time: its script, when it was created and, if asked, when it was
  * cancelled. Nothing runs in the background; every state is computed from the clock when someone asks.
  *
+ * @param queued            extra time in SUBMITTED waiting for a slot under the virtual cluster's
+ *                          maxConcurrentJobRuns, decided when the run is accepted (a later cancel of another run does
+ *                          not re-plan it)
  * @param cancelRequestedAt {@code null} while nobody cancelled the run
  */
-record JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedAt) {
+record JobTimeline(JobScript script, Instant createdAt, Duration queued, Instant cancelRequestedAt) {
+
+    JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedAt) {
+        this(script, createdAt, Duration.ZERO, cancelRequestedAt);
+    }
+
     /** One line of driver output and the moment the driver printed it. */
     record TimedLine(Instant at, String text) {
     }
 
     Instant runningStart() {
-        return createdAt.plus(script.untilRunning());
+        return createdAt.plus(script.untilRunning()).plus(queued);
     }
 
     Instant scriptedEnd() {
-        return createdAt.plus(script.untilFinished());
+        return runningStart().plus(script.running());
+    }
+
+    /** When the driver stops holding a concurrency slot: its scripted end, or a cancel while RUNNING; null if never. */
+    Instant slotReleasedAt() {
+        if (cancelRequestedAt == null) {
+            return scriptedEnd();
+        }
+        return cancelRequestedAt.isAfter(runningStart()) ? min(cancelRequestedAt, scriptedEnd()) : null;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     String stateAt(Instant t) {
@@ -60,7 +80,7 @@ record JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedA
     }
 
     JobTimeline cancelledAt(Instant t) {
-        return new JobTimeline(script, createdAt, t);
+        return new JobTimeline(script, createdAt, queued, t);
     }
 
     Instant submittedStart() {
@@ -69,7 +89,7 @@ record JobTimeline(JobScript script, Instant createdAt, Instant cancelRequestedA
 
     /** Whether the job-runner pod (spark-submit) ever ran: the run got past PENDING before any cancel. */
     boolean jobRunnerStarted() {
-        boolean hasSubmission = script.submitted().plus(script.running()).compareTo(Duration.ZERO) > 0;
+        boolean hasSubmission = script.submitted().plus(queued).plus(script.running()).compareTo(Duration.ZERO) > 0;
         return hasSubmission && (cancelRequestedAt == null || cancelRequestedAt.isAfter(submittedStart()));
     }
 

@@ -14,6 +14,7 @@ final class StartJobRunParser {
     private static final Pattern NAME = Pattern.compile("[\\.\\-_/#A-Za-z0-9]{1,64}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern RELEASE_LABEL = Pattern.compile("[\\.\\-_/A-Za-z0-9]{1,64}");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
     private static final Pattern ROTATION_SIZE = Pattern.compile("\\d+(\\.\\d+)?[KMG][Bb]?");
 
     private StartJobRunParser() {
@@ -70,6 +71,17 @@ final class StartJobRunParser {
             if (!ROTATION_SIZE.matcher(size).matches() || keep < 1 || keep > 50) {
                 throw AwsError.validation("containerLogRotationConfiguration needs rotationSize like 2GB and "
                         + "maxFilesToKeep between 1 and 50");
+            }
+        }
+        JsonNode managed = monitoring.path("managedLogs");
+        if (!managed.isMissingNode()) {
+            String allow = Json.text(managed, "allowAWSToRetainLogs").orElse(null);
+            if (allow != null && !allow.equals("ENABLED") && !allow.equals("DISABLED")) {
+                throw AwsError.validation("managedLogs.allowAWSToRetainLogs must be ENABLED or DISABLED, was " + allow);
+            }
+            Optional<String> key = Json.text(managed, "encryptionKeyArn");
+            if (key.isPresent() && !KMS_KEY_ARN.matcher(key.get()).matches()) {
+                throw AwsError.validation("managedLogs.encryptionKeyArn '" + key.get() + "' is not a KMS key ARN");
             }
         }
         Optional<Integer> maxAttempts = Json.number(body.path("retryPolicyConfiguration"), "maxAttempts")
