@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrConfiguration;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
 import io.jenkins.plugins.sparkeks.core.emr.EmrMonitoring;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
@@ -63,7 +64,9 @@ final class EmrRunCommand implements Callable<Integer> {
     @Option(names = "--execution-role-arn", paramLabel = "ARN", description = "IAM role the job runs as.")
     String executionRoleArn;
 
-    @Option(names = "--release-label", paramLabel = "LABEL", description = "EMR release, e.g. emr-7.5.0-latest.")
+    @Option(names = "--release-label", paramLabel = "LABEL",
+            description = "EMR on EKS release label, e.g. emr-7.12.0-latest, emr-7.12.0-20251120, or Spark 4's "
+                    + "emr-spark-8.0.0-latest / emr-spark-8.0.0-20260421.")
     String releaseLabel;
 
     @Option(names = "--entry-point", paramLabel = "URI",
@@ -102,6 +105,15 @@ final class EmrRunCommand implements Callable<Integer> {
     @Option(names = "--persistent-app-ui", negatable = true,
             description = "Keep the Spark UI available after the run (default: EMR's).")
     Boolean persistentAppUI;
+
+    @Option(names = "--allow-aws-to-retain-logs", negatable = true,
+            description = "EMR managed logs: let AWS keep a managed copy of the job's logs, or not with --no-... "
+                    + "(default: EMR's).")
+    Boolean allowAwsToRetainLogs;
+
+    @Option(names = "--managed-logs-encryption-key-arn", paramLabel = "ARN",
+            description = "KMS key ARN that encrypts EMR's managed logs (default: an AWS-owned key).")
+    String managedLogsEncryptionKeyArn;
 
     @Option(names = "--max-attempts", paramLabel = "N", description = "Driver attempts under EMR's retry policy.")
     Integer maxAttempts;
@@ -153,7 +165,8 @@ final class EmrRunCommand implements Callable<Integer> {
             b.sparkSubmit(entryPoint, entryPointArguments, sparkSubmitParameters);
         }
         configurations().forEach(b::configuration);
-        b.monitoring(new EmrMonitoring(logGroup, logStreamPrefix, logUri, persistentAppUI, null, null));
+        b.monitoring(new EmrMonitoring(logGroup, logStreamPrefix, logUri, persistentAppUI, null, null,
+                new EmrManagedLogs(allowAwsToRetainLogs, managedLogsEncryptionKeyArn)));
         tags.forEach(b::tag);
         if (jobTemplateId != null) {
             b.jobTemplate(jobTemplateId, jobTemplateParameters);

@@ -267,6 +267,26 @@ class SandboxCommandsTest {
     }
 
     @Test
+    void emrRunSendsTheSpark4LabelAndManagedLogsAndRefusesAGarbageLabelNamingTheOption() {
+        String[] base = {"emr-run", "--region", "us-east-1", "--virtual-cluster-id", SandboxEngines.VIRTUAL_CLUSTER_ID,
+            "--execution-role-arn", "arn:aws:iam::111122223333:role/job", "--entry-point", DemoCommand.EXAMPLES,
+            "--log-group", SandboxEngines.LOG_GROUP, "--timeout", "45s"};
+        int before = sandbox.awsEmulator().jobRuns().size();
+
+        CliRun ok = cli(concat(base, "--name", "pi-spark4", "--release-label", "emr-spark-8.0.0-latest",
+                "--no-allow-aws-to-retain-logs"));
+        CliRun garbage = cli(concat(base, "--name", "pi-garbage", "--release-label", "emr-8.0-spark"));
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        var sent = sandbox.awsEmulator().jobRuns().get(before).request();
+        assertThat(sent.releaseLabel()).isEqualTo("emr-spark-8.0.0-latest");
+        assertThat(sent.body()).contains("\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\"}");
+        assertThat(garbage.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(garbage.err()).contains("--release-label", "is not an EMR on EKS release label", "emr-spark-8.0.0-20260421");
+        assertThat(sandbox.awsEmulator().jobRuns()).hasSize(before + 1);
+    }
+
+    @Test
     void demoRunsBothFlowsAndPrintsTheResultMaps() {
         CliRun run = CliRun.run(ClusterEngines::new, "demo", "--output", "json");
 

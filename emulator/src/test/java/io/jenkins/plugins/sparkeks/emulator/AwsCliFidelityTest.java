@@ -113,6 +113,40 @@ class AwsCliFidelityTest {
         assertThat(keys).containsExactly(driver + "stderr.gz", driver + "stdout.gz");
     }
 
+    /**
+     * What this CLI's model (botocore) knows of the 2025-26 additions: managedLogs in StartJobRun (sent by the CLI,
+     * echoed in DescribeJobRun) and the full-queue refusal as an error shape. schedulerConfiguration and
+     * schedulerStatus are not in its model, so the CLI can neither send nor check them.
+     */
+    @Test
+    void managedLogsAndTheFullQueueRefusalReadBackThroughTheCli() throws Exception {
+        aws.virtualCluster(VirtualCluster.running("vcq", "queued", "eks-prod", "spark-q").withScheduler(null, 1));
+        String driver = "{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://bucket/pi.py\"}}";
+        String overrides = "{\"monitoringConfiguration\":{\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\","
+                + "\"encryptionKeyArn\":\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}}}";
+        AwsCli.Result started = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", "vcq",
+                "--name", "first", "--client-token", "cli-q1", "--execution-role-arn", ROLE,
+                "--release-label", "emr-spark-8.0.0-20260421", "--job-driver", driver,
+                "--configuration-overrides", overrides);
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+
+        AwsCli.Result described = cli.run("emr-containers", "describe-job-run", "--virtual-cluster-id", "vcq",
+                "--id", started.json().path("id").asText());
+        assertThat(described.exitCode()).as(described.stderr()).isZero();
+        JsonNode managed = described.json().path("jobRun").path("configurationOverrides")
+                .path("monitoringConfiguration").path("managedLogs");
+        assertThat(managed.path("allowAWSToRetainLogs").asText()).isEqualTo("DISABLED");
+        assertThat(managed.path("encryptionKeyArn").asText()).endsWith(":key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(described.json().path("jobRun").path("releaseLabel").asText()).isEqualTo("emr-spark-8.0.0-20260421");
+
+        AwsCli.Result refused = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", "vcq",
+                "--name", "second", "--client-token", "cli-q2", "--execution-role-arn", ROLE,
+                "--release-label", "emr-7.12.0-latest", "--job-driver", driver);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("(ValidationException)").contains("StartJobRun")
+                .contains("job run queue of virtual cluster vcq is full");
+    }
+
     @Test
     void virtualClustersCallerIdentityAndEksClusterReadBackThroughTheCli() throws Exception {
         AwsCli.Result clusters = cli.run("emr-containers", "list-virtual-clusters", "--container-provider-id",

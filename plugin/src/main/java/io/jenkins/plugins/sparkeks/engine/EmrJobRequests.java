@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.engine;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrConfiguration;
+import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
 import io.jenkins.plugins.sparkeks.secrets.ResolvedSecrets;
@@ -53,6 +54,10 @@ public final class EmrJobRequests {
         }
         if (d.s3LogUri() != null) {
             b.s3Logs(d.s3LogUri());
+        }
+        if (d.allowAwsToRetainLogs() != null || d.managedLogsEncryptionKeyArn() != null) {
+            Boolean allow = d.allowAwsToRetainLogs() == null ? null : "ENABLED".equals(d.allowAwsToRetainLogs());
+            b.managedLogs(new EmrManagedLogs(allow, d.managedLogsEncryptionKeyArn()));
         }
         d.tags().forEach(b::tag);
         if (d.jobTemplateId() != null) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param logGroup              CloudWatch log group for driver and executor logs
  * @param logStreamPrefix       CloudWatch log stream prefix
  * @param s3LogUri              S3 prefix for logs
+ * @param allowAwsToRetainLogs  managed logs: {@code ENABLED} or {@code DISABLED}; null = EMR's default
+ * @param managedLogsEncryptionKeyArn KMS key ARN for the managed logs; null = AWS-owned key
  * @param retryMaxAttempts      driver attempts under EMR's retry policy
  * @param tags                  job run tags
  * @param jobTemplateId         job template to start from
@@ -42,6 +44,8 @@ public record EmrJobDefinition(
         String logGroup,
         String logStreamPrefix,
         String s3LogUri,
+        String allowAwsToRetainLogs,
+        String managedLogsEncryptionKeyArn,
         Integer retryMaxAttempts,
         Map<String, String> tags,
         String jobTemplateId,

@@ -38,6 +38,8 @@ public class EmrStartJobRunStep extends SparkJobStep {
     private String logGroup;
     private String logStreamPrefix;
     private String s3LogUri;
+    private String allowAwsToRetainLogs;
+    private String managedLogsEncryptionKeyArn;
     private Integer retryMaxAttempts;
     private List<String> tags;
     private String jobTemplateId;
@@ -64,6 +66,12 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.check(releaseLabel != null, "releaseLabel", "is missing.", "Give an EMR release, e.g. emr-7.5.0-latest.");
             v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
         }
+        String retainLogs = allowAwsToRetainLogs == null ? null : allowAwsToRetainLogs.toUpperCase(java.util.Locale.ROOT);
+        v.check(
+                retainLogs == null || retainLogs.equals("ENABLED") || retainLogs.equals("DISABLED"),
+                "allowAwsToRetainLogs",
+                "must be ENABLED or DISABLED (was '" + allowAwsToRetainLogs + "').",
+                "Give ENABLED to let AWS keep managed copies of the job's logs, DISABLED to refuse, or leave it out for EMR's default.");
         WaitSettings wait = waitSettings(Retention.KEEP, v);
         Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
         Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, v);
@@ -93,6 +101,8 @@ public class EmrStartJobRunStep extends SparkJobStep {
                 SparkOnEksDefaults.pick(logGroup, d.logGroup()),
                 logStreamPrefix,
                 s3LogUri,
+                retainLogs,
+                managedLogsEncryptionKeyArn,
                 retryMaxAttempts,
                 tagMap,
                 jobTemplateId,
@@ -151,6 +161,14 @@ public class EmrStartJobRunStep extends SparkJobStep {
 
     public String getS3LogUri() {
         return s3LogUri;
+    }
+
+    public String getAllowAwsToRetainLogs() {
+        return allowAwsToRetainLogs;
+    }
+
+    public String getManagedLogsEncryptionKeyArn() {
+        return managedLogsEncryptionKeyArn;
     }
 
     public Integer getRetryMaxAttempts() {
@@ -232,6 +250,16 @@ public class EmrStartJobRunStep extends SparkJobStep {
     @DataBoundSetter
     public void setS3LogUri(String v) {
         this.s3LogUri = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setAllowAwsToRetainLogs(String v) {
+        this.allowAwsToRetainLogs = StepValues.text(v);
+    }
+
+    @DataBoundSetter
+    public void setManagedLogsEncryptionKeyArn(String v) {
+        this.managedLogsEncryptionKeyArn = StepValues.text(v);
     }
 
     @DataBoundSetter

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobDriver;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
@@ -140,6 +141,8 @@ class RequestMappingTest {
         step.setSparkSubmitParameters("--conf spark.executor.cores=2");
         step.setConf(List.of("spark.executor.memory=4g"));
         step.setS3LogUri("s3://bucket/logs/");
+        step.setAllowAwsToRetainLogs("disabled");
+        step.setManagedLogsEncryptionKeyArn("arn:aws:kms:us-east-1:123456789012:key/abcd-1234");
         step.setTags(List.of("team=data"));
         step.setRetryMaxAttempts(3);
 
@@ -159,6 +162,8 @@ class RequestMappingTest {
         });
         assertThat(r.monitoring().cloudWatchLogGroup()).isEqualTo("/emr/logs");
         assertThat(r.monitoring().s3LogUri()).isEqualTo("s3://bucket/logs/");
+        assertThat(r.monitoring().managedLogs())
+                .isEqualTo(new EmrManagedLogs(false, "arn:aws:kms:us-east-1:123456789012:key/abcd-1234"));
         assertThat(r.tags()).containsEntry("team", "data");
         assertThat(r.retryMaxAttempts()).isEqualTo(3);
     }

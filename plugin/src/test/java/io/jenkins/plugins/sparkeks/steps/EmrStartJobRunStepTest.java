@@ -49,6 +49,27 @@ class EmrStartJobRunStepTest {
     }
 
     @Test
+    void managedLogsAreReadInAnyCaseAndAnythingElseIsRefusedNamingTheField() {
+        EmrStartJobRunStep step = minimal();
+        step.setAllowAwsToRetainLogs("Enabled");
+        step.setManagedLogsEncryptionKeyArn("arn:aws:kms:us-west-2:123456789012:key/abcd-1234");
+
+        EmrJobDefinition d = step.toDefinition(GLOBAL);
+
+        assertThat(d.allowAwsToRetainLogs()).isEqualTo("ENABLED");
+        assertThat(d.managedLogsEncryptionKeyArn()).isEqualTo("arn:aws:kms:us-west-2:123456789012:key/abcd-1234");
+        step.setAllowAwsToRetainLogs("yes");
+        assertThatThrownBy(() -> step.toDefinition(GLOBAL))
+                .isInstanceOf(InvalidJobSpecException.class)
+                .satisfies(e -> assertThat(((InvalidJobSpecException) e).errors())
+                        .singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.field()).isEqualTo("allowAwsToRetainLogs");
+                            assertThat(f.fix()).contains("ENABLED", "DISABLED");
+                        }));
+    }
+
+    @Test
     void theEksClusterOfTheGlobalConfigurationNarrowsANameLookupOnly() {
         EmrStartJobRunStep byId = minimal();
         EmrStartJobRunStep byName = minimal();

@@ -139,6 +139,8 @@ class StepConfigurationITest {
         step.setLogGroup("/emr/spark");
         step.setLogStreamPrefix("nightly");
         step.setS3LogUri("s3://bucket/logs/");
+        step.setAllowAwsToRetainLogs("DISABLED");
+        step.setManagedLogsEncryptionKeyArn("arn:aws:kms:us-east-1:123456789012:key/abcd-1234");
         step.setRetryMaxAttempts(2);
         step.setJobTemplateId("tmpl");
         setEveryList(step);

@@ -56,7 +56,7 @@ public final class AckJobRunSubmitter {
                 "Leave it out, or submit through the EMR API.");
         // ACK unmarshals configurationOverrides into its Go SDK's struct, which drops members it does not know
         // silently; managedLogs (2025) cannot be shown to survive that, so it is refused rather than lost
-        v.check(r.monitoring().managedLogs() == null, "managedLogsAllowAwsToRetain",
+        v.check(r.monitoring().managedLogs() == null, "allowAwsToRetainLogs",
                 "(and managedLogsEncryptionKeyArn) cannot be passed through the ACK JobRun resource.",
                 "Leave managed logs at EMR's default, or submit through the EMR API.");
         return v;
