@@ -122,4 +122,84 @@ class EmrStepOnEmulatorTest {
                 .contains("[spark-on-eks] Submitted EMR_ON_EKS job")
                 .doesNotContain(AwsEmulator.SECRET_ACCESS_KEY);
     }
+
+    /**
+     * A virtual cluster whose one queue place is taken: the step waits (the console says why), starts once the place
+     * frees, and sends the Spark 4 runtime's release label and managed logs as the API model spells them.
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aFullJobQueueIsWaitedOutAndTheNewStartJobRunFieldsReachEmr() throws Exception {
+        aws.virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark").withScheduler(null, 1));
+        aws.script("hog", JobScript.builder().pending(Duration.ofSeconds(2)).submitted(Duration.ZERO)
+                .running(Duration.ofSeconds(1)).build());
+        aws.script("spark4", JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                .running(Duration.ofMillis(500)).build());
+        EmrStartJobRunStep hog = step("hog", "emr-7.12.0-latest");
+        EmrStartJobRunStep step = step("spark4", "emr-spark-8.0.0-20260421");
+        step.setAllowAwsToRetainLogs("disabled");
+        step.setManagedLogsEncryptionKeyArn("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        StepContext hogContext = context(new ByteArrayOutputStream(), 11);
+        start(hog, hogContext);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> aws.jobRuns().size() == 1);
+
+        StepContext context = context(console, 12);
+        start(step, context);
+
+        ArgumentCaptor<Object> value = ArgumentCaptor.forClass(Object.class);
+        verify(context, timeout(30_000)).onSuccess(value.capture());
+        verify(context, never()).onFailure(any());
+        verify(hogContext, timeout(30_000)).onSuccess(any());
+        assertThat(((Map<String, Object>) value.getValue())).containsEntry("state", "SUCCEEDED");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("StartJobRun for 'spark4' on virtual cluster vc1: the virtual cluster's job queue is full")
+                .contains("Waiting for a place");
+        assertThat(aws.jobRuns()).hasSize(2);
+        var sent = aws.jobRuns().get(1).request();
+        assertThat(sent.releaseLabel()).isEqualTo("emr-spark-8.0.0-20260421");
+        assertThat(sent.body()).contains("\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\"")
+                .contains("\"encryptionKeyArn\":\"arn:aws:kms:us-east-1:111122223333:key/1234abcd");
+    }
+
+    private EmrStartJobRunStep step(String name, String releaseLabel) {
+        EmrStartJobRunStep step = new EmrStartJobRunStep();
+        step.setName(name);
+        step.setVirtualClusterId("vc1");
+        step.setExecutionRoleArn("arn:aws:iam::111122223333:role/emr-job");
+        step.setReleaseLabel(releaseLabel);
+        step.setEntryPoint("local:///usr/lib/spark/examples/jars/spark-examples.jar");
+        return step;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private StepContext context(ByteArrayOutputStream out, int build) throws Exception {
+        Run run = mock(Run.class);
+        Job job = mock(Job.class);
+        when(job.getFullName()).thenReturn("etl/nightly");
+        when(run.getParent()).thenReturn(job);
+        when(run.getNumber()).thenReturn(build);
+        TaskListener listener = mock(TaskListener.class);
+        when(listener.getLogger()).thenReturn(new PrintStream(out, true, StandardCharsets.UTF_8));
+        StepContext context = mock(StepContext.class);
+        when(context.get(Run.class)).thenReturn(run);
+        when(context.get(TaskListener.class)).thenReturn(listener);
+        when(context.saveState()).thenReturn(Futures.immediateVoidFuture());
+        return context;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private void start(EmrStartJobRunStep step, StepContext context) throws Exception {
+        SparkOnEksDefaults defaults = new SparkOnEksDefaults(
+                aws.region(), null, null, null, null, null, null, null, aws.endpoint().toString());
+        JobDefinition definition = step.toDefinition(defaults);
+        Run run = context.get(Run.class);
+        JobEngine engine;
+        try (MockedStatic<Jenkins> jenkins = mockStatic(Jenkins.class)) {
+            jenkins.when(Jenkins::getInstanceOrNull).thenReturn(null);
+            engine = CoreJobEngines.INSTANCE.create(definition, run);
+        }
+        SparkJobStepExecution execution = SparkJobStepExecutionTest.inContext(
+                new SparkJobStepExecution(context, definition, (d, r) -> engine), context);
+        assertThat(execution.start()).isFalse();
+    }
 }
