@@ -120,7 +120,7 @@ class AwsCliFidelityTest {
      */
     @Test
     void managedLogsAndTheFullQueueRefusalReadBackThroughTheCli() throws Exception {
-        aws.virtualCluster(VirtualCluster.running("vcq", "queued", "eks-prod", "spark-q").withScheduler(null, 1));
+        aws.virtualCluster(VirtualCluster.running("vcq", "queued", "eks-queued", "spark-q").withScheduler(null, 1));
         String driver = "{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://bucket/pi.py\"}}";
         String overrides = "{\"monitoringConfiguration\":{\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\","
                 + "\"encryptionKeyArn\":\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}}}";

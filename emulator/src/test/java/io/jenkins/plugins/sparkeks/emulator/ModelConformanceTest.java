@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class ModelConformanceTest {
             + "\"jobDriver\":{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://b/pi.py\",\"entryPointArguments\":[\"1\"],"
             + "\"sparkSubmitParameters\":\"--conf a=b\"}},\"configurationOverrides\":{\"applicationConfiguration\":"
             + "[{\"classification\":\"spark-defaults\",\"properties\":{\"spark.x\":\"y\"}}],\"monitoringConfiguration\":"
-            + "{\"cloudWatchMonitoringConfiguration\":{\"logGroupName\":\"/emr\",\"logStreamNamePrefix\":\"pi\"},"
+            + "{\"managedLogs\":{\"allowAWSToRetainLogs\":\"ENABLED\",\"encryptionKeyArn\":"
+            + "\"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\"},"
+            + "\"cloudWatchMonitoringConfiguration\":{\"logGroupName\":\"/emr\",\"logStreamNamePrefix\":\"pi\"},"
             + "\"s3MonitoringConfiguration\":{\"logUri\":\"s3://logs/\"}}},\"retryPolicyConfiguration\":"
             + "{\"maxAttempts\":2},\"tags\":{\"team\":\"data\"}}";
 
@@ -104,6 +107,37 @@ class ModelConformanceTest {
         HttpResponse<String> missing = call("emr-containers", "GET", "/virtualclusters/vc1/jobruns/nope", null, null);
         assertThat(missing.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");
         conforms(emr, "ResourceNotFoundException", missing);
+    }
+
+    /**
+     * A virtual cluster with a scheduler: its counts are served as AWS documents them, and this check shows exactly
+     * what the local botocore model cannot vouch for (it predates schedulerConfiguration and schedulerStatus).
+     */
+    @Test
+    void aVirtualClustersSchedulerIsServedAndIsAllTheLocalModelLacks() throws Exception {
+        // its own EKS cluster: the other test lists the virtual clusters of eks-prod and checks each
+        aws.virtualCluster(VirtualCluster.running("vcq", "queued", "eks-queued", "spark-q").withScheduler(2, 1));
+        // not "pi": the default script keeps the run PENDING for a second, holding the one queue place
+        String body = START_BODY.replace("\"name\":\"pi\"", "\"name\":\"queued\"");
+        assertThat(call("emr-containers", "POST", "/virtualclusters/vcq/jobruns", null, body.replace("\"t1\"", "\"tq1\""))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> full = call("emr-containers", "POST", "/virtualclusters/vcq/jobruns", null,
+                body.replace("\"t1\"", "\"tq2\""));
+        assertThat(full.statusCode()).isEqualTo(400);
+        assertThat(full.headers().firstValue("x-amzn-ErrorType")).contains("ValidationException");
+        conforms(emr, "ValidationException", full);
+
+        HttpResponse<String> described = call("emr-containers", "GET", "/virtualclusters/vcq", null, null);
+        JsonNode vc = JSON.readTree(described.body()).path("virtualCluster");
+        assertThat(vc.path("schedulerConfiguration").path("maxConcurrentJobRuns").asInt()).isEqualTo(2);
+        assertThat(vc.path("schedulerConfiguration").path("maxInQueueJobRuns").asInt()).isEqualTo(1);
+        assertThat(vc.path("schedulerStatus").path("currentInQueueJobRuns").asInt()).isEqualTo(1);
+        assertThat(vc.path("schedulerStatus").path("currentConcurrentJobRuns").asInt()).isZero();
+        List<String> unknown = emr.violations(emr.outputOf("DescribeVirtualCluster"), JSON.readTree(described.body()));
+        if (!unknown.isEmpty()) {
+            assertThat(unknown).allMatch(v -> v.endsWith(".schedulerConfiguration: not a body member of the model")
+                    || v.endsWith(".schedulerStatus: not a body member of the model"));
+        }
     }
 
     @Test
