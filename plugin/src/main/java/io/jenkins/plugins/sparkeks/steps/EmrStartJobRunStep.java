@@ -312,6 +312,11 @@ public class EmrStartJobRunStep extends SparkJobStep {
         }
 
         @POST
+        public FormValidation doCheckReleaseLabel(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.releaseLabel(value) : FormValidation.ok();
+        }
+
+        @POST
         public FormValidation doCheckExecutionRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
             return CredentialsForms.mayConfigure(item) ? FieldChecks.roleArn(value) : FormValidation.ok();
         }

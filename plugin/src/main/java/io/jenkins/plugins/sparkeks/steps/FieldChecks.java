@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.steps;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.core.k8s.images.EmrReleaseLabel;
 import io.jenkins.plugins.sparkeks.job.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,6 +42,19 @@ public final class FieldChecks {
                         "roleArn",
                         "is not an IAM role ARN.",
                         "Use the form arn:aws:iam::123456789012:role/name.");
+            }
+        });
+    }
+
+    /** The same rule as before StartJobRun, so the form says at once what the build would refuse. */
+    public static FormValidation releaseLabel(String value) {
+        return check(v -> {
+            if (value != null && !value.isBlank()) {
+                v.check(
+                        EmrReleaseLabel.parse(value.trim()).isPresent(),
+                        "releaseLabel",
+                        "is not an EMR on EKS release label.",
+                        "Use " + EmrReleaseLabel.forms() + ".");
             }
         });
     }

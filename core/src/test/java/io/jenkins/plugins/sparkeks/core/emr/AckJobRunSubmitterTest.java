@@ -112,9 +112,10 @@ class AckJobRunSubmitterTest {
     @Test
     void whatAckCannotExpressIsRefusedUpFront() {
         EmrJobRequest req = EmrBackendEmulatorTest.request("x").sparkSql("s3://b/q.sql", null).retryMaxAttempts(2)
-                .jobTemplate("tmpl1", Map.of()).build();
+                .jobTemplate("tmpl1", Map.of()).managedLogs(new EmrManagedLogs(false, null)).build();
         assertThat(AckJobRunSubmitter.validate(req).errors()).extracting(FieldError::field)
-                .containsExactlyInAnyOrder("sparkSqlJobDriver", "jobTemplateId", "retryMaxAttempts");
+                .containsExactlyInAnyOrder("sparkSqlJobDriver", "jobTemplateId", "retryMaxAttempts",
+                        "allowAwsToRetainLogs");
     }
 
     @Test

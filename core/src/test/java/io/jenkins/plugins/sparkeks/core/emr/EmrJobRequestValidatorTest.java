@@ -92,6 +92,16 @@ class EmrJobRequestValidatorTest {
         assertThat(errors.get(0).fix()).contains("emr-7.12.0-latest").contains("emr-spark-8.0.0-20260421");
     }
 
+    @Test
+    void aManagedLogsKeyMustBeAKmsKeyArnAndAnAliasIsRefused() {
+        assertThat(fields(valid().managedLogs(new EmrManagedLogs(true,
+                "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")).build())).isEmpty();
+        assertThat(fields(valid().managedLogs(new EmrManagedLogs(null, "arn:aws:kms:eu-west-1:111122223333:alias/logs"))
+                .build())).containsExactly("managedLogsEncryptionKeyArn");
+        assertThat(valid().managedLogs(new EmrManagedLogs(null, null)).build().monitoring().managedLogs())
+                .as("an empty managedLogs is not sent").isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"s3://b/app.py", "s3a://b/app.jar", "local:///usr/lib/spark/examples/jars/spark-examples.jar",
             "https://example.org/app.jar"})
