@@ -115,4 +115,27 @@ class EmrJobQueueAndNewFieldsTest {
         // the CloudWatch settings beside it are kept
         assertThat(run.request().logGroupName()).contains("/emr/jobs");
     }
+
+    /**
+     * A Lake Formation job runs other containers beside the user's driver (executors, and an EMR system driver whose
+     * logs EMR withholds). Whatever else appears under the job's containers, the step prints the user's driver only.
+     */
+    @Test
+    void onlyTheUsersDriverIsFollowedWhateverElseTheJobsContainersWrite() throws Exception {
+        env.aws.script("lf", JobScript.builder().running(Duration.ofSeconds(20)).stdout("user driver line").build());
+        RecordingObserver observer = new RecordingObserver();
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("lf").build(), new SubmissionKey("lf"),
+                observer);
+        String containers = "ci/" + EmulatedAws.VC + "/jobs/" + ref.jobRunId() + "/containers/spark-" + ref.jobRunId() + "/";
+        java.time.Instant at = env.aws.clock().instant().plusSeconds(8);
+        env.aws.logEvent("/emr/jobs", containers + "spark-" + ref.jobRunId() + "-exec-1/stdout", at, "executor line");
+        env.aws.logEvent("/emr/jobs", containers + "spark-" + ref.jobRunId() + "-system-driver/stdout", at,
+                "system profile line");
+
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT, observer);
+        env.advanceUntil(watch.result()::isDone, Duration.ofSeconds(1));
+
+        assertThat(watch.result().get().driverPod()).isEqualTo("spark-" + ref.jobRunId() + "-driver");
+        assertThat(observer.texts()).containsExactly("user driver line");
+    }
 }
