@@ -2,7 +2,6 @@ package io.jenkins.plugins.sparkeks.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -14,15 +13,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode, a
- * simulated kubelet that runs each driver pod we create through a {@link DriverScript}, and a streaming
- * driver-log endpoint. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the
+ * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode with the
+ * pod and service proxy subresources, a simulated kubelet that runs each driver pod we create through a
+ * {@link DriverScript} or, in real mode, runs its Spark application in a child JVM, and a streaming driver-log
+ * endpoint. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the
  * routing that sends log requests to the streaming endpoint.
  */
 public final class KubernetesSandbox implements AutoCloseable {
@@ -36,13 +37,14 @@ public final class KubernetesSandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final KubernetesClient client;
     private final SimulatedDrivers drivers;
+    private final DriverEndpoints endpoints = new DriverEndpoints();
 
     private KubernetesSandbox(DriverScripts scripts) throws IOException {
         this.scripts = scripts;
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new ApiServerProxy(responses, endpoints), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         logServer = new DriverLogServer();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,8 +53,18 @@ public final class KubernetesSandbox implements AutoCloseable {
             return t;
         });
         client = newClient(b -> {});
-        drivers = new SimulatedDrivers(client, scripts, logServer, scheduler);
+        drivers = new SimulatedDrivers(client, scripts, logServer, scheduler, endpoints);
         drivers.start();
+    }
+
+    /**
+     * Starts a sandbox whose driver pods run their Spark application for real on {@code runtime}: a child JVM
+     * running spark-submit in client mode with master {@code local[2]}, the pod's arguments and its
+     * {@code spark.properties}; the container log is Spark's output, the exit code the process's, and the driver's
+     * UI answers on the pod's and the driver Service's proxy paths. Script rules added later still win.
+     */
+    public static KubernetesSandbox startWithRealSpark(SparkRuntime runtime) {
+        return start(new DriverScripts().realSpark(runtime));
     }
 
     /** Starts a sandbox whose driver pods play {@link DriverScript#sparkPi()} unless a rule says otherwise. */
@@ -94,6 +106,11 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     public ClusterCoordinates coordinates() {
         return ClusterCoordinates.server(url());
+    }
+
+    /** The JVM of the real driver in {@code namespace/pod} while it runs; empty for scripted or ended drivers. */
+    public Optional<ProcessHandle> driverProcess(String namespace, String pod) {
+        return drivers.process(namespace, pod);
     }
 
     /** How many driver pods the simulated kubelet has picked up. */
