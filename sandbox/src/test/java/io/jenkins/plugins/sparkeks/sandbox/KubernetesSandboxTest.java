@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +110,33 @@ class KubernetesSandboxTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> phase("marker-driver").equals("Succeeded"));
         assertThat(client.pods().inNamespace(NS).withName("other").get().getStatus()).satisfiesAnyOf(
                 s -> assertThat(s).isNull(), s -> assertThat(s.getPhase()).isNull());
+    }
+
+    @Test
+    void proxyPathsAnswerAsTheApiServerDoesWhenNothingListensOrNothingIsThere() throws Exception {
+        sandbox.scripts().forAppName("quiet", DriverScript.succeeding(List.of("a")).withLineInterval(Duration.ofSeconds(5)));
+        createDriver("quiet-driver", "quiet", "example.invalid/spark:3.5.6");
+        await().atMost(Duration.ofSeconds(10)).until(() -> phase("quiet-driver").equals("Running"));
+        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("quiet-svc")
+                .endMetadata().withNewSpec().addToSelector(SparkLabels.SPARK_APP_NAME, "quiet")
+                .addNewPort().withName("spark-ui").withPort(4040).withNewTargetPort(4040).endPort().endSpec()
+                .build()).create();
+
+        HttpResponse<String> scripted = get("/api/v1/namespaces/" + NS + "/pods/quiet-driver:4040/proxy/api/v1/applications");
+        assertThat(scripted.statusCode()).isEqualTo(503);
+        assertThat(scripted.body()).contains("\"kind\":\"Status\"", "connection refused");
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/quiet-svc:spark-ui/proxy/").statusCode()).isEqualTo(503);
+        HttpResponse<String> missing = get("/api/v1/namespaces/" + NS + "/pods/nobody:4040/proxy/");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"reason\":\"NotFound\"", "nobody");
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/nothing:spark-ui/proxy/").statusCode()).isEqualTo(404);
+        // the rest of the API is still the mock's
+        assertThat(get("/api/v1/namespaces/" + NS + "/pods/quiet-driver").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.url()).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void createDriver(String name, String appName, String image) {
