@@ -8,6 +8,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
+import io.jenkins.plugins.sparkeks.sandbox.SparkRuntime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +17,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: both flows end to end against the embedded sandbox, no AWS account needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String APP = "spark-pi";
     static final String IMAGE = "public.ecr.aws/emr-on-eks/spark/emr-7.5.0:latest";
     static final String EXAMPLES = "local:///usr/lib/spark/examples/jars/spark-examples.jar";
+    /** One of the sandbox's Spark applications (sandbox/spark-apps): runs a job, then throws from main. */
+    static final String THROWING_DRIVER = "io.jenkins.plugins.sparkeks.sparkapps.ThrowingDriver";
 
     @ParentCommand
     SparkOnEks root;
@@ -41,13 +48,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "BACKEND", description = "Run one flow only: ${COMPLETION-CANDIDATES}.")
     Flow only;
 
-    @Option(names = "--fail", description = "Script the drivers to fail, to see a failed verdict and exit code 1.")
+    @Option(names = "--fail", description = "Make the drivers fail, to see a failed verdict and exit code 1.")
     boolean fail;
+
+    @Option(names = "--real-spark", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = {"Run the Kubernetes flow's driver for real: Spark 3.5.6 in local mode in a child JVM, with "
+                    + "Spark's own log and its UI behind the API server's proxy path. DIR holds the runtime built by "
+                    + "'" + SparkRuntime.BUILD_COMMAND + "' (default: $" + RealSparkRuntime.ENV + ", else "
+                    + "sandbox/spark-apps/target/spark-runtime of the source checkout)."})
+    String realSpark;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         DriverScripts drivers = new DriverScripts();
-        if (fail) {
+        if (realSpark != null) {
+            try {
+                drivers.realSpark(RealSparkRuntime.locate(realSpark, System.getenv(), Path.of(""),
+                        RealSparkRuntime.jarDir()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--real-spark: " + e.getMessage());
+            }
+        } else if (fail) {
             drivers.byDefault(DriverScript.failing(1, List.of(
                     "INFO SparkContext: Running Spark version 3.5.6",
                     "ERROR SparkContext: Error initializing SparkContext.",
@@ -66,6 +90,9 @@ final class DemoCommand implements Callable<Integer> {
             if (only == null || only == Flow.kubernetes) {
                 terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url());
                 JobSession.Outcome o = session.submit(engines.kubernetes(null), sparkPi(), key, wait, options);
+                if (realSpark != null) {
+                    terminal.info("   (the driver ran for real: Spark in local mode in a child JVM on this machine)");
+                }
                 show(terminal, "sparkSubmitEks", o);
                 exit = worst(exit, o.exitCode());
             }
@@ -93,9 +120,11 @@ final class DemoCommand implements Callable<Integer> {
         return a != ExitCodes.OK ? a : b;
     }
 
-    private static SparkSubmitRequest sparkPi() {
-        return SparkSubmitRequest.builder(APP).namespace("spark-demo").image(IMAGE)
-                .mainClass("org.apache.spark.examples.SparkPi").primaryResource(EXAMPLES).appArgs("100")
+    /** SparkPi; with {@code --fail --real-spark} a real driver that throws, since real SparkPi succeeds. */
+    private SparkSubmitRequest sparkPi() {
+        String mainClass = fail && realSpark != null ? THROWING_DRIVER : "org.apache.spark.examples.SparkPi";
+        return SparkSubmitRequest.builder(fail && realSpark != null ? APP + "-fail" : APP).namespace("spark-demo")
+                .image(IMAGE).mainClass(mainClass).primaryResource(EXAMPLES).appArgs("100")
                 .conf("spark.executor.instances", "2").build();
     }
 

@@ -84,7 +84,9 @@ record DriverCommand(List<String> command, Map<String, String> environment, Map<
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // Spark's own scratch directories go with the driver's, even when the JVM is killed
+                "-Djava.io.tmpdir=" + localDir));
         ADD_OPENS.forEach(module -> command.add("--add-opens=" + module + "=ALL-UNNAMED"));
         command.addAll(List.of("-cp", runtime.lib() + File.separator + "*", "org.apache.spark.deploy.SparkSubmit",
                 "--master", MASTER, "--deploy-mode", "client"));

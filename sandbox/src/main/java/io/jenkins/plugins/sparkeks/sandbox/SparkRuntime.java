@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public record SparkRuntime(Path lib, Path appsJar) {
 
     /** The build command that lays the runtime out, for messages. */
-    public static final String BUILD_COMMAND = "mvn -B -pl sandbox/spark-apps package";
+    public static final String BUILD_COMMAND = "mvn -B -ntp -q package -pl sandbox/spark-apps";
     /** Where that command puts it, relative to the repository root. */
     public static final Path DEFAULT_LOCATION = Path.of("sandbox", "spark-apps", "target", "spark-runtime");
 
