@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * The child JVM that stands in for a driver container: what the Spark image's entrypoint does with
  * {@code driver --properties-file ... --class ... <resource> <args>} (spark-submit in client mode), with the
- * master turned into local mode and every address and port made local, so the application runs on this machine
+ * master turned into local mode ({@value #MASTER}) and every address and port made local, so the application runs on this machine
  * exactly as submitted otherwise.
  *
  * @param command     the process's command line
@@ -24,7 +24,11 @@ import java.util.stream.Collectors;
  */
 record DriverCommand(List<String> command, Map<String, String> environment, Map<String, String> properties) {
 
-    static final String MASTER = "local[2]";
+    /**
+     * Spark's local mode with two task threads, through the apps jar's cluster manager so the application keeps the
+     * {@code spark.app.id} it was submitted with (UI, REST API and event log then name it as on Kubernetes).
+     */
+    static final String MASTER = "local-sandbox[2]";
     static final String LOOPBACK = "127.0.0.1";
     /** The heap of every real driver: enough for Spark's 450 MiB floor, whatever the pod asks for. */
     static final String HEAP = "-Xmx512m";
@@ -88,7 +92,9 @@ record DriverCommand(List<String> command, Map<String, String> environment, Map<
                 // Spark's own scratch directories go with the driver's, even when the JVM is killed
                 "-Djava.io.tmpdir=" + localDir));
         ADD_OPENS.forEach(module -> command.add("--add-opens=" + module + "=ALL-UNNAMED"));
-        command.addAll(List.of("-cp", runtime.lib() + File.separator + "*", "org.apache.spark.deploy.SparkSubmit",
+        // the apps jar on the class path too: its cluster manager serves the master whatever the primary resource
+        String classPath = runtime.lib() + File.separator + "*" + File.pathSeparator + runtime.appsJar();
+        command.addAll(List.of("-cp", classPath, "org.apache.spark.deploy.SparkSubmit",
                 "--master", MASTER, "--deploy-mode", "client"));
         LOCAL_CONF.forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));
         command.addAll(submitArguments(podArgs.subList(1, podArgs.size()), runtime, confFile));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -20,11 +21,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode with the
- * pod and service proxy subresources, a simulated kubelet that runs each driver pod we create through a
- * {@link DriverScript} or, in real mode, runs its Spark application in a child JVM, and a streaming driver-log
- * endpoint. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the
- * routing that sends log requests to the streaming endpoint.
+ * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode, a simulated
+ * kubelet that runs each driver pod we create through a {@link DriverScript} or, in real mode, runs its Spark
+ * application in a child JVM, and a streaming driver-log endpoint that also serves the pod and service proxy
+ * paths. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the routing that
+ * sends log and proxy requests to that endpoint.
  */
 public final class KubernetesSandbox implements AutoCloseable {
 
@@ -38,15 +39,18 @@ public final class KubernetesSandbox implements AutoCloseable {
     private final KubernetesClient client;
     private final SimulatedDrivers drivers;
     private final DriverEndpoints endpoints = new DriverEndpoints();
+    /** Reads pods and Services for the proxy paths. */
+    private final KubernetesClient lookups;
 
     private KubernetesSandbox(DriverScripts scripts) throws IOException {
         this.scripts = scripts;
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new ApiServerProxy(responses, endpoints), false);
+                new KubernetesMixedDispatcher(responses), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        logServer = new DriverLogServer();
+        lookups = server.createClient();
+        logServer = new DriverLogServer(new DriverProxy(lookups, endpoints));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-kubelet");
             t.setDaemon(true);
@@ -59,9 +63,10 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     /**
      * Starts a sandbox whose driver pods run their Spark application for real on {@code runtime}: a child JVM
-     * running spark-submit in client mode with master {@code local[2]}, the pod's arguments and its
+     * running spark-submit in client mode in Spark local mode (two task threads), the pod's arguments and its
      * {@code spark.properties}; the container log is Spark's output, the exit code the process's, and the driver's
-     * UI answers on the pod's and the driver Service's proxy paths. Script rules added later still win.
+     * UI answers on the pod's and the driver Service's proxy paths (to the sandbox's clients, as the log does).
+     * Script rules added later still win.
      */
     public static KubernetesSandbox startWithRealSpark(SparkRuntime runtime) {
         return start(new DriverScripts().realSpark(runtime));
@@ -99,7 +104,7 @@ public final class KubernetesSandbox implements AutoCloseable {
         });
     }
 
-    /** The API server URL ({@code http://127.0.0.1:PORT/}); log streaming needs a sandbox client, see above. */
+    /** The API server URL ({@code http://127.0.0.1:PORT/}); log streaming and proxy paths need a sandbox client. */
     public String url() {
         return server.url("/");
     }
@@ -122,6 +127,7 @@ public final class KubernetesSandbox implements AutoCloseable {
     public void close() {
         drivers.close();
         client.close();
+        lookups.close();
         scheduler.shutdownNow();
         logServer.close();
         server.destroy();

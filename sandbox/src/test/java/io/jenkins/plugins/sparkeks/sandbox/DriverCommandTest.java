@@ -29,10 +29,12 @@ class DriverCommandTest {
 
         List<String> cmd = c.command();
         int submit = cmd.indexOf("org.apache.spark.deploy.SparkSubmit");
-        assertThat(cmd.subList(submit + 1, submit + 5)).containsExactly("--master", "local[2]", "--deploy-mode", "client");
+        assertThat(cmd.subList(submit + 1, submit + 5)).containsExactly("--master", "local-sandbox[2]", "--deploy-mode",
+                "client");
         assertThat(cmd.subList(cmd.size() - 6, cmd.size())).containsExactly("--properties-file", CONF.toString(),
                 "--class", "io.jenkins.plugins.sparkeks.sparkapps.SparkPi", RUNTIME.appsJar().toUri().toString(), "100");
-        assertThat(cmd).contains("-cp", RUNTIME.lib() + "/*", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+        assertThat(cmd).contains("-cp", RUNTIME.lib() + "/*:" + RUNTIME.appsJar(),
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
     }
 
     @Test

@@ -11,10 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -122,21 +118,20 @@ class KubernetesSandboxTest {
                 .addNewPort().withName("spark-ui").withPort(4040).withNewTargetPort(4040).endPort().endSpec()
                 .build()).create();
 
-        HttpResponse<String> scripted = get("/api/v1/namespaces/" + NS + "/pods/quiet-driver:4040/proxy/api/v1/applications");
-        assertThat(scripted.statusCode()).isEqualTo(503);
+        ProxyGet.Reply scripted = get("/api/v1/namespaces/" + NS + "/pods/quiet-driver:4040/proxy/api/v1/applications");
+        assertThat(scripted.code()).isEqualTo(503);
         assertThat(scripted.body()).contains("\"kind\":\"Status\"", "connection refused");
-        assertThat(get("/api/v1/namespaces/" + NS + "/services/quiet-svc:spark-ui/proxy/").statusCode()).isEqualTo(503);
-        HttpResponse<String> missing = get("/api/v1/namespaces/" + NS + "/pods/nobody:4040/proxy/");
-        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/quiet-svc:spark-ui/proxy/").code()).isEqualTo(503);
+        ProxyGet.Reply missing = get("/api/v1/namespaces/" + NS + "/pods/nobody:4040/proxy/");
+        assertThat(missing.code()).isEqualTo(404);
         assertThat(missing.body()).contains("\"reason\":\"NotFound\"", "nobody");
-        assertThat(get("/api/v1/namespaces/" + NS + "/services/nothing:spark-ui/proxy/").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/nothing:spark-ui/proxy/").code()).isEqualTo(404);
         // the rest of the API is still the mock's
-        assertThat(get("/api/v1/namespaces/" + NS + "/pods/quiet-driver").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/namespaces/" + NS + "/pods/quiet-driver").code()).isEqualTo(200);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.url()).resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static ProxyGet.Reply get(String path) throws Exception {
+        return new ProxyGet(client).get(path);
     }
 
     private static void createDriver(String name, String appName, String image) {

@@ -11,10 +11,6 @@ import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverSpec;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverSpecBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -39,13 +35,14 @@ class RealSparkSandboxTest {
 
     private static KubernetesSandbox sandbox;
     private static KubernetesClient client;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ProxyGet proxy;
 
     @BeforeAll
     static void start() {
         sandbox = KubernetesSandbox.startWithRealSpark(
                 SparkRuntime.at(Path.of(System.getProperty("sandbox.sparkRuntime"))));
         client = sandbox.client();
+        proxy = new ProxyGet(client);
     }
 
     @AfterAll
@@ -60,9 +57,11 @@ class RealSparkSandboxTest {
 
         String appId = awaitApplication(pod);
         assertThat(get(podProxy(pod, "4040", "/api/v1/applications")).body()).contains("\"name\" : \"slow\"");
-        HttpResponse<String> jobs = get("/api/v1/namespaces/" + NS + "/services/" + spec.names().serviceName()
+        // named as the pod's spark-app-selector label, as a driver on Kubernetes names its application
+        assertThat(appId).isEqualTo(spec.names().appId());
+        ProxyGet.Reply jobs = get("/api/v1/namespaces/" + NS + "/services/" + spec.names().serviceName()
                 + ":spark-ui/proxy/api/v1/applications/" + appId + "/jobs");
-        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.code()).isEqualTo(200);
         assertThat(jobs.body()).contains("\"jobId\" : 0");
 
         ContainerStateTerminated end = awaitTermination(pod);
@@ -74,7 +73,7 @@ class RealSparkSandboxTest {
                 "INFO DAGScheduler: Submitting ShuffleMapStage 0", "INFO DAGScheduler: Job 1 finished",
                 "job 2 of 2 summed 120");
         // the UI ended with the driver: the proxy answers as the API server does when nothing listens
-        assertThat(get(podProxy(pod, "4040", "/api/v1/applications")).statusCode()).isEqualTo(503);
+        assertThat(get(podProxy(pod, "4040", "/api/v1/applications")).code()).isEqualTo(503);
     }
 
     @Test
@@ -145,8 +144,8 @@ class RealSparkSandboxTest {
     private static String awaitApplication(String pod) {
         String path = podProxy(pod, "4040", "/api/v1/applications");
         await().atMost(RUN).until(() -> {
-            HttpResponse<String> r = get(path);
-            return r.statusCode() == 200 && r.headers().firstValue("Content-Type").orElse("").contains("json")
+            ProxyGet.Reply r = get(path);
+            return r.code() == 200 && String.valueOf(r.contentType()).contains("json")
                     && r.body().contains("\"id\"");
         });
         return call(path).replaceAll("(?s).*?\"id\" : \"([^\"]+)\".*", "$1");
@@ -164,9 +163,8 @@ class RealSparkSandboxTest {
         return "/api/v1/namespaces/" + NS + "/pods/" + pod + ":" + port + "/proxy" + path;
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.url()).resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static ProxyGet.Reply get(String path) throws Exception {
+        return proxy.get(path);
     }
 
     private static ContainerStateTerminated awaitTermination(String pod) {
