@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -65,13 +67,15 @@ final class DemoCommand implements Callable<Integer> {
             SubmissionKey key = new SubmissionKey("demo:" + UUID.randomUUID());
             if (only == null || only == Flow.kubernetes) {
                 terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url());
-                JobSession.Outcome o = session.submit(engines.kubernetes(null), sparkPi(), key, wait, options);
+                JobSession.Outcome o = session.submit(engines.withInsight(engines.kubernetes(null),
+                        InsightOptions.DEFAULT, SparkSubmitRequest::conf), sparkPi(), key, wait, options);
                 show(terminal, "sparkSubmitEks", o);
                 exit = worst(exit, o.exitCode());
             }
             if (only == null || only == Flow.emr) {
                 terminal.info("== emrStartJobRun: EMR on EKS job run on the AWS emulator " + engines.awsEmulator().endpoint());
-                JobSession.Outcome o = session.submit(engines.emr(null), emrPi(), key, wait, options);
+                JobSession.Outcome o = session.submit(engines.withInsight(engines.emr(null), InsightOptions.DEFAULT,
+                        SparkConfs::of), emrPi(), key, wait, options);
                 show(terminal, "emrStartJobRun", o);
                 exit = worst(exit, o.exitCode());
             }
