@@ -1,6 +1,8 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
@@ -89,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
             SubmissionKey key = new SubmissionKey("demo:" + UUID.randomUUID());
             if (only == null || only == Flow.kubernetes) {
                 terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url());
-                JobSession.Outcome o = session.submit(engines.kubernetes(null), sparkPi(), key, wait, options);
+                JobSession.Outcome o = session.submit(engines.withInsight(engines.kubernetes(null),
+                        InsightOptions.DEFAULT, SparkSubmitRequest::conf), sparkPi(), key, wait, options);
                 if (realSpark != null) {
                     terminal.info("   (the driver ran for real: Spark in local mode in a child JVM on this machine)");
                 }
@@ -98,7 +101,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             if (only == null || only == Flow.emr) {
                 terminal.info("== emrStartJobRun: EMR on EKS job run on the AWS emulator " + engines.awsEmulator().endpoint());
-                JobSession.Outcome o = session.submit(engines.emr(null), emrPi(), key, wait, options);
+                JobSession.Outcome o = session.submit(engines.withInsight(engines.emr(null), InsightOptions.DEFAULT,
+                        SparkConfs::of), emrPi(), key, wait, options);
                 show(terminal, "emrStartJobRun", o);
                 exit = worst(exit, o.exitCode());
             }
