@@ -11,6 +11,9 @@ import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import io.jenkins.plugins.sparkeks.sandbox.SparkRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,12 +93,10 @@ final class DemoCommand implements Callable<Integer> {
             WaitOptions options = new WaitOptions(Duration.ofMinutes(1), Duration.ofMinutes(2), true, Retention.KEEP, null);
             SubmissionKey key = new SubmissionKey("demo:" + UUID.randomUUID());
             if (only == null || only == Flow.kubernetes) {
-                terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url());
+                terminal.info("== sparkSubmitEks: driver pod on the embedded Kubernetes API " + engines.kubernetesSandbox().url()
+                        + (realSpark == null ? "" : " (its driver runs for real: Spark in local mode in a child JVM)"));
                 JobSession.Outcome o = session.submit(engines.withInsight(engines.kubernetes(null),
                         InsightOptions.DEFAULT, SparkSubmitRequest::conf), sparkPi(), key, wait, options);
-                if (realSpark != null) {
-                    terminal.info("   (the driver ran for real: Spark in local mode in a child JVM on this machine)");
-                }
                 show(terminal, "sparkSubmitEks", o);
                 exit = worst(exit, o.exitCode());
             }
@@ -127,9 +128,24 @@ final class DemoCommand implements Callable<Integer> {
     /** SparkPi; with {@code --fail --real-spark} a real driver that throws, since real SparkPi succeeds. */
     private SparkSubmitRequest sparkPi() {
         String mainClass = fail && realSpark != null ? THROWING_DRIVER : "org.apache.spark.examples.SparkPi";
-        return SparkSubmitRequest.builder(fail && realSpark != null ? APP + "-fail" : APP).namespace("spark-demo")
-                .image(IMAGE).mainClass(mainClass).primaryResource(EXAMPLES).appArgs("100")
-                .conf("spark.executor.instances", "2").build();
+        SparkSubmitRequest.Builder b = SparkSubmitRequest.builder(fail && realSpark != null ? APP + "-fail" : APP)
+                .namespace("spark-demo").image(IMAGE).mainClass(mainClass).primaryResource(EXAMPLES).appArgs("100")
+                .conf("spark.executor.instances", "2");
+        if (realSpark != null) {
+            // a real driver writes its event log where the demo reads it after the end: complete counts in the result
+            b.conf("spark.eventLog.enabled", "true").conf("spark.eventLog.dir", eventLogDir().toUri().toString());
+        }
+        return b.build();
+    }
+
+    private static Path eventLogDir() {
+        try {
+            Path dir = Files.createTempDirectory("spark-on-eks-demo-events");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a directory for the demo's Spark event log", e);
+        }
     }
 
     private EmrJobRequest emrPi() {

@@ -24,7 +24,10 @@ class RealSparkDemoTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("INFO SparkContext: Running Spark version 3.5.6", "Pi is roughly 3.1",
                 "\"exitCode\" : 0");
-        assertThat(run.err()).contains("SUCCEEDED KUBERNETES spark-demo/spark-pi-", "the driver ran for real");
+        assertThat(run.err()).contains("SUCCEEDED KUBERNETES spark-demo/spark-pi-", "its driver runs for real");
+        // Spark insight read the event log after the end: one job of two stages, as SparkPi runs it here
+        assertThat(run.out().replaceAll("\\s+", "")).contains("\"coverage\":\"COMPLETE\"",
+                "\"jobs\":{\"succeeded\":1,\"running\":0,\"failed\":0}", "\"stages\":{\"completed\":2,");
     }
 
     @Test
