@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Real Spark 3.5.6 drivers in the sandbox, created as the core creates them (pod, spark.properties ConfigMap,
  * Service) for the EMR image's examples jar. Each test starts one driver JVM; they take a few seconds each.
+ * SparkPi itself runs in the CLI's {@code demo --real-spark} test.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class RealSparkSandboxTest {
@@ -74,16 +75,6 @@ class RealSparkSandboxTest {
                 "job 2 of 2 summed 120");
         // the UI ended with the driver: the proxy answers as the API server does when nothing listens
         assertThat(get(podProxy(pod, "4040", "/api/v1/applications")).code()).isEqualTo(503);
-    }
-
-    @Test
-    void sparkPiFromTheEmrImagesExamplesJarPrintsPi() {
-        DriverSpec spec = submitting(SparkSubmitRequest.builder("pi").namespace(NS).image(IMAGE)
-                .mainClass("org.apache.spark.examples.SparkPi").primaryResource(EXAMPLES).appArgs("4").build());
-        String pod = spec.names().podName();
-
-        assertThat(awaitTermination(pod).getExitCode()).isZero();
-        assertThat(log(pod)).contains("Pi is roughly 3.1", "Submitting ShuffleMapStage 0", "Submitting ResultStage 1");
     }
 
     @Test
