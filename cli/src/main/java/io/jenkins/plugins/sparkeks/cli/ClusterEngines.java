@@ -6,6 +6,13 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRunReference;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
+import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
+import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
+import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import java.util.List;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
@@ -22,6 +29,7 @@ final class ClusterEngines implements Engines {
     private EmrWatchMachinery emrMachinery;
     private KubernetesEngine kubernetes;
     private String kubernetesNamespace;
+    private AwsSettings emrSettings;
 
     @Override
     public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
@@ -52,7 +60,19 @@ final class ClusterEngines implements Engines {
         if (emrMachinery == null) {
             emrMachinery = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
         }
-        return EmrBackend.create(aws, flags.toSettings(region), emrMachinery);
+        emrSettings = flags.toSettings(region);
+        return EmrBackend.create(aws, emrSettings, emrMachinery);
+    }
+
+    @Override
+    public synchronized InsightWiring insight(SparkJobBackend<?> backend) {
+        if (kubernetes != null && backend == kubernetes.backend()) {
+            return kubernetes.insight();
+        }
+        // EMR on EKS: no cluster access from here, but an event log in S3 can still be read with the run's credentials
+        EventLogReader logs = new EventLogReader(emrSettings == null ? List.of(new LocalEventLogs())
+                : List.of(new S3EventLogs(aws.s3(emrSettings)), new LocalEventLogs()));
+        return InsightWiring.of(null, null, new InsightMachinery(emrMachinery.scheduler()), logs);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
@@ -33,6 +34,11 @@ final class ConsoleObserver implements JobObserver {
     @Override
     public void diagnostic(String line) {
         terminal.diagnostic(line);
+    }
+
+    @Override
+    public void sparkProgress(SparkSnapshot snapshot) {
+        terminal.sparkProgress(snapshot.progressLine());
     }
 
     @Override

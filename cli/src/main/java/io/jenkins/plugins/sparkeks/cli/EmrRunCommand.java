@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -136,6 +137,9 @@ final class EmrRunCommand implements Callable<Integer> {
     @Mixin
     WaitFlags waitFlags;
 
+    @Mixin
+    InsightFlags insightFlags;
+
     @Override
     public Integer call() {
         // all input is read, and every problem reported, before a client is built or anything is sent
@@ -144,7 +148,8 @@ final class EmrRunCommand implements Callable<Integer> {
         EmrJobRequest request = input.read(this::toRequest);
         WaitOptions options = input.read(() -> waitFlags.toWaitOptions(Retention.KEEP));
         input.done();
-        return root.run(common, session -> session.submit(root.engines().emr(aws), request, key, waitFlags, options));
+        return root.run(common, session -> session.submit(root.engines().withInsight(root.engines().emr(aws),
+                insightFlags.toOptions(), SparkConfs::of), request, key, waitFlags, options));
     }
 
     EmrJobRequest toRequest() {

@@ -1,6 +1,11 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import java.util.Map;
+import java.util.function.Function;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
@@ -23,6 +28,21 @@ interface Engines extends AutoCloseable {
 
     /** The engine that can follow, describe or cancel {@code reference}. */
     SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access);
+
+    /**
+     * How Spark insight reaches the drivers of {@code backend}'s jobs: the Kubernetes engine's client, or none for
+     * EMR on EKS (the command line has no access to a virtual cluster's EKS cluster). Null: engines without insight.
+     */
+    default InsightWiring insight(SparkJobBackend<?> backend) {
+        return null;
+    }
+
+    /** {@code backend} with Spark insight as {@code options} ask (or {@code backend} itself when it is off). */
+    default <S> SparkJobBackend<S> withInsight(SparkJobBackend<S> backend, InsightOptions options,
+            Function<S, Map<String, String>> conf) {
+        InsightWiring wiring = insight(backend);
+        return wiring == null ? backend : InsightBackend.wrap(backend, options, wiring, conf);
+    }
 
     @Override
     void close();

@@ -1,9 +1,14 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
+import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,6 +19,7 @@ final class KubernetesEngine implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DriverInformerRegistry informers;
     private final KubernetesBackend backend;
+    private final InsightWiring insight;
 
     KubernetesEngine(KubernetesClient client, ClusterCoordinates coordinates) {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
@@ -26,6 +32,14 @@ final class KubernetesEngine implements AutoCloseable {
         this.scheduler = s;
         this.informers = new DriverInformerRegistry(scheduler);
         this.backend = new KubernetesBackend(client, coordinates, informers, scheduler);
+        // insight reads on the same single scheduler: the command follows one job
+        this.insight = InsightWiring.of(client, coordinates, new InsightMachinery(scheduler),
+                new EventLogReader(List.of(new LocalEventLogs())));
+    }
+
+    /** How Spark insight reaches this cluster's drivers. */
+    InsightWiring insight() {
+        return insight;
     }
 
     KubernetesBackend backend() {

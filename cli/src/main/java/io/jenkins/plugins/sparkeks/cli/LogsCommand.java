@@ -6,6 +6,7 @@ import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,13 @@ final class LogsCommand implements Callable<Integer> {
     @Mixin
     KubernetesFlags access;
 
+    @Mixin
+    InsightFlags insightFlags;
+
+    private <S> SparkJobBackend<S> withInsight(Engines engines, SparkJobBackend<S> backend) {
+        return engines.withInsight(backend, insightFlags.toOptions(), request -> null);
+    }
+
     @Override
     public Integer call() {
         return root.run(common, session -> {
@@ -46,7 +54,8 @@ final class LogsCommand implements Callable<Integer> {
                 ref = ref.withLogCursor(LogCursor.START);
             }
             // a reader leaves the driver pod where it is; retention belongs to whoever submitted the job
-            return session.follow(root.engines().forReference(ref, access), ref,
+            // the request is not known here: insight reads the UI, but no event log
+            return session.follow(withInsight(root.engines(), root.engines().forReference(ref, access)), ref,
                     WaitOptions.DEFAULT.withRetention(Retention.KEEP), false);
         });
     }

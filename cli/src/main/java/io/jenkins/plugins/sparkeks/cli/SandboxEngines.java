@@ -8,6 +8,11 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
+import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
+import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
@@ -18,6 +23,7 @@ import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import io.jenkins.plugins.sparkeks.sandbox.KubernetesSandbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -82,6 +88,15 @@ final class SandboxEngines implements Engines {
             case EMR_ON_EKS -> emr(access.aws);
             case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark Operator");
         };
+    }
+
+    @Override
+    public InsightWiring insight(SparkJobBackend<?> backend) {
+        if (backend == kubernetesEngine.backend()) {
+            return kubernetesEngine.insight();
+        }
+        return InsightWiring.of(null, null, new InsightMachinery(emrMachinery.scheduler()),
+                new EventLogReader(List.of(new S3EventLogs(clients.s3(settings())), new LocalEventLogs())));
     }
 
     private AwsSettings settings() {

@@ -157,6 +157,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     WaitFlags waitFlags;
 
+    @Mixin
+    InsightFlags insightFlags;
+
     @Override
     public Integer call() {
         // all input is read, and every problem reported, before a client is built or anything is sent
@@ -167,7 +170,8 @@ final class SubmitCommand implements Callable<Integer> {
         input.check(cluster::checkConflicts);
         input.done();
         return root.run(common, session -> {
-            SparkJobBackend<SparkSubmitRequest> backend = root.engines().kubernetes(cluster);
+            SparkJobBackend<SparkSubmitRequest> backend = root.engines().withInsight(
+                    root.engines().kubernetes(cluster), insightFlags.toOptions(), SparkSubmitRequest::conf);
             // as kubectl does: without --namespace, the kubeconfig context's (or the pod's) namespace
             SparkSubmitRequest request = toRequest(root.engines().kubernetesNamespace(cluster));
             return session.submit(backend, request, key, waitFlags, options);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.core.result.Link;
@@ -75,6 +76,20 @@ final class Terminal {
         }
     }
 
+    /**
+     * Spark's progress changed: on a terminal it joins the live line (the next redraw shows it with what is
+     * awaited), elsewhere it is a line of its own.
+     */
+    synchronized void sparkProgress(String line) {
+        if (live) {
+            statusLine = statusLine == null ? line : statusLine.replaceAll(" · Spark: .*$", "") + " · " + line;
+            clearStatus();
+            drawStatus();
+        } else {
+            err.println("[spark-on-eks] " + line);
+        }
+    }
+
     synchronized void diagnostic(String line) {
         info("  " + line);
     }
@@ -115,6 +130,11 @@ final class Terminal {
         }
         for (Link link : result.links()) {
             s.println("  " + link.label() + ": " + link.url());
+        }
+        if (result.spark() != null) {
+            SparkInsight spark = result.spark();
+            s.println("  " + (spark.last() != null ? spark.last().progressLine() : "Spark: not observed")
+                    + (spark.note() != null ? " (" + spark.note() + ")" : ""));
         }
         if (!result.success() && !result.explanation().isEmpty()) {
             s.println("  Why:");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.action;
 
 import io.jenkins.plugins.sparkeks.console.ConsoleReporter;
+import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.Link;
@@ -26,6 +27,13 @@ public final class SparkJobSummary implements Serializable {
     private final String message;
     private final Long durationSeconds;
     private final LinkedHashMap<String, String> links;
+    /** Spark insight's last snapshot as one line; null when insight was off (or for rows saved before it existed). */
+    private String spark;
+    private String sparkCoverage;
+    private String sparkNote;
+    private String sparkUiAddress;
+    private String sparkPortForward;
+    private String sparkHistoryUrl;
 
     private SparkJobSummary(
             String key,
@@ -59,7 +67,7 @@ public final class SparkJobSummary implements Serializable {
             links.put(l.label(), l.url());
         }
         Duration d = result.duration();
-        return new SparkJobSummary(
+        SparkJobSummary s = new SparkJobSummary(
                 key,
                 result.backend().name(),
                 reference.displayId(),
@@ -68,6 +76,46 @@ public final class SparkJobSummary implements Serializable {
                 result.message(),
                 d == null ? null : d.toSeconds(),
                 links);
+        SparkInsight insight = result.spark();
+        if (insight != null) {
+            s.spark = insight.last() == null ? "Spark: not observed" : insight.last().progressLine();
+            s.sparkCoverage = insight.coverage().name();
+            s.sparkNote = insight.note();
+            s.sparkUiAddress = insight.uiAddress();
+            s.sparkPortForward = insight.portForward();
+            s.sparkHistoryUrl = insight.historyUrl();
+        }
+        return s;
+    }
+
+    /** Spark's jobs, stages and executors as last seen, e.g. {@code Spark: jobs 3 done, 0 running, 1 failed ...}. */
+    public String getSpark() {
+        return spark;
+    }
+
+    /** {@code COMPLETE} (event log read), {@code PARTIAL} (final seconds not observed) or {@code UNAVAILABLE}. */
+    public String getSparkCoverage() {
+        return sparkCoverage;
+    }
+
+    /** Why Spark insight saw less than everything, in one sentence. */
+    public String getSparkNote() {
+        return sparkNote;
+    }
+
+    /** Where the driver's Spark UI answers after {@link #getSparkPortForward()} (while the driver runs). */
+    public String getSparkUiAddress() {
+        return sparkUiAddress;
+    }
+
+    /** The {@code kubectl port-forward} command that makes the driver's UI reachable on this machine. */
+    public String getSparkPortForward() {
+        return sparkPortForward;
+    }
+
+    /** The persistent Spark UI (EMR on EKS job run page) when one exists; only http(s). */
+    public String getSparkHistoryUrl() {
+        return sparkHistoryUrl != null && sparkHistoryUrl.startsWith("https://") ? sparkHistoryUrl : null;
     }
 
     /** Identifies the step that ran the job (hash of its submission key), so a later update replaces this one. */

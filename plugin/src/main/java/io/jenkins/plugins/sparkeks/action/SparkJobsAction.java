@@ -1,9 +1,12 @@
 package io.jenkins.plugins.sparkeks.action;
 
 import hudson.model.Run;
+import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -22,6 +25,9 @@ public class SparkJobsAction implements RunAction2 {
 
     private transient Run<?, ?> run;
 
+    /** Spark's progress of jobs still running, by row key: shown live, never saved (the verdict's row keeps the last). */
+    private transient volatile Map<String, String> live = new ConcurrentHashMap<>();
+
     /** The run's action, added on first use. */
     public static SparkJobsAction of(Run<?, ?> run) {
         SparkJobsAction action = RunActions.getOrAdd(run, SparkJobsAction.class, SparkJobsAction::new);
@@ -36,6 +42,9 @@ public class SparkJobsAction implements RunAction2 {
             next.removeIf(j -> j.getKey().equals(summary.getKey()));
             next.add(summary);
             jobs = next;
+            if (!"SUBMITTED".equals(summary.getState())) {
+                liveMap().remove(summary.getKey());
+            }
         }
         Run<?, ?> r = run;
         if (r != null) {
@@ -45,6 +54,29 @@ public class SparkJobsAction implements RunAction2 {
                 LOGGER.log(Level.WARNING, "could not save the Spark job summary of " + r, e);
             }
         }
+    }
+
+    /** Spark's progress of a running job changed: its row shows the line until the verdict replaces the row. */
+    public void live(String key, SparkSnapshot snapshot) {
+        liveMap().put(key, snapshot.progressLine());
+    }
+
+    /** The live progress line of the row {@code key}, or null once its job has a verdict (or before any progress). */
+    public String liveProgress(String key) {
+        return liveMap().get(key);
+    }
+
+    private Map<String, String> liveMap() {
+        Map<String, String> m = live;
+        if (m == null) {
+            synchronized (this) {
+                if (live == null) {
+                    live = new ConcurrentHashMap<>();
+                }
+                m = live;
+            }
+        }
+        return m;
     }
 
     public List<SparkJobSummary> getJobs() {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.sparkeks.console;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
+import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
@@ -24,11 +26,22 @@ public final class ConsoleReporter implements JobObserver {
     private final TaskListener listener;
     private final SecretMasker masker;
     private final Consumer<JobReference> onSubmitted;
+    private final Consumer<SparkSnapshot> onSparkProgress;
 
     public ConsoleReporter(TaskListener listener, SecretMasker masker, Consumer<JobReference> onSubmitted) {
+        this(listener, masker, onSubmitted, s -> {});
+    }
+
+    /** As above; {@code onSparkProgress} also hears each Spark progress snapshot (the build page's live row). */
+    public ConsoleReporter(
+            TaskListener listener,
+            SecretMasker masker,
+            Consumer<JobReference> onSubmitted,
+            Consumer<SparkSnapshot> onSparkProgress) {
         this.listener = listener;
         this.masker = masker;
         this.onSubmitted = onSubmitted;
+        this.onSparkProgress = onSparkProgress;
     }
 
     public void line(String text) {
@@ -49,6 +62,12 @@ public final class ConsoleReporter implements JobObserver {
     @Override
     public void diagnostic(String text) {
         line(text);
+    }
+
+    @Override
+    public void sparkProgress(SparkSnapshot snapshot) {
+        line(snapshot.progressLine());
+        onSparkProgress.accept(snapshot);
     }
 
     @Override
@@ -75,6 +94,11 @@ public final class ConsoleReporter implements JobObserver {
         line(s.toString());
         for (Link link : r.links()) {
             hyperlink(link);
+        }
+        SparkInsight spark = r.spark();
+        if (spark != null) {
+            line((spark.last() == null ? "Spark: not observed" : spark.last().progressLine())
+                    + (spark.note() == null ? "" : " (" + spark.note() + ")"));
         }
         if (!r.success()) {
             for (String explanation : r.explanation()) {

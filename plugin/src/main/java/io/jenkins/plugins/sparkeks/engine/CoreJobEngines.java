@@ -15,7 +15,19 @@ import io.jenkins.plugins.sparkeks.secrets.ClearTextWarnings;
 import io.jenkins.plugins.sparkeks.secrets.ResolvedSecrets;
 import io.jenkins.plugins.sparkeks.secrets.SecretResolver;
 import io.jenkins.plugins.sparkeks.secrets.ValueMask;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogStore;
+import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds {@link JobEngine}s on the core backends: the request from the definition, the credentials from
@@ -49,16 +61,44 @@ public enum CoreJobEngines implements JobEngineFactory {
                         cluster.coordinates(),
                         CoreServices.sparkApplicationInformers(),
                         CoreServices.kubernetesWatches());
-                return JobEngine.of(operator, SparkSubmitRequests.from(s, secrets));
+                return withInsight(operator, SparkSubmitRequests.from(s, secrets), SparkSubmitRequest::conf, s,
+                        kubernetesInsight(cluster, s, run));
             }
             KubernetesBackend backend =
                     new KubernetesBackend(cluster.client(), cluster.coordinates(), CoreServices.kubernetesWatches());
-            return JobEngine.of(backend, SparkSubmitRequests.from(s, secrets));
+            return withInsight(backend, SparkSubmitRequests.from(s, secrets), SparkSubmitRequest::conf, s,
+                    kubernetesInsight(cluster, s, run));
         }
         EmrJobDefinition e = (EmrJobDefinition) definition;
         AwsSettings settings = aws.settings(e.aws(), run);
-        return JobEngine.of(
+        // the EMR step reaches no Kubernetes cluster: insight says so once, and reads the event log from S3 afterwards
+        InsightWiring emrInsight = InsightWiring.of(null, null, CoreServices.insight(),
+                new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
+        return withInsight(
                 EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
-                EmrJobRequests.from(e, secrets));
+                EmrJobRequests.from(e, secrets), SparkConfs::of, e, emrInsight);
+    }
+
+    /**
+     * The engine with Spark insight as the step asks: the request's conf is known on every call (also when a resumed
+     * build only watches), so the event log is found after a restart too.
+     */
+    private static <S> JobEngine withInsight(SparkJobBackend<S> backend, S spec, Function<S, Map<String, String>> conf,
+            JobDefinition definition, InsightWiring wiring) {
+        return JobEngine.of(InsightBackend.wrap(backend, definition.waitSettings().insightOptions(), wiring, conf,
+                conf.apply(spec)), spec);
+    }
+
+    /** The cluster's client for the driver's UI; S3 event logs with the step's AWS identity when it has one. */
+    private InsightWiring kubernetesInsight(ClusterConnection cluster, SparkSubmitDefinition s, Run<?, ?> run) {
+        List<EventLogStore> stores = new ArrayList<>();
+        if (s.target().clusterName() != null) {
+            try {
+                stores.add(new S3EventLogs(CoreServices.aws().s3(aws.settings(s.target().aws(), run))));
+            } catch (IOException | RuntimeException e) {
+                // no AWS identity for S3: the result will say the final seconds were not observed, and why
+            }
+        }
+        return InsightWiring.of(cluster.client(), cluster.coordinates(), CoreServices.insight(), new EventLogReader(stores));
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.engine;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkApplicationInformers;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
@@ -46,6 +47,11 @@ final class CoreServices {
         return Holder.SPARK_APPLICATIONS;
     }
 
+    /** Spark insight's reads run on the Kubernetes watch scheduler, within one request budget per cluster. */
+    static InsightMachinery insight() {
+        return Holder.INSIGHT;
+    }
+
     static EmrWatchMachinery emrWatches() {
         return Holder.EMR_WATCHES;
     }
@@ -60,6 +66,7 @@ final class CoreServices {
         static final WatchMachinery K8S_WATCHES =
                 WatchMachinery.of(new DriverInformerRegistry(K8S_SCHEDULER), K8S_SCHEDULER);
         static final SparkApplicationInformers SPARK_APPLICATIONS = new SparkApplicationInformers(K8S_SCHEDULER);
+        static final InsightMachinery INSIGHT = new InsightMachinery(K8S_SCHEDULER);
         static final EmrWatchMachinery EMR_WATCHES = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
     }
 

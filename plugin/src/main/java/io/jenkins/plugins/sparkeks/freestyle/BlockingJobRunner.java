@@ -41,9 +41,11 @@ final class BlockingJobRunner {
     /** Returns the verdict; the caller turns it into a build result. */
     JobResult run(JobDefinition definition, Run<?, ?> run, TaskListener listener)
             throws IOException, InterruptedException {
-        ConsoleReporter console = new ConsoleReporter(listener, SecretMasker.forDefinition(definition), ref -> {});
         SubmissionKey key = SubmissionCounter.nextKey(run);
         String row = key.hash(16);
+        ConsoleReporter console = new ConsoleReporter(listener, SecretMasker.forDefinition(definition), ref -> {}, s -> {
+            SparkJobsAction.of(run).live(row, s);
+        });
         console.line("Submitting " + definition.describe());
         try {
             JobEngine engine = engines.create(definition, run);

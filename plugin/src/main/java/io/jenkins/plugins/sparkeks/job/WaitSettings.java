@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.job;
 
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import java.io.Serializable;
@@ -14,6 +15,8 @@ import java.time.Duration;
  * @param timeout           longest time from submission to a terminal state; null = no limit
  * @param retention         what happens to a finished driver pod
  * @param followLogs        whether driver log lines are copied to the console
+ * @param sparkInsight      whether the driver's Spark UI is read for progress lines and Spark's own job results
+ * @param failOnSparkJobFailure whether a failed Spark job fails the step although the driver exited 0
  */
 public record WaitSettings(
         boolean waitForCompletion,
@@ -21,8 +24,26 @@ public record WaitSettings(
         Duration startTimeout,
         Duration timeout,
         Retention retention,
-        boolean followLogs)
+        boolean followLogs,
+        boolean sparkInsight,
+        boolean failOnSparkJobFailure)
         implements Serializable {
+
+    /** Spark insight on, failed Spark jobs failing the step: the defaults of both steps. */
+    public WaitSettings(
+            boolean waitForCompletion,
+            boolean propagate,
+            Duration startTimeout,
+            Duration timeout,
+            Retention retention,
+            boolean followLogs) {
+        this(waitForCompletion, propagate, startTimeout, timeout, retention, followLogs, true, true);
+    }
+
+    /** What Spark insight does for this step. */
+    public InsightOptions insightOptions() {
+        return InsightOptions.DEFAULT.withEnabled(sparkInsight).withFailOnSparkJobFailure(failOnSparkJobFailure);
+    }
 
     public WaitOptions toWaitOptions() {
         return WaitOptions.DEFAULT

@@ -37,6 +37,8 @@ public abstract class SparkJobStep extends Step {
     private String startTimeout;
     private String timeout;
     private boolean followLogs = true;
+    private boolean sparkInsight = true;
+    private boolean failOnSparkJobFailure = true;
     private List<SecretValue> secretConf;
     private List<SecretValue> secretEnv;
 
@@ -63,7 +65,8 @@ public abstract class SparkJobStep extends Step {
     WaitSettings waitSettings(Retention retention, Validation v) {
         Duration start = DurationText.parse(startTimeout, "startTimeout", v);
         Duration run = DurationText.parse(timeout, "timeout", v);
-        return new WaitSettings(waitForCompletion, propagate, start, run, retention, followLogs);
+        return new WaitSettings(
+                waitForCompletion, propagate, start, run, retention, followLogs, sparkInsight, failOnSparkJobFailure);
     }
 
     /** The secret entries as references; each needs a name and a credential id, and a name appears once. */
@@ -138,6 +141,24 @@ public abstract class SparkJobStep extends Step {
 
     public boolean isFollowLogs() {
         return followLogs;
+    }
+
+    public boolean isSparkInsight() {
+        return sparkInsight;
+    }
+
+    public boolean isFailOnSparkJobFailure() {
+        return failOnSparkJobFailure;
+    }
+
+    @DataBoundSetter
+    public void setSparkInsight(boolean sparkInsight) {
+        this.sparkInsight = sparkInsight;
+    }
+
+    @DataBoundSetter
+    public void setFailOnSparkJobFailure(boolean failOnSparkJobFailure) {
+        this.failOnSparkJobFailure = failOnSparkJobFailure;
     }
 
     public List<SecretValue> getSecretConf() {

@@ -378,11 +378,15 @@ public class SparkJobStepExecution extends StepExecution {
     }
 
     private ConsoleReporter reporter(TaskListener listener, Run<?, ?> run) {
-        return new ConsoleReporter(listener, SecretMasker.forDefinition(definition.get()), ref -> {
-            if (reference() == null) {
-                onSubmitted(run, ref);
-            }
-        });
+        return new ConsoleReporter(
+                listener,
+                SecretMasker.forDefinition(definition.get()),
+                ref -> {
+                    if (reference() == null) {
+                        onSubmitted(run, ref);
+                    }
+                },
+                snapshot -> SparkJobsAction.of(run).live(keyHash(), snapshot));
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
+import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.Backend;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
@@ -47,6 +49,28 @@ class ConsoleReporterTest {
                         "Pi is roughly 3.1415",
                         "[spark-on-eks] RUNNING: driver pod spark:pi-driver",
                         "[spark-on-eks] Pulling image apache/spark:3.5.6");
+    }
+
+    @Test
+    void sparkProgressIsAConsoleLineAndReachesTheBuildPageListener() {
+        when(listener.getLogger()).thenReturn(new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<SparkSnapshot> heard = new java.util.ArrayList<>();
+        ConsoleReporter r = new ConsoleReporter(listener, SecretMasker.forConf(List.of(Map.of())), ref -> {}, heard::add);
+        SparkSnapshot s = new SparkSnapshot(SparkSnapshot.Source.LIVE, Instant.EPOCH, 2, 1, 0, 2, 1, 0, 0,
+                "3 (count at Pi.scala:38)", 7, 10, 0, 2, 0, null);
+
+        r.sparkProgress(s);
+        r.result(JobResult.builder(Backend.KUBERNETES, JobState.SUCCEEDED)
+                .spark(new SparkInsight(SparkInsight.Coverage.PARTIAL, s, "the final seconds were not observed", null,
+                        null, null))
+                .build());
+
+        assertThat(heard).containsExactly(s);
+        assertThat(text().lines())
+                .contains("[spark-on-eks] Spark: jobs 2 done, 1 running, 0 failed · stage 3 (count at Pi.scala:38) 7/10"
+                        + " tasks · executors 2 alive")
+                .contains("[spark-on-eks] Spark: jobs 2 done, 1 running, 0 failed · stage 3 (count at Pi.scala:38) 7/10"
+                        + " tasks · executors 2 alive (the final seconds were not observed)");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import org.junit.jupiter.api.Test;
 
 class SparkSubmitEksStepTest {
@@ -75,6 +76,24 @@ class SparkSubmitEksStepTest {
         assertThat(d.waitSettings().startTimeout()).isNull();
         assertThat(d.waitSettings().timeout()).isNull();
         assertThat(d.waitSettings().retention()).isEqualTo(Retention.KEEP_ON_FAILURE);
+    }
+
+    @Test
+    void sparkInsightIsOnAndFailsOnFailedSparkJobsUnlessTurnedOff() {
+        InsightOptions byDefault = minimal().toDefinition(GLOBAL).waitSettings().insightOptions();
+        assertThat(byDefault.enabled()).isTrue();
+        assertThat(byDefault.failOnSparkJobFailure()).isTrue();
+
+        SparkSubmitEksStep step = minimal();
+        step.setFailOnSparkJobFailure(false);
+        InsightOptions tolerant = step.toDefinition(GLOBAL).waitSettings().insightOptions();
+        assertThat(tolerant.enabled()).isTrue();
+        assertThat(tolerant.failOnSparkJobFailure()).isFalse();
+        assertThat(step.isFailOnSparkJobFailure()).isFalse();
+
+        step.setSparkInsight(false);
+        assertThat(step.toDefinition(GLOBAL).waitSettings().insightOptions().enabled()).isFalse();
+        assertThat(step.isSparkInsight()).isFalse();
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Serves {@code GET /api/v1/namespaces/{ns}/pods/{pod}/log} the way the kubelet does, streaming: the
  * fabric8 mock server sends a body all at once, so log requests are routed here (see {@link LogRouting}).
  * Supports {@code follow}, {@code timestamps}, {@code sinceTime} (inclusive), {@code tailLines} and
- * {@code container}.
+ * {@code container}. The pod and service proxy paths are served here too ({@link DriverProxy}), on threads that
+ * may wait for a driver.
  */
 final class DriverLogServer implements AutoCloseable {
 
@@ -36,8 +37,10 @@ final class DriverLogServer implements AutoCloseable {
     private final Map<String, PodLog> logs = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService handlers;
+    private final DriverProxy proxy;
 
-    DriverLogServer() throws IOException {
+    DriverLogServer(DriverProxy proxy) throws IOException {
+        this.proxy = proxy;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // a follower holds its connection (and so a server thread) open; this is a fake kubelet, not our client
         handlers = Executors.newCachedThreadPool(r -> {
@@ -70,6 +73,12 @@ final class DriverLogServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String raw = exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+            if (DriverProxy.PROXY.matcher(raw).matches()) {
+                proxy(exchange, raw);
+                return;
+            }
             Matcher m = LOG_PATH.matcher(exchange.getRequestURI().getPath());
             if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
                 status(exchange, 404, "NotFound", "the sandbox log server only serves pod logs");
@@ -105,6 +114,28 @@ final class DriverLogServer implements AutoCloseable {
                     Boolean.parseBoolean(query.get("timestamps")), since, tailLines(query.get("tailLines")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void proxy(HttpExchange exchange, String pathAndQuery) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : List.of("Accept", "Content-Type")) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        DriverProxy.Answer answer = proxy.handle(exchange.getRequestMethod(), pathAndQuery, headers, body);
+        if (answer.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        }
+        if (answer.location() != null) {
+            exchange.getResponseHeaders().set("Location", answer.location());
+        }
+        exchange.sendResponseHeaders(answer.code(), answer.body().length == 0 ? -1 : answer.body().length);
+        if (answer.body().length > 0) {
+            exchange.getResponseBody().write(answer.body());
         }
     }
 

@@ -5,11 +5,13 @@ import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * Chooses the script a new driver pod plays: the first matching rule wins, otherwise the default. Rules
+ * Chooses what a new driver pod does: the first matching rule's script wins; otherwise the pod runs its Spark
+ * application for real when {@link #realSpark(SparkRuntime)} was called, else plays the default script. Rules
  * can be added while the sandbox runs (tests add one per case).
  */
 public final class DriverScripts {
@@ -18,6 +20,7 @@ public final class DriverScripts {
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile DriverScript fallback = DriverScript.sparkPi();
+    private volatile SparkRuntime realSpark;
 
     /** Plays {@code script} for driver pods whose {@code spark-app-name} label is {@code appName}. */
     public DriverScripts forAppName(String appName, DriverScript script) {
@@ -41,13 +44,28 @@ public final class DriverScripts {
         return this;
     }
 
-    DriverScript scriptFor(Pod pod) {
+    /**
+     * Driver pods no rule matches run their application for real on {@code runtime} (Spark in local mode, see
+     * {@link KubernetesSandbox}) instead of playing the default script.
+     */
+    public DriverScripts realSpark(SparkRuntime runtime) {
+        this.realSpark = Objects.requireNonNull(runtime);
+        return this;
+    }
+
+    /** The script for {@code pod}, or empty when it runs for real. */
+    Optional<DriverScript> scriptFor(Pod pod) {
         for (Rule rule : rules) {
             if (rule.matches().test(pod)) {
-                return rule.script();
+                return Optional.of(rule.script());
             }
         }
-        return fallback;
+        return realSpark == null ? Optional.of(fallback) : Optional.empty();
+    }
+
+    /** The runtime pods without a script run on; null in the scripted-only sandbox. */
+    SparkRuntime realSparkRuntime() {
+        return realSpark;
     }
 
     private static String label(Pod pod, String key) {

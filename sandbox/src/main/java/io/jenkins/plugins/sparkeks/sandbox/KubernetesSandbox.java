@@ -14,16 +14,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode, a
- * simulated kubelet that runs each driver pod we create through a {@link DriverScript}, and a streaming
- * driver-log endpoint. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the
- * routing that sends log requests to the streaming endpoint.
+ * A Kubernetes API on loopback where driver pods come to life: the fabric8 mock server in CRUD mode, a simulated
+ * kubelet that runs each driver pod we create through a {@link DriverScript} or, in real mode, runs its Spark
+ * application in a child JVM, and a streaming driver-log endpoint that also serves the pod and service proxy
+ * paths. Clients must come from {@link #client()} or {@link #newClient(Consumer)}: they carry the routing that
+ * sends log and proxy requests to that endpoint.
  */
 public final class KubernetesSandbox implements AutoCloseable {
 
@@ -36,6 +38,9 @@ public final class KubernetesSandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final KubernetesClient client;
     private final SimulatedDrivers drivers;
+    private final DriverEndpoints endpoints = new DriverEndpoints();
+    /** Reads pods and Services for the proxy paths. */
+    private final KubernetesClient lookups;
 
     private KubernetesSandbox(DriverScripts scripts) throws IOException {
         this.scripts = scripts;
@@ -44,15 +49,27 @@ public final class KubernetesSandbox implements AutoCloseable {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
-        logServer = new DriverLogServer();
+        lookups = server.createClient();
+        logServer = new DriverLogServer(new DriverProxy(lookups, endpoints));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-kubelet");
             t.setDaemon(true);
             return t;
         });
         client = newClient(b -> {});
-        drivers = new SimulatedDrivers(client, scripts, logServer, scheduler);
+        drivers = new SimulatedDrivers(client, scripts, logServer, scheduler, endpoints);
         drivers.start();
+    }
+
+    /**
+     * Starts a sandbox whose driver pods run their Spark application for real on {@code runtime}: a child JVM
+     * running spark-submit in client mode in Spark local mode (two task threads), the pod's arguments and its
+     * {@code spark.properties}; the container log is Spark's output, the exit code the process's, and the driver's
+     * UI answers on the pod's and the driver Service's proxy paths (to the sandbox's clients, as the log does).
+     * Script rules added later still win.
+     */
+    public static KubernetesSandbox startWithRealSpark(SparkRuntime runtime) {
+        return start(new DriverScripts().realSpark(runtime));
     }
 
     /** Starts a sandbox whose driver pods play {@link DriverScript#sparkPi()} unless a rule says otherwise. */
@@ -87,13 +104,18 @@ public final class KubernetesSandbox implements AutoCloseable {
         });
     }
 
-    /** The API server URL ({@code http://127.0.0.1:PORT/}); log streaming needs a sandbox client, see above. */
+    /** The API server URL ({@code http://127.0.0.1:PORT/}); log streaming and proxy paths need a sandbox client. */
     public String url() {
         return server.url("/");
     }
 
     public ClusterCoordinates coordinates() {
         return ClusterCoordinates.server(url());
+    }
+
+    /** The JVM of the real driver in {@code namespace/pod} while it runs; empty for scripted or ended drivers. */
+    public Optional<ProcessHandle> driverProcess(String namespace, String pod) {
+        return drivers.process(namespace, pod);
     }
 
     /** How many driver pods the simulated kubelet has picked up. */
@@ -105,6 +127,7 @@ public final class KubernetesSandbox implements AutoCloseable {
     public void close() {
         drivers.close();
         client.close();
+        lookups.close();
         scheduler.shutdownNow();
         logServer.close();
         server.destroy();

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.net.URI;
 import java.util.regex.Pattern;
 
-/** Sends a client's pod-log requests to the sandbox's streaming log server; everything else goes to the API mock. */
+/**
+ * Sends a client's pod-log and proxy requests to the sandbox's kubelet side ({@link DriverLogServer}); everything
+ * else goes to the API mock.
+ */
 final class LogRouting implements Interceptor {
 
     static final String NAME = "sandbox-driver-logs";
@@ -21,7 +24,7 @@ final class LogRouting implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
         URI uri = request.uri();
-        if (LOG_PATH.matcher(uri.getPath()).matches()) {
+        if (LOG_PATH.matcher(uri.getPath()).matches() || DriverProxy.PROXY.matcher(uri.getRawPath()).matches()) {
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
             builder.uri(logServer.resolve(uri.getRawPath() + query));
         }

@@ -1,34 +1,29 @@
 package io.jenkins.plugins.sparkeks.sandbox;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plays the part of the kubelet for driver pods we created (label {@link SparkLabels#MANAGED_BY}): one informer
- * sees each new pod, a script is chosen, and one shared scheduler moves the pod through Pending, Running
- * and Succeeded/Failed with container statuses and exit codes while the driver log grows.
+ * sees each new pod and {@link DriverScripts} decides what it does. A scripted pod is moved by one shared
+ * scheduler through Pending, Running and Succeeded/Failed with container statuses and exit codes while the driver
+ * log grows; a real one runs its Spark application in a child JVM ({@link RealSparkDriver}).
  */
 final class SimulatedDrivers implements AutoCloseable {
 
@@ -38,13 +33,15 @@ final class SimulatedDrivers implements AutoCloseable {
     private final DriverScripts scripts;
     private final DriverLogServer logServer;
     private final ScheduledExecutorService scheduler;
-    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final DriverEndpoints endpoints;
+    private final Map<String, DriverRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger podIps = new AtomicInteger(10);
     private SharedIndexInformer<Pod> informer;
 
     SimulatedDrivers(KubernetesClient client, DriverScripts scripts, DriverLogServer logServer,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, DriverEndpoints endpoints) {
         this.client = client;
+        this.endpoints = endpoints;
         this.scripts = scripts;
         this.logServer = logServer;
         this.scheduler = scheduler;
@@ -83,23 +80,41 @@ final class SimulatedDrivers implements AutoCloseable {
                 && !"Pending".equals(pod.getStatus().getPhase())) {
             return; // a pod that already ran (informer relist): leave it as it is
         }
-        Run run = new Run(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid, image(pod),
-                scripts.scriptFor(pod));
-        if (runs.putIfAbsent(uid, run) == null) {
+        if (runs.containsKey(uid)) {
+            return;
+        }
+        DriverPodStatus status = new DriverPodStatus(client, pod, "10.0.0." + podIps.getAndIncrement() % 250);
+        Optional<DriverScript> script = scripts.scriptFor(pod);
+        String namespace = pod.getMetadata().getNamespace();
+        String name = pod.getMetadata().getName();
+        if (script.isPresent()) {
+            ScriptedRun run = new ScriptedRun(namespace, name, uid, status, script.get());
+            runs.put(uid, run);
             run.schedule(run::pending, 0);
+        } else {
+            RealSparkDriver run = new RealSparkDriver(client, pod, status, scripts.realSparkRuntime(),
+                    logServer.open(namespace, name), endpoints);
+            runs.put(uid, run);
+            run.start();
         }
     }
 
     private void end(Pod pod) {
-        Run run = runs.get(pod.getMetadata().getUid());
+        DriverRun run = runs.get(pod.getMetadata().getUid());
         if (run != null) {
             run.stop();
+            logServer.remove(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
         }
     }
 
-    private static String image(Pod pod) {
-        return pod.getSpec() == null || pod.getSpec().getContainers().isEmpty()
-                ? null : pod.getSpec().getContainers().get(0).getImage();
+    /** The JVM of the real driver in {@code namespace/pod} while it runs. */
+    Optional<ProcessHandle> process(String namespace, String pod) {
+        return runs.values().stream()
+                .filter(RealSparkDriver.class::isInstance)
+                .map(RealSparkDriver.class::cast)
+                .filter(r -> r.runs(namespace, pod))
+                .flatMap(r -> r.process().stream())
+                .findFirst();
     }
 
     @Override
@@ -107,27 +122,26 @@ final class SimulatedDrivers implements AutoCloseable {
         if (informer != null) {
             informer.close();
         }
-        runs.values().forEach(Run::stop);
+        runs.values().forEach(DriverRun::stop);
     }
 
-    /** One driver pod's simulated life; each step schedules the next, so no thread waits on a pod. */
-    private final class Run {
+    /** One driver pod's scripted life; each step schedules the next, so no thread waits on a pod. */
+    private final class ScriptedRun implements DriverRun {
         private final String namespace;
         private final String name;
         private final String uid;
-        private final String image;
+        private final DriverPodStatus status;
         private final DriverScript script;
-        private final String podIp = "10.0.0." + podIps.getAndIncrement() % 250;
         private volatile ScheduledFuture<?> next;
         private volatile boolean stopped;
         private PodLog log;
         private Instant startedAt;
 
-        Run(String namespace, String name, String uid, String image, DriverScript script) {
+        ScriptedRun(String namespace, String name, String uid, DriverPodStatus status, DriverScript script) {
             this.namespace = namespace;
             this.name = name;
             this.uid = uid;
-            this.image = image;
+            this.status = status;
             this.script = script;
         }
 
@@ -148,7 +162,8 @@ final class SimulatedDrivers implements AutoCloseable {
             }
         }
 
-        void stop() {
+        @Override
+        public void stop() {
             stopped = true;
             ScheduledFuture<?> f = next;
             if (f != null) {
@@ -158,41 +173,34 @@ final class SimulatedDrivers implements AutoCloseable {
         }
 
         void pending() {
-            Instant now = now();
+            Instant now = DriverPodStatus.now();
             log = logServer.open(namespace, name);
             if (script.imagePullFails()) {
-                status(new PodStatusBuilder().withPhase("Pending")
-                        .withConditions(condition("PodScheduled", now))
-                        .withContainerStatuses(waiting("ImagePullBackOff", "Back-off pulling image \"" + image + "\""))
-                        .build());
+                if (!update(() -> status.waiting(now, "ImagePullBackOff",
+                        "Back-off pulling image \"" + status.image() + "\""))) {
+                    return;
+                }
                 client.v1().events().inNamespace(namespace).resource(new EventBuilder()
                         .withNewMetadata().withGenerateName(name + ".").withNamespace(namespace).endMetadata()
                         .withNewInvolvedObject().withKind("Pod").withName(name).withNamespace(namespace)
                         .withUid(uid).endInvolvedObject()
                         .withType("Warning").withReason("Failed")
-                        .withMessage("Failed to pull image \"" + image + "\": not found")
+                        .withMessage("Failed to pull image \"" + status.image() + "\": not found")
                         .withFirstTimestamp(now.toString()).withLastTimestamp(now.toString()).withCount(1)
                         .build()).create();
                 return;
             }
-            status(new PodStatusBuilder().withPhase("Pending")
-                    .withConditions(condition("PodScheduled", now))
-                    .withContainerStatuses(waiting("ContainerCreating", null))
-                    .build());
-            schedule(this::running, script.pending().toMillis());
+            if (update(() -> status.waiting(now, "ContainerCreating", null))) {
+                schedule(this::running, script.pending().toMillis());
+            }
         }
 
         void running() {
-            startedAt = now();
-            status(new PodStatusBuilder().withPhase("Running").withPodIP(podIp).withStartTime(startedAt.toString())
-                    .withConditions(condition("PodScheduled", startedAt), condition("Ready", startedAt))
-                    .withContainerStatuses(new ContainerStatusBuilder().withName(SparkLabels.DRIVER_CONTAINER)
-                            .withImage(image).withReady(true).withStarted(true).withRestartCount(0)
-                            .withNewState().withNewRunning().withStartedAt(startedAt.toString()).endRunning().endState()
-                            .build())
-                    .build());
-            log.start();
-            writeLine(0);
+            startedAt = DriverPodStatus.now();
+            if (update(() -> status.running(startedAt))) {
+                log.start();
+                writeLine(0);
+            }
         }
 
         void writeLine(int index) {
@@ -205,50 +213,22 @@ final class SimulatedDrivers implements AutoCloseable {
         }
 
         void terminate() {
-            Instant finishedAt = now();
-            boolean ok = script.exitCode() == 0;
-            status(new PodStatusBuilder().withPhase(ok ? "Succeeded" : "Failed").withPodIP(podIp)
-                    .withStartTime(startedAt.toString())
-                    .withConditions(condition("PodScheduled", startedAt),
-                            new PodConditionBuilder().withType("Ready").withStatus("False")
-                                    .withReason("PodCompleted").withLastTransitionTime(finishedAt.toString()).build())
-                    .withContainerStatuses(new ContainerStatusBuilder().withName(SparkLabels.DRIVER_CONTAINER)
-                            .withImage(image).withReady(false).withStarted(false).withRestartCount(0)
-                            .withNewState().withNewTerminated().withExitCode(script.exitCode())
-                            .withReason(script.terminationReason())
-                            .withStartedAt(startedAt.toString()).withFinishedAt(finishedAt.toString())
-                            .endTerminated().endState()
-                            .build())
-                    .build());
-            log.finish();
+            if (update(() -> status.terminated(startedAt, DriverPodStatus.now(), script.exitCode(),
+                    script.terminationReason()))) {
+                log.finish();
+            }
         }
 
-        private void status(PodStatus status) {
+        /** Writes a status unless stopped; false, and the run stopped, when the pod is gone. */
+        private boolean update(BooleanSupplier write) {
             if (stopped) {
-                return;
+                return false;
             }
-            Pod current = client.pods().inNamespace(namespace).withName(name).get();
-            if (current == null || !uid.equals(current.getMetadata().getUid())) {
+            if (!write.getAsBoolean()) {
                 stop();
-                return;
+                return false;
             }
-            client.pods().inNamespace(namespace).withName(name)
-                    .editStatus(p -> new PodBuilder(p).withStatus(status).build());
+            return true;
         }
-
-        private ContainerStatus waiting(String reason, String message) {
-            return new ContainerStatusBuilder().withName(SparkLabels.DRIVER_CONTAINER).withImage(image)
-                    .withReady(false).withStarted(false).withRestartCount(0)
-                    .withNewState().withNewWaiting().withReason(reason).withMessage(message).endWaiting().endState()
-                    .build();
-        }
-    }
-
-    private static PodCondition condition(String type, Instant at) {
-        return new PodConditionBuilder().withType(type).withStatus("True").withLastTransitionTime(at.toString()).build();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
@@ -105,6 +106,32 @@ class KubernetesSandboxTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> phase("marker-driver").equals("Succeeded"));
         assertThat(client.pods().inNamespace(NS).withName("other").get().getStatus()).satisfiesAnyOf(
                 s -> assertThat(s).isNull(), s -> assertThat(s.getPhase()).isNull());
+    }
+
+    @Test
+    void proxyPathsAnswerAsTheApiServerDoesWhenNothingListensOrNothingIsThere() throws Exception {
+        sandbox.scripts().forAppName("quiet", DriverScript.succeeding(List.of("a")).withLineInterval(Duration.ofSeconds(5)));
+        createDriver("quiet-driver", "quiet", "example.invalid/spark:3.5.6");
+        await().atMost(Duration.ofSeconds(10)).until(() -> phase("quiet-driver").equals("Running"));
+        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("quiet-svc")
+                .endMetadata().withNewSpec().addToSelector(SparkLabels.SPARK_APP_NAME, "quiet")
+                .addNewPort().withName("spark-ui").withPort(4040).withNewTargetPort(4040).endPort().endSpec()
+                .build()).create();
+
+        ProxyGet.Reply scripted = get("/api/v1/namespaces/" + NS + "/pods/quiet-driver:4040/proxy/api/v1/applications");
+        assertThat(scripted.code()).isEqualTo(503);
+        assertThat(scripted.body()).contains("\"kind\":\"Status\"", "connection refused");
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/quiet-svc:spark-ui/proxy/").code()).isEqualTo(503);
+        ProxyGet.Reply missing = get("/api/v1/namespaces/" + NS + "/pods/nobody:4040/proxy/");
+        assertThat(missing.code()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"reason\":\"NotFound\"", "nobody");
+        assertThat(get("/api/v1/namespaces/" + NS + "/services/nothing:spark-ui/proxy/").code()).isEqualTo(404);
+        // the rest of the API is still the mock's
+        assertThat(get("/api/v1/namespaces/" + NS + "/pods/quiet-driver").code()).isEqualTo(200);
+    }
+
+    private static ProxyGet.Reply get(String path) throws Exception {
+        return new ProxyGet(client).get(path);
     }
 
     private static void createDriver(String name, String appName, String image) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.job;
 
+import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 
@@ -19,6 +20,14 @@ public interface JobObserver {
 
     /** A progress or diagnostic line that is not driver output: scheduling events, image pulls, retries. */
     default void diagnostic(String line) {}
+
+    /**
+     * Spark's own progress changed (jobs, current stage, executors), at most once per insight poll interval. By
+     * default printed as a diagnostic line; a front end with a status line may show it there instead.
+     */
+    default void sparkProgress(SparkSnapshot snapshot) {
+        diagnostic(snapshot.progressLine());
+    }
 
     /** A driver log line, delivered once and in order. */
     default void log(LogLine line) {}

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.result;
 
+import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.Objects;
  * @param cancelConfirmed null when nobody asked us to stop the job; after a cancel (request, abort, timeout) true
  *                      once the job was seen stopped, false when that was not seen within the grace period, so
  *                      the job may still be running (reason {@link #CANCEL_NOT_CONFIRMED} unless a timeout's)
+ * @param spark         what Spark insight saw of the application's own jobs; null when insight was off
  */
 public record JobResult(
         Backend backend,
@@ -59,7 +61,8 @@ public record JobResult(
         List<Link> links,
         List<String> explanation,
         String logNote,
-        Boolean cancelConfirmed)
+        Boolean cancelConfirmed,
+        SparkInsight spark)
         implements Serializable {
 
     /** The reason of a cancel that was requested (or tried) but not seen to take effect. */
@@ -108,6 +111,7 @@ public record JobResult(
         b.explanation.addAll(explanation);
         b.logNote = logNote;
         b.cancelConfirmed = cancelConfirmed;
+        b.spark = spark;
         return b;
     }
 
@@ -154,6 +158,7 @@ public record JobResult(
         m.put("logComplete", logComplete());
         put(m, "logNote", logNote);
         put(m, "cancelConfirmed", cancelConfirmed);
+        put(m, "spark", spark == null ? null : spark.toMap());
         return m;
     }
 
@@ -185,6 +190,7 @@ public record JobResult(
         private final List<String> explanation = new ArrayList<>();
         private String logNote;
         private Boolean cancelConfirmed;
+        private SparkInsight spark;
 
         private Builder(Backend backend, JobState state) {
             this.backend = backend;
@@ -211,11 +217,12 @@ public record JobResult(
         /** Marks the driver log incomplete (null = complete) with where the whole log is. */
         public Builder logNote(String v) { this.logNote = v == null || v.isBlank() ? null : v; return this; }
         public Builder cancelConfirmed(Boolean v) { this.cancelConfirmed = v; return this; }
+        public Builder spark(SparkInsight v) { this.spark = v; return this; }
 
         public JobResult build() {
             return new JobResult(backend, state, success, exitCode, reason, message, nativeState, sparkAppId,
                     namespace, driverPod, jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt,
-                    links, explanation, logNote, cancelConfirmed);
+                    links, explanation, logNote, cancelConfirmed, spark);
         }
     }
 }
