@@ -40,6 +40,12 @@ public final class DriverVerdict {
      */
     public static final String GONE = "DriverPodGone";
 
+    /** The reason of a job whose driver pod's node stopped serving it (NotReady, unreachable, removed). */
+    public static final String NODE_LOST = "NodeLost";
+
+    /** The reason of a job whose driver pod stopped making progress for another reason (a deletion that never completes). */
+    public static final String DRIVER_STALLED = "DriverStalled";
+
     private DriverVerdict() {}
 
     /** The job as this pod observation shows it. */
@@ -68,6 +74,12 @@ public final class DriverVerdict {
             return new PodVerdict(JobState.SUCCEEDED, exitCode, reason, "The driver finished successfully (exit code "
                     + exitCode + ")", phase, null, startedAt, finishedAt);
         }
+        StallSign sign = StallSign.of(pod, null);
+        if (sign != null && sign.nodeSign()) {
+            // the phase and container states are the kubelet's last word before it went silent: not proof of a running driver
+            return new PodVerdict(JobState.STALLED, null, sign.kind() == StallSign.Kind.NODE_LOST ? NODE_LOST : null,
+                    "The driver pod's node stopped reporting: " + sign.text(), phase, null, startedAt, null);
+        }
         if ("Running".equals(phase) || driver != null && driver.getState() != null && driver.getState().getRunning() != null) {
             return new PodVerdict(JobState.RUNNING, null, null, "The driver is running", phase, null, startedAt, null);
         }
@@ -75,10 +87,8 @@ public final class DriverVerdict {
         if (phase == null) {
             return new PodVerdict(JobState.SUBMITTED, null, null, "The driver pod was created", null, blocking, null, null);
         }
-        String message = "Unknown".equals(phase)
-                ? "The driver pod's node stopped reporting"
-                : blocking == null ? "The driver pod is pending" : "The driver pod is pending: " + blocking;
-        return new PodVerdict("Unknown".equals(phase) ? JobState.RUNNING : JobState.PENDING, null,
+        String message = blocking == null ? "The driver pod is pending" : "The driver pod is pending: " + blocking;
+        return new PodVerdict(JobState.PENDING, null,
                 blocking == null ? null : blocking.split(":", 2)[0], message, phase, blocking, startedAt, null);
     }
 
@@ -114,6 +124,45 @@ public final class DriverVerdict {
     public static PodVerdict runTimedOut(Pod lastKnown, Duration timeout) {
         return judge(lastKnown).as(JobState.TIMED_OUT, "RunTimeout",
                 "The job did not finish within " + human(timeout) + ". The driver pod was deleted.");
+    }
+
+    /**
+     * The driver stopped making progress: {@code sign} lasted longer than {@code grace}. Null when the node says it is
+     * Ready again, since then the kubelet will soon correct the pod itself; a stuck deletion stays stuck either way.
+     *
+     * @param node the node as read now, null when not read
+     */
+    public static PodVerdict stalled(Pod lastKnown, StallSign sign, NodeHealth node, Duration grace) {
+        if (node != null && node.status() == NodeHealth.Status.READY && sign.nodeSign()) {
+            return null;
+        }
+        boolean nodeLost = sign.nodeSign() || node != null && node.confirmsProblem();
+        String limit = "longer than the stall grace period " + human(grace);
+        StringBuilder m = new StringBuilder();
+        if (sign.nodeSign()) {
+            m.append("The driver pod's node stopped serving it: ");
+            if (node != null && node.confirmsProblem()) {
+                m.append(node.text()).append("; ").append(sign.text()).append(", for ").append(limit);
+            } else {
+                m.append(sign.text()).append(sign.since() == null ? "" : " since " + sign.since()).append(", for ").append(limit);
+            }
+        } else {
+            m.append("The driver pod is stuck Terminating: ").append(sign.text()).append(" for ").append(limit);
+            if (node != null && node.confirmsProblem()) {
+                m.append("; ").append(node.text());
+            } else if (node != null && node.status() == NodeHealth.Status.READY) {
+                List<String> finalizers = lastKnown.getMetadata().getFinalizers();
+                m.append("; ").append(node.text()).append(", so something else holds the deletion")
+                        .append(finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")");
+            }
+        }
+        if (node != null && node.unread()) {
+            m.append(" (judged from the pod alone: ").append(node.text()).append(')');
+        } else if (node == null && sign.node() != null) {
+            m.append(" (node ").append(sign.node()).append(')');
+        }
+        m.append('.');
+        return judge(lastKnown).as(JobState.FAILED, nodeLost ? NODE_LOST : DRIVER_STALLED, m.toString());
     }
 
     /** Cancelled on request; keeps whatever the last observation knew (exit code, times). */

@@ -70,6 +70,8 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     /** A cancel or timeout we started: the verdict to report once the object is gone. */
     private V intent;
     private boolean cancelUnconfirmed;
+    /** The driver's node no longer answers: asking it for the rest of the log would only wait out the drain timeout. */
+    private boolean logUnreachable;
 
     protected KubernetesJobWatch(KubernetesClient client, R reference, WatchedObject object, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -184,6 +186,38 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     /** Runs {@code action} on the shared scheduler after {@code delay} unless the watch finishes first. */
     protected final void after(Duration delay, Runnable action) {
         lifecycle.after(delay, action);
+    }
+
+    /**
+     * Ends the job with a verdict the mode reached on its own (a stalled driver): the object is deleted and
+     * {@code verdict} reported once it is gone, as for a timeout. Not under the lock.
+     *
+     * @param logReachable false when the driver's node no longer serves its log
+     */
+    protected final void endByDeleting(Supplier<V> verdict, boolean logReachable) {
+        if (!logReachable) {
+            synchronized (this) {
+                logUnreachable = true;
+            }
+        }
+        startDeleting(verdict);
+    }
+
+    /**
+     * Ends the job now with {@code verdict}, without deleting anything: the object is already being deleted and
+     * another delete would change nothing. Called with the lock held.
+     */
+    protected final void endNow(V verdict, boolean logReachable) {
+        if (lifecycle.finishing()) {
+            return;
+        }
+        logUnreachable |= !logReachable;
+        finish(verdict, false);
+    }
+
+    /** Whether a cancel or timeout of ours is under way. */
+    protected final boolean deleting() {
+        return intent != null;
     }
 
     // ---- JobWatch
@@ -458,8 +492,8 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     private void finish(V verdict, boolean objectGone) {
         lifecycle.finish();
         CompletableFuture<Void> logs;
-        if (!options.followLogs() || objectGone || follower == null && !driverMayHaveLogged(verdict)) {
-            // A deleted object's log is gone with it; a driver that never started wrote none.
+        if (!options.followLogs() || objectGone || logUnreachable || follower == null && !driverMayHaveLogged(verdict)) {
+            // A deleted object's log is gone with it; a driver that never started wrote none; a lost node serves none.
             if (follower != null) {
                 follower.stop();
             }
@@ -470,6 +504,7 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
             logs = follower.drained();
         }
         T last = lastObject;
+        boolean beingDeleted = last != null && last.getMetadata() != null && last.getMetadata().getDeletionTimestamp() != null;
         boolean asked = intent != null;
         boolean unconfirmed = cancelUnconfirmed;
         logs.whenCompleteAsync((ok, failure) -> {
@@ -479,8 +514,12 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
             synchronized (this) {
                 observer.stateChanged(reported.state(), reported.message());
             }
-            if (!objectGone) {
+            if (!objectGone && !beingDeleted) {
                 applyRetention(verdict);
+            } else if (!objectGone) {
+                synchronized (this) {
+                    observer.diagnostic(object.capitalNoun() + " " + object.displayId() + " is already being deleted; retention has nothing to do");
+                }
             }
             result.complete(reported);
         }, machinery.scheduler());

@@ -48,6 +48,26 @@ class DriverVerdictTest {
     }
 
     @Test
+    void phaseUnknownWithAStaleRunningContainerIsStalledNeverRunning() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Unknown")
+                .addToContainerStatuses(new ContainerStatusBuilder().withName(SparkLabels.DRIVER_CONTAINER).withReady(true)
+                        .withNewState().withNewRunning().withStartedAt(STARTED).endRunning().endState().build())
+                .build()));
+        assertThat(v.state()).isEqualTo(JobState.STALLED);
+        assertThat(v.terminal()).isFalse();
+        assertThat(v.message()).contains("phase is Unknown");
+    }
+
+    @Test
+    void aPodMarkedNodeLostIsStalledWithThatReason() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Running").withReason("NodeLost")
+                .withMessage("Node ip-1 which was running pod d is unresponsive").build()));
+        assertThat(v.state()).isEqualTo(JobState.STALLED);
+        assertThat(v.reason()).isEqualTo("NodeLost");
+        assertThat(v.message()).contains("Node ip-1 which was running pod d is unresponsive");
+    }
+
+    @Test
     void succeededWithExitZeroIsSuccessWithTimes() {
         PodVerdict v = judge("Succeeded", driverTerminated(0, "Completed"));
         assertThat(v.state()).isEqualTo(JobState.SUCCEEDED);
