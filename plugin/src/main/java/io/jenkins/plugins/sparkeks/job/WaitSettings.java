@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param timeout           longest time from submission to a terminal state; null = no limit
  * @param retention         what happens to a finished driver pod
  * @param followLogs        whether driver log lines are copied to the console
+ * @param stallGracePeriod  how long a driver pod may show a lost node before the job fails (driver pod mode); null =
+ *                          {@link WaitOptions#DEFAULT_STALL_GRACE_PERIOD}
  */
 public record WaitSettings(
         boolean waitForCompletion,
@@ -21,14 +23,26 @@ public record WaitSettings(
         Duration startTimeout,
         Duration timeout,
         Retention retention,
-        boolean followLogs)
+        boolean followLogs,
+        Duration stallGracePeriod)
         implements Serializable {
+
+    /** Without a stall grace period of its own (the EMR step, which has no driver pod to judge). */
+    public WaitSettings(
+            boolean waitForCompletion, boolean propagate, Duration startTimeout, Duration timeout, Retention retention, boolean followLogs) {
+        this(waitForCompletion, propagate, startTimeout, timeout, retention, followLogs, null);
+    }
+
+    public WaitSettings withStallGracePeriod(Duration d) {
+        return new WaitSettings(waitForCompletion, propagate, startTimeout, timeout, retention, followLogs, d);
+    }
 
     public WaitOptions toWaitOptions() {
         return WaitOptions.DEFAULT
                 .withStartTimeout(startTimeout)
                 .withRunTimeout(timeout)
                 .withFollowLogs(followLogs)
-                .withRetention(retention);
+                .withRetention(retention)
+                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod);
     }
 }
