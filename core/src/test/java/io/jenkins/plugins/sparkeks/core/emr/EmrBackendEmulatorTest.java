@@ -166,9 +166,25 @@ class EmrBackendEmulatorTest {
 
         assertThat(r.state()).isEqualTo(JobState.TIMED_OUT);
         assertThat(r.reason()).isEqualTo("StartTimeout");
-        assertThat(r.message()).contains("did not start within 1 min");
+        assertThat(r.message()).contains("did not start within 1 min: it was PENDING for 1 min (since ");
         assertThat(r.nativeState()).isEqualTo("CANCELLED");
         assertThat(observer.diagnostics).anyMatch(d -> d.contains("cancelling EMR job run"));
+    }
+
+    @Test
+    void startTimeoutNamesTheStateTheRunWasStuckInAndForHowLong() throws Exception {
+        env.aws.script("queued", JobScript.builder().pending(Duration.ofSeconds(20)).submitted(Duration.ofHours(2)).build());
+        RecordingObserver observer = new RecordingObserver();
+
+        JobResult r = run(request("queued").build(), WaitOptions.DEFAULT.withStartTimeout(Duration.ofMinutes(2)), observer,
+                Duration.ofSeconds(5));
+        System.out.println("---- console: EMR StartTimeout");
+        observer.transcript().forEach(System.out::println);
+        System.out.println(r.state() + " (" + r.reason() + "): " + r.message());
+
+        assertThat(r.state()).isEqualTo(JobState.TIMED_OUT);
+        assertThat(r.reason()).isEqualTo("StartTimeout");
+        assertThat(r.message()).containsPattern("did not start within 2 min: it was SUBMITTED for 1\\d\\d s \\(since [0-9T:-]+Z\\)");
     }
 
     @Test

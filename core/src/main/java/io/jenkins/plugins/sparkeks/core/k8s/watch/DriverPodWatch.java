@@ -38,6 +38,8 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
     /** When the armed stall check runs; null while none is armed. */
     private Instant stallCheckAt;
     private boolean toldNodeUnread;
+    /** The last Warning event about the pod while it waited to start: the cause of a start that never comes. */
+    private String lastWarning;
 
     private DriverPodWatch(
             KubernetesClient client, DriverPodReference reference, WaitOptions options, JobObserver observer, WatchMachinery machinery) {
@@ -94,7 +96,7 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
         return last == null
                 ? new PodVerdict(JobState.TIMED_OUT, null, "StartTimeout", "The driver pod did not appear within "
                         + options().startTimeout().toSeconds() + "s", null, null, null, null)
-                : DriverVerdict.startTimedOut(last, options().startTimeout());
+                : DriverVerdict.startTimedOut(last, options().startTimeout(), lastWarning);
     }
 
     @Override
@@ -155,6 +157,9 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
         }
         String line = "Pod event: " + (event.getType() == null ? "" : event.getType() + " ")
                 + Objects.toString(event.getReason(), "") + ": " + Objects.toString(event.getMessage(), "").strip();
+        if ("Warning".equals(event.getType())) {
+            lastWarning = Objects.toString(event.getReason(), "") + ": " + Objects.toString(event.getMessage(), "").strip();
+        }
         if (diagnosticsSeen.add(line)) {
             if (events.size() < EXPLANATION_EVENTS) {
                 events.add(line);

@@ -60,8 +60,13 @@ public final class DriverVerdict {
 
         if ("Failed".equals(phase) || ("Succeeded".equals(phase) || terminated != null) && !exitedZero(terminated, phase)) {
             Integer exitCode = terminated == null ? null : terminated.getExitCode();
-            String reason = failureReason(status, terminated);
-            String message = failureMessage(status, terminated, exitCode, reason);
+            PodCauses.InitFailure init = terminated == null ? PodCauses.failedInit(status) : null;
+            String reason = init != null ? PodCauses.INIT_CONTAINER_FAILED : failureReason(status, terminated);
+            String message = init != null
+                    ? "The driver never started: its " + init.describe()
+                    : terminated == null && startedAt == null
+                            ? endedBeforeStart(status, reason)
+                            : failureMessage(status, terminated, exitCode, reason);
             if (deletedByOthers) {
                 return new PodVerdict(JobState.FAILED, exitCode, "DriverPodDeleted",
                         "The driver pod was deleted while the job ran (" + message + ")", phase, null, startedAt, finishedAt);
@@ -97,8 +102,10 @@ public final class DriverVerdict {
         PodVerdict last = lastKnown == null ? null : judge(lastKnown);
         String phase = last == null ? null : last.phase();
         String was = phase == null ? "" : " (it was " + phase + ")";
+        String cause = lastKnown == null ? null : PodCauses.disruption(lastKnown.getStatus());
         return new PodVerdict(JobState.FAILED, last == null ? null : last.exitCode(), "DriverPodDeleted",
-                "The driver pod was deleted by someone else before the job ended" + was, phase, null,
+                (cause == null ? "The driver pod was deleted by someone else before the job ended"
+                        : "The driver pod was deleted before the job ended: it was " + cause) + was, phase, null,
                 last == null ? null : last.startedAt(), last == null ? null : last.finishedAt());
     }
 
@@ -114,10 +121,35 @@ public final class DriverVerdict {
 
     /** The job did not start within {@code timeout}; we deleted its pod. */
     public static PodVerdict startTimedOut(Pod lastKnown, Duration timeout) {
+        return startTimedOut(lastKnown, timeout, null);
+    }
+
+    /**
+     * The job did not start within {@code timeout}; we deleted its pod. Without a blocking reason of the pod's own,
+     * the message says where the driver container was waiting and the last warning event about the pod (a volume that
+     * does not mount, a config map or secret that is missing), which is then the cause.
+     *
+     * @param lastWarning e.g. {@code FailedMount: MountVolume.SetUp failed ...}, null when none was seen
+     */
+    public static PodVerdict startTimedOut(Pod lastKnown, Duration timeout, String lastWarning) {
         PodVerdict last = judge(lastKnown);
         String blocking = last.blockingReason();
-        return last.as(JobState.TIMED_OUT, "StartTimeout", "The driver did not start within " + human(timeout)
-                + (blocking == null ? "" : "; it was blocked by " + blocking) + ". The driver pod was deleted.");
+        StringBuilder m = new StringBuilder("The driver did not start within ").append(human(timeout));
+        if (blocking != null) {
+            m.append("; it was blocked by ").append(blocking);
+        } else {
+            ContainerStatus driver = driverContainer(lastKnown.getStatus());
+            ContainerStateWaiting waiting = driver == null || driver.getState() == null ? null : driver.getState().getWaiting();
+            if (waiting != null && waiting.getReason() != null) {
+                m.append("; the driver container was still ").append(waiting.getReason());
+            } else if (last.phase() != null) {
+                m.append("; the pod was still ").append(last.phase());
+            }
+            if (lastWarning != null) {
+                m.append("; the last warning was ").append(lastWarning);
+            }
+        }
+        return last.as(JobState.TIMED_OUT, "StartTimeout", m.append(". The driver pod was deleted.").toString());
     }
 
     /** The job did not end within {@code timeout}; we deleted its pod. */
@@ -179,6 +211,10 @@ public final class DriverVerdict {
      */
     public static String blockingReason(Pod pod) {
         PodStatus status = pod.getStatus();
+        PodCauses.InitFailure init = PodCauses.failedInit(status);
+        if (init != null) {
+            return withMessage(PodCauses.INIT_CONTAINER_FAILED, init.describe());
+        }
         ContainerStatus driver = driverContainer(status);
         ContainerStateWaiting waiting = driver == null || driver.getState() == null ? null : driver.getState().getWaiting();
         if (waiting != null && waiting.getReason() != null && BLOCKING_WAIT_REASONS.contains(waiting.getReason())) {
@@ -242,7 +278,30 @@ public final class DriverVerdict {
         if (terminated != null && terminated.getReason() != null && !terminated.getReason().isBlank()) {
             return terminated.getReason(); // Error, OOMKilled, ContainerCannotRun...
         }
-        return "Error";
+        String disruption = PodCauses.disruptionReason(status);
+        return disruption != null ? disruption : "Error"; // DeletionByPodGC, EvictionByEvictionAPI...
+    }
+
+    /**
+     * A pod that failed with no container status of its driver: nothing ran, so the pod's own reason and its
+     * DisruptionTarget condition are all there is to tell an eviction from a pod garbage-collected before it started.
+     */
+    private static String endedBeforeStart(PodStatus status, String reason) {
+        StringBuilder m = new StringBuilder("The driver pod ended before its driver started (").append(reason).append(')');
+        String detail = status == null || status.getMessage() == null || status.getMessage().isBlank() ? null : status.getMessage().strip();
+        String disruption = PodCauses.disruption(status);
+        if (disruption != null) {
+            m.append(": it was ").append(disruption);
+            if (detail != null && !disruption.contains(detail)) {
+                m.append("; ").append(detail);
+            }
+        } else if (detail != null) {
+            m.append(": ").append(detail);
+        } else {
+            m.append(": the pod records no cause (no DisruptionTarget condition, no message), so neither an eviction nor"
+                    + " garbage collection can be told");
+        }
+        return m.toString();
     }
 
     private static String failureMessage(PodStatus status, ContainerStateTerminated terminated, Integer exitCode, String reason) {
