@@ -68,6 +68,27 @@ class DriverVerdictTest {
     }
 
     @Test
+    void anInitContainerRestartingAfterAFailureBlocksThePendingDriverByName() {
+        Pod pod = pod(new PodStatusBuilder().withPhase("Pending")
+                .addToInitContainerStatuses(new ContainerStatusBuilder().withName("setup").withRestartCount(3)
+                        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                        .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error").endTerminated().endLastState()
+                        .build())
+                .build());
+        assertThat(DriverVerdict.blockingReason(pod)).isEqualTo("InitContainerFailed: init container 'setup' failed with exit code 1 (Error)");
+        assertThat(DriverVerdict.startTimedOut(pod, Duration.ofMinutes(5)).message())
+                .contains("blocked by InitContainerFailed: init container 'setup' failed with exit code 1 (Error)");
+    }
+
+    @Test
+    void aPodEndedWithoutAnyCauseSaysItCannotTellEvictionFromGarbageCollection() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Failed").build()));
+        assertThat(v.state()).isEqualTo(JobState.FAILED);
+        assertThat(v.message()).startsWith("The driver pod ended before its driver started (Error)")
+                .contains("neither an eviction nor garbage collection can be told");
+    }
+
+    @Test
     void succeededWithExitZeroIsSuccessWithTimes() {
         PodVerdict v = judge("Succeeded", driverTerminated(0, "Completed"));
         assertThat(v.state()).isEqualTo(JobState.SUCCEEDED);
