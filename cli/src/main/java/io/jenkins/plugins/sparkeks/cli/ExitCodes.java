@@ -44,7 +44,7 @@ public final class ExitCodes {
 
     public static int of(JobState state) {
         return switch (state) {
-            case SUCCEEDED, SUBMITTED, PENDING, RUNNING, CANCELLING -> OK;
+            case SUCCEEDED, SUBMITTED, PENDING, RUNNING, STALLED, CANCELLING -> OK;
             case FAILED -> JOB_FAILED;
             case TIMED_OUT -> TIMED_OUT;
             case CANCELLED -> CANCELLED;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +150,12 @@ final class SubmitCommand implements Callable<Integer> {
             description = "What happens to the finished driver pod: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Retention retention = Retention.KEEP_ON_FAILURE;
 
+    @Option(names = "--stall-grace-period", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the driver pod may show that its node stopped serving it (phase Unknown, NodeLost, "
+                    + "marked not ready, stuck Terminating) before the job fails with NodeLost or DriverStalled "
+                    + "(default: 5m). Driver pod mode only.")
+    Duration stallGracePeriod;
+
     @Option(names = "--submission-key", paramLabel = "TEXT",
             description = "Idempotency key: the same key always maps to the same driver pod, so a retried command "
                     + "attaches instead of submitting twice (default: a new key per call).")
@@ -166,7 +173,8 @@ final class SubmitCommand implements Callable<Integer> {
         InputCheck input = new InputCheck();
         SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
         input.read(() -> toRequest(SparkSubmitRequest.DEFAULT_NAMESPACE));
-        WaitOptions options = input.read(() -> waitFlags.toWaitOptions(retention));
+        WaitOptions options = input.read(() -> waitFlags.toWaitOptions(retention)
+                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod));
         input.check(cluster::checkConflicts);
         input.done();
         return root.run(common, session -> {

@@ -242,6 +242,16 @@ class SandboxCommandsTest {
     }
 
     @Test
+    void theStallGracePeriodIsAnOptionOfSubmitAndABadValueIsRefusedBeforeAnythingIsSent() {
+        CliRun ok = cli(submit("stall-option", "--stall-grace-period", "90s"));
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+
+        CliRun bad = cli(submit("stall-option-bad", "--stall-grace-period", "soon"));
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--stall-grace-period");
+    }
+
+    @Test
     void aWrongImageTimesOutOnTheStartTimeoutAndExitsThree() {
         CliRun run = cli("submit", "--namespace", "spark", "--name", "wrong-image",
                 "--image", "example.invalid/does-not-exist:1", "--class", "x.Y", "--start-timeout", "3s",

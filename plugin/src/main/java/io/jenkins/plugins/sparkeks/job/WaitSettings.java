@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param followLogs        whether driver log lines are copied to the console
  * @param sparkInsight      whether the driver's Spark UI is read for progress lines and Spark's own job results
  * @param failOnSparkJobFailure whether a failed Spark job fails the step although the driver exited 0
+ * @param stallGracePeriod  how long a driver pod may show a lost node before the job fails (driver pod mode); null =
+ *                          {@link WaitOptions#DEFAULT_STALL_GRACE_PERIOD}
  */
 public record WaitSettings(
         boolean waitForCompletion,
@@ -26,10 +28,11 @@ public record WaitSettings(
         Retention retention,
         boolean followLogs,
         boolean sparkInsight,
-        boolean failOnSparkJobFailure)
+        boolean failOnSparkJobFailure,
+        Duration stallGracePeriod)
         implements Serializable {
 
-    /** Spark insight on, failed Spark jobs failing the step: the defaults of both steps. */
+    /** Spark insight on, failed Spark jobs failing the step, default stall grace period: the defaults of both steps. */
     public WaitSettings(
             boolean waitForCompletion,
             boolean propagate,
@@ -38,6 +41,40 @@ public record WaitSettings(
             Retention retention,
             boolean followLogs) {
         this(waitForCompletion, propagate, startTimeout, timeout, retention, followLogs, true, true);
+    }
+
+    public WaitSettings(
+            boolean waitForCompletion,
+            boolean propagate,
+            Duration startTimeout,
+            Duration timeout,
+            Retention retention,
+            boolean followLogs,
+            boolean sparkInsight,
+            boolean failOnSparkJobFailure) {
+        this(
+                waitForCompletion,
+                propagate,
+                startTimeout,
+                timeout,
+                retention,
+                followLogs,
+                sparkInsight,
+                failOnSparkJobFailure,
+                null);
+    }
+
+    public WaitSettings withStallGracePeriod(Duration d) {
+        return new WaitSettings(
+                waitForCompletion,
+                propagate,
+                startTimeout,
+                timeout,
+                retention,
+                followLogs,
+                sparkInsight,
+                failOnSparkJobFailure,
+                d);
     }
 
     /** What Spark insight does for this step. */
@@ -50,6 +87,7 @@ public record WaitSettings(
                 .withStartTimeout(startTimeout)
                 .withRunTimeout(timeout)
                 .withFollowLogs(followLogs)
-                .withRetention(retention);
+                .withRetention(retention)
+                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod);
     }
 }

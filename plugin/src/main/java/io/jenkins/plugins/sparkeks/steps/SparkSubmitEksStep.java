@@ -9,6 +9,7 @@ import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
+import io.jenkins.plugins.sparkeks.job.DurationText;
 import io.jenkins.plugins.sparkeks.job.KubernetesTarget;
 import io.jenkins.plugins.sparkeks.job.PodSettings;
 import io.jenkins.plugins.sparkeks.job.SecretRefs;
@@ -58,6 +59,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
     private Integer executorCores;
     private String executorMemory;
     private String retention;
+    private String stallGracePeriod;
     private String emrRelease;
     private String driverMemoryOverhead;
     private String executorMemoryOverhead;
@@ -111,7 +113,8 @@ public class SparkSubmitEksStep extends SparkJobStep {
                     "is missing.",
                     "Give the application, e.g. local:///opt/spark/examples/jars/app.jar.");
         }
-        WaitSettings wait = waitSettings(retention(retention, v), v);
+        WaitSettings wait = waitSettings(retention(retention, v), v)
+                .withStallGracePeriod(DurationText.parse(stallGracePeriod, "stallGracePeriod", v));
         Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
         PodSettings pod = new PodSettings(
                 emrRelease,
@@ -277,6 +280,10 @@ public class SparkSubmitEksStep extends SparkJobStep {
         return retention;
     }
 
+    public String getStallGracePeriod() {
+        return stallGracePeriod;
+    }
+
     public String getEmrRelease() {
         return emrRelease;
     }
@@ -436,6 +443,11 @@ public class SparkSubmitEksStep extends SparkJobStep {
     }
 
     @DataBoundSetter
+    public void setStallGracePeriod(String v) {
+        this.stallGracePeriod = StepValues.text(v);
+    }
+
+    @DataBoundSetter
     public void setRetention(String v) {
         String r = StepValues.text(v);
         this.retention = r == null ? null : r.toLowerCase(Locale.ROOT);
@@ -578,6 +590,11 @@ public class SparkSubmitEksStep extends SparkJobStep {
             return CredentialsForms.mayConfigure(item)
                     ? FieldChecks.keyValueLines(value, "nodeSelector")
                     : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckStallGracePeriod(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "stallGracePeriod") : FormValidation.ok();
         }
 
         @POST

@@ -76,6 +76,7 @@ class SparkSubmitEksStepTest {
         assertThat(d.waitSettings().startTimeout()).isNull();
         assertThat(d.waitSettings().timeout()).isNull();
         assertThat(d.waitSettings().retention()).isEqualTo(Retention.KEEP_ON_FAILURE);
+        assertThat(d.waitSettings().toWaitOptions().stallGracePeriod()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -105,6 +106,7 @@ class SparkSubmitEksStepTest {
         step.setStartTimeout("10m");
         step.setTimeout("2h");
         step.setRetention("Delete");
+        step.setStallGracePeriod("90s");
 
         SparkSubmitDefinition d = step.toDefinition(GLOBAL);
 
@@ -115,6 +117,8 @@ class SparkSubmitEksStepTest {
         assertThat(d.waitSettings().toWaitOptions().runTimeout()).isEqualTo(Duration.ofHours(2));
         assertThat(d.waitSettings().toWaitOptions().retention()).isEqualTo(Retention.DELETE);
         assertThat(step.getRetention()).isEqualTo("delete");
+        assertThat(d.waitSettings().toWaitOptions().stallGracePeriod()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(step.getStallGracePeriod()).isEqualTo("90s");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,6 +40,8 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     private volatile JobRunPoller poller;
     private volatile JobRun last;
     private volatile Instant startedAt;
+    /** When the run entered its current state, as far as we saw it: a start timeout says how long it was stuck there. */
+    private volatile Instant stateSince;
     private volatile EmrResults.Ending ending = EmrResults.Ending.NONE;
     private volatile String endingDetail;
     private volatile String delayedProblem;
@@ -101,7 +104,8 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
             return;
         }
         String detail = (kind == EmrResults.Ending.START_TIMEOUT
-                ? "The job run did not start within " : "The job run did not finish within ") + human(timeout) + "; it was cancelled.";
+                ? "The job run did not start within " + human(timeout) + stuckIn(run)
+                : "The job run did not finish within " + human(timeout)) + "; it was cancelled.";
         endRemotely(kind, detail);
     }
 
@@ -148,6 +152,9 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         }
         delayedProblem = null;
         if (previous == null || previous.state() != run.state()) {
+            // a run first seen PENDING has been so since it was created; a later state started about now
+            stateSince = previous == null && run.state() == JobRunState.PENDING && run.createdAt() != null
+                    ? run.createdAt() : clock().instant();
             JobState state = EmrStates.toJobState(run.state());
             observer.stateChanged(state, "EMR " + run.stateAsString() + attempt(run)
                     + (run.stateDetails() == null ? "" : ": " + run.stateDetails()));
@@ -279,6 +286,17 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     private static String attempt(JobRun run) {
         Integer n = run.retryPolicyExecution() == null ? null : run.retryPolicyExecution().currentAttemptCount();
         return n == null || n <= 1 ? "" : " (attempt " + n + ")";
+    }
+
+    /** Where a run that never started was stuck, and for how long. */
+    private String stuckIn(JobRun run) {
+        if (run == null) {
+            return " (EMR had not reported a state for it yet)";
+        }
+        Instant since = stateSince;
+        String how = since == null ? "" : " for " + human(Duration.between(since, clock().instant()).truncatedTo(ChronoUnit.SECONDS))
+                + " (since " + since.truncatedTo(ChronoUnit.SECONDS) + ")";
+        return ": it was " + run.stateAsString() + how + (run.stateDetails() == null ? "" : ", " + run.stateDetails());
     }
 
     static String human(Duration d) {

@@ -10,15 +10,30 @@ import java.time.Duration;
  * @param followLogs        whether to stream the driver log to the observer
  * @param retention         what to do with a finished driver pod (Kubernetes backends)
  * @param cancelGracePeriod grace period for deleting the driver pod on cancel; null = the cluster default
+ * @param stallGracePeriod  how long a driver pod may show that its node is lost (phase Unknown, marked not ready by the
+ *                          node controller, stuck Terminating) before the job ends as FAILED; null = never
  */
 public record WaitOptions(
-        Duration startTimeout, Duration runTimeout, boolean followLogs, Retention retention, Duration cancelGracePeriod) {
+        Duration startTimeout,
+        Duration runTimeout,
+        boolean followLogs,
+        Retention retention,
+        Duration cancelGracePeriod,
+        Duration stallGracePeriod) {
 
-    public static final WaitOptions DEFAULT = new WaitOptions(null, null, true, Retention.KEEP_ON_FAILURE, null);
+    /**
+     * Kubernetes itself evicts pods from an unreachable node after 5 minutes (the default toleration of the
+     * not-ready and unreachable taints); waiting as long gives a node that comes back the same chance.
+     */
+    public static final Duration DEFAULT_STALL_GRACE_PERIOD = Duration.ofMinutes(5);
+
+    public static final WaitOptions DEFAULT =
+            new WaitOptions(null, null, true, Retention.KEEP_ON_FAILURE, null, DEFAULT_STALL_GRACE_PERIOD);
 
     public WaitOptions {
         requirePositive(startTimeout, "startTimeout");
         requirePositive(runTimeout, "runTimeout");
+        requirePositive(stallGracePeriod, "stallGracePeriod");
         if (cancelGracePeriod != null && cancelGracePeriod.isNegative()) {
             throw new IllegalArgumentException("cancelGracePeriod must not be negative");
         }
@@ -27,15 +42,21 @@ public record WaitOptions(
         }
     }
 
+    /** Without a stall grace period of its own: the default one. */
+    public WaitOptions(Duration startTimeout, Duration runTimeout, boolean followLogs, Retention retention, Duration cancelGracePeriod) {
+        this(startTimeout, runTimeout, followLogs, retention, cancelGracePeriod, DEFAULT_STALL_GRACE_PERIOD);
+    }
+
     private static void requirePositive(Duration d, String name) {
         if (d != null && (d.isZero() || d.isNegative())) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
         }
     }
 
-    public WaitOptions withStartTimeout(Duration d) { return new WaitOptions(d, runTimeout, followLogs, retention, cancelGracePeriod); }
-    public WaitOptions withRunTimeout(Duration d) { return new WaitOptions(startTimeout, d, followLogs, retention, cancelGracePeriod); }
-    public WaitOptions withFollowLogs(boolean b) { return new WaitOptions(startTimeout, runTimeout, b, retention, cancelGracePeriod); }
-    public WaitOptions withRetention(Retention r) { return new WaitOptions(startTimeout, runTimeout, followLogs, r, cancelGracePeriod); }
-    public WaitOptions withCancelGracePeriod(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, d); }
+    public WaitOptions withStartTimeout(Duration d) { return new WaitOptions(d, runTimeout, followLogs, retention, cancelGracePeriod, stallGracePeriod); }
+    public WaitOptions withRunTimeout(Duration d) { return new WaitOptions(startTimeout, d, followLogs, retention, cancelGracePeriod, stallGracePeriod); }
+    public WaitOptions withFollowLogs(boolean b) { return new WaitOptions(startTimeout, runTimeout, b, retention, cancelGracePeriod, stallGracePeriod); }
+    public WaitOptions withRetention(Retention r) { return new WaitOptions(startTimeout, runTimeout, followLogs, r, cancelGracePeriod, stallGracePeriod); }
+    public WaitOptions withCancelGracePeriod(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, d, stallGracePeriod); }
+    public WaitOptions withStallGracePeriod(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, cancelGracePeriod, d); }
 }

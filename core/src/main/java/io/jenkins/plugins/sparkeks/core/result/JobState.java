@@ -11,6 +11,12 @@ public enum JobState {
     PENDING(false),
     /** The driver is running. */
     RUNNING(false),
+    /**
+     * The driver pod shows that its node stopped reporting (phase Unknown, reason NodeLost, marked not ready by the
+     * node controller): it may have stopped making progress. Never read as running; the job ends as FAILED once this
+     * lasts longer than the stall grace period.
+     */
+    STALLED(false),
     /** A cancellation was requested and has not completed yet. */
     CANCELLING(false),
     /** The driver finished and the backend reports success. */

@@ -166,9 +166,27 @@ class EmrBackendEmulatorTest {
 
         assertThat(r.state()).isEqualTo(JobState.TIMED_OUT);
         assertThat(r.reason()).isEqualTo("StartTimeout");
-        assertThat(r.message()).contains("did not start within 1 min");
+        // the run was PENDING from its creation on; the virtual clock runs past the deadline by up to a poll interval
+        assertThat(r.message()).containsPattern("did not start within 1 min: it was PENDING for \\d+ (s|min) \\(since 2026-01-01T00:00:00Z\\)");
         assertThat(r.nativeState()).isEqualTo("CANCELLED");
         assertThat(observer.diagnostics).anyMatch(d -> d.contains("cancelling EMR job run"));
+    }
+
+    @Test
+    void startTimeoutNamesTheStateTheRunWasStuckInAndForHowLong() throws Exception {
+        env.aws.script("queued", JobScript.builder().pending(Duration.ofSeconds(20)).submitted(Duration.ofHours(2)).build());
+        RecordingObserver observer = new RecordingObserver();
+
+        JobResult r = run(request("queued").build(), WaitOptions.DEFAULT.withStartTimeout(Duration.ofMinutes(2)), observer,
+                Duration.ofSeconds(5));
+        System.out.println("---- console: EMR StartTimeout");
+        observer.transcript().forEach(System.out::println);
+        System.out.println(r.state() + " (" + r.reason() + "): " + r.message());
+
+        assertThat(r.state()).isEqualTo(JobState.TIMED_OUT);
+        assertThat(r.reason()).isEqualTo("StartTimeout");
+        // SUBMITTED from about 20 s on (when a poll saw it), so stuck there for well over a minute of the two
+        assertThat(r.message()).containsPattern("did not start within 2 min: it was SUBMITTED for (\\d\\d+ s|\\d+ min) \\(since 2026-01-01T00:00:[2-5]\\dZ\\)");
     }
 
     @Test

@@ -14,6 +14,8 @@ final class RecordingObserver implements JobObserver {
     final List<String> stateDetails = new CopyOnWriteArrayList<>();
     final List<String> diagnostics = new CopyOnWriteArrayList<>();
     final List<LogLine> lines = new CopyOnWriteArrayList<>();
+    /** States and diagnostics in order, worded as the consoles print them. */
+    private final List<String> transcript = new CopyOnWriteArrayList<>();
 
     @Override
     public void submitted(JobReference reference) {
@@ -24,11 +26,17 @@ final class RecordingObserver implements JobObserver {
     public void stateChanged(JobState state, String detail) {
         states.add(state);
         stateDetails.add(detail);
+        transcript.add(state + (detail == null || detail.isBlank() ? "" : ": " + detail));
     }
 
     @Override
     public void diagnostic(String line) {
         diagnostics.add(line);
+        transcript.add(line);
+    }
+
+    List<String> transcript() {
+        return transcript;
     }
 
     @Override

@@ -40,6 +40,12 @@ public final class DriverVerdict {
      */
     public static final String GONE = "DriverPodGone";
 
+    /** The reason of a job whose driver pod's node stopped serving it (NotReady, unreachable, removed). */
+    public static final String NODE_LOST = "NodeLost";
+
+    /** The reason of a job whose driver pod stopped making progress for another reason (a deletion that never completes). */
+    public static final String DRIVER_STALLED = "DriverStalled";
+
     private DriverVerdict() {}
 
     /** The job as this pod observation shows it. */
@@ -54,8 +60,13 @@ public final class DriverVerdict {
 
         if ("Failed".equals(phase) || ("Succeeded".equals(phase) || terminated != null) && !exitedZero(terminated, phase)) {
             Integer exitCode = terminated == null ? null : terminated.getExitCode();
-            String reason = failureReason(status, terminated);
-            String message = failureMessage(status, terminated, exitCode, reason);
+            PodCauses.InitFailure init = terminated == null ? PodCauses.failedInit(status) : null;
+            String reason = init != null ? PodCauses.INIT_CONTAINER_FAILED : failureReason(status, terminated);
+            String message = init != null
+                    ? "The driver never started: its " + init.describe()
+                    : terminated == null && startedAt == null
+                            ? endedBeforeStart(status, reason)
+                            : failureMessage(status, terminated, exitCode, reason);
             if (deletedByOthers) {
                 return new PodVerdict(JobState.FAILED, exitCode, "DriverPodDeleted",
                         "The driver pod was deleted while the job ran (" + message + ")", phase, null, startedAt, finishedAt);
@@ -68,6 +79,12 @@ public final class DriverVerdict {
             return new PodVerdict(JobState.SUCCEEDED, exitCode, reason, "The driver finished successfully (exit code "
                     + exitCode + ")", phase, null, startedAt, finishedAt);
         }
+        StallSign sign = StallSign.of(pod, null);
+        if (sign != null && sign.nodeSign()) {
+            // the phase and container states are the kubelet's last word before it went silent: not proof of a running driver
+            return new PodVerdict(JobState.STALLED, null, sign.kind() == StallSign.Kind.NODE_LOST ? NODE_LOST : null,
+                    "The driver pod's node stopped reporting: " + sign.text(), phase, null, startedAt, null);
+        }
         if ("Running".equals(phase) || driver != null && driver.getState() != null && driver.getState().getRunning() != null) {
             return new PodVerdict(JobState.RUNNING, null, null, "The driver is running", phase, null, startedAt, null);
         }
@@ -75,10 +92,8 @@ public final class DriverVerdict {
         if (phase == null) {
             return new PodVerdict(JobState.SUBMITTED, null, null, "The driver pod was created", null, blocking, null, null);
         }
-        String message = "Unknown".equals(phase)
-                ? "The driver pod's node stopped reporting"
-                : blocking == null ? "The driver pod is pending" : "The driver pod is pending: " + blocking;
-        return new PodVerdict("Unknown".equals(phase) ? JobState.RUNNING : JobState.PENDING, null,
+        String message = blocking == null ? "The driver pod is pending" : "The driver pod is pending: " + blocking;
+        return new PodVerdict(JobState.PENDING, null,
                 blocking == null ? null : blocking.split(":", 2)[0], message, phase, blocking, startedAt, null);
     }
 
@@ -87,8 +102,10 @@ public final class DriverVerdict {
         PodVerdict last = lastKnown == null ? null : judge(lastKnown);
         String phase = last == null ? null : last.phase();
         String was = phase == null ? "" : " (it was " + phase + ")";
+        String cause = lastKnown == null ? null : PodCauses.disruption(lastKnown.getStatus());
         return new PodVerdict(JobState.FAILED, last == null ? null : last.exitCode(), "DriverPodDeleted",
-                "The driver pod was deleted by someone else before the job ended" + was, phase, null,
+                (cause == null ? "The driver pod was deleted by someone else before the job ended"
+                        : "The driver pod was deleted before the job ended: it was " + cause) + was, phase, null,
                 last == null ? null : last.startedAt(), last == null ? null : last.finishedAt());
     }
 
@@ -104,16 +121,80 @@ public final class DriverVerdict {
 
     /** The job did not start within {@code timeout}; we deleted its pod. */
     public static PodVerdict startTimedOut(Pod lastKnown, Duration timeout) {
+        return startTimedOut(lastKnown, timeout, null);
+    }
+
+    /**
+     * The job did not start within {@code timeout}; we deleted its pod. Without a blocking reason of the pod's own,
+     * the message says where the driver container was waiting and the last warning event about the pod (a volume that
+     * does not mount, a config map or secret that is missing), which is then the cause.
+     *
+     * @param lastWarning e.g. {@code FailedMount: MountVolume.SetUp failed ...}, null when none was seen
+     */
+    public static PodVerdict startTimedOut(Pod lastKnown, Duration timeout, String lastWarning) {
         PodVerdict last = judge(lastKnown);
         String blocking = last.blockingReason();
-        return last.as(JobState.TIMED_OUT, "StartTimeout", "The driver did not start within " + human(timeout)
-                + (blocking == null ? "" : "; it was blocked by " + blocking) + ". The driver pod was deleted.");
+        StringBuilder m = new StringBuilder("The driver did not start within ").append(human(timeout));
+        if (blocking != null) {
+            m.append("; it was blocked by ").append(blocking);
+        } else {
+            ContainerStatus driver = driverContainer(lastKnown.getStatus());
+            ContainerStateWaiting waiting = driver == null || driver.getState() == null ? null : driver.getState().getWaiting();
+            if (waiting != null && waiting.getReason() != null) {
+                m.append("; the driver container was still ").append(waiting.getReason());
+            } else if (last.phase() != null) {
+                m.append("; the pod was still ").append(last.phase());
+            }
+            if (lastWarning != null) {
+                m.append("; the last warning was ").append(lastWarning);
+            }
+        }
+        return last.as(JobState.TIMED_OUT, "StartTimeout", m.append(". The driver pod was deleted.").toString());
     }
 
     /** The job did not end within {@code timeout}; we deleted its pod. */
     public static PodVerdict runTimedOut(Pod lastKnown, Duration timeout) {
         return judge(lastKnown).as(JobState.TIMED_OUT, "RunTimeout",
                 "The job did not finish within " + human(timeout) + ". The driver pod was deleted.");
+    }
+
+    /**
+     * The driver stopped making progress: {@code sign} lasted longer than {@code grace}. Null when the node says it is
+     * Ready again, since then the kubelet will soon correct the pod itself; a stuck deletion stays stuck either way.
+     *
+     * @param node the node as read now, null when not read
+     */
+    public static PodVerdict stalled(Pod lastKnown, StallSign sign, NodeHealth node, Duration grace) {
+        if (node != null && node.status() == NodeHealth.Status.READY && sign.nodeSign()) {
+            return null;
+        }
+        boolean nodeLost = sign.nodeSign() || node != null && node.confirmsProblem();
+        String limit = "longer than the stall grace period " + human(grace);
+        StringBuilder m = new StringBuilder();
+        if (sign.nodeSign()) {
+            m.append("The driver pod's node stopped serving it: ");
+            if (node != null && node.confirmsProblem()) {
+                m.append(node.text()).append("; ").append(sign.text()).append(", for ").append(limit);
+            } else {
+                m.append(sign.text()).append(sign.since() == null ? "" : " since " + sign.since()).append(", for ").append(limit);
+            }
+        } else {
+            m.append("The driver pod is stuck Terminating: ").append(sign.text()).append(" for ").append(limit);
+            if (node != null && node.confirmsProblem()) {
+                m.append("; ").append(node.text());
+            } else if (node != null && node.status() == NodeHealth.Status.READY) {
+                List<String> finalizers = lastKnown.getMetadata().getFinalizers();
+                m.append("; ").append(node.text()).append(", so something else holds the deletion")
+                        .append(finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")");
+            }
+        }
+        if (node != null && node.unread()) {
+            m.append(" (judged from the pod alone: ").append(node.text()).append(')');
+        } else if (node == null && sign.node() != null) {
+            m.append(" (node ").append(sign.node()).append(')');
+        }
+        m.append('.');
+        return judge(lastKnown).as(JobState.FAILED, nodeLost ? NODE_LOST : DRIVER_STALLED, m.toString());
     }
 
     /** Cancelled on request; keeps whatever the last observation knew (exit code, times). */
@@ -130,6 +211,10 @@ public final class DriverVerdict {
      */
     public static String blockingReason(Pod pod) {
         PodStatus status = pod.getStatus();
+        PodCauses.InitFailure init = PodCauses.failedInit(status);
+        if (init != null) {
+            return withMessage(PodCauses.INIT_CONTAINER_FAILED, init.describe());
+        }
         ContainerStatus driver = driverContainer(status);
         ContainerStateWaiting waiting = driver == null || driver.getState() == null ? null : driver.getState().getWaiting();
         if (waiting != null && waiting.getReason() != null && BLOCKING_WAIT_REASONS.contains(waiting.getReason())) {
@@ -193,7 +278,30 @@ public final class DriverVerdict {
         if (terminated != null && terminated.getReason() != null && !terminated.getReason().isBlank()) {
             return terminated.getReason(); // Error, OOMKilled, ContainerCannotRun...
         }
-        return "Error";
+        String disruption = PodCauses.disruptionReason(status);
+        return disruption != null ? disruption : "Error"; // DeletionByPodGC, EvictionByEvictionAPI...
+    }
+
+    /**
+     * A pod that failed with no container status of its driver: nothing ran, so the pod's own reason and its
+     * DisruptionTarget condition are all there is to tell an eviction from a pod garbage-collected before it started.
+     */
+    private static String endedBeforeStart(PodStatus status, String reason) {
+        StringBuilder m = new StringBuilder("The driver pod ended before its driver started (").append(reason).append(')');
+        String detail = status == null || status.getMessage() == null || status.getMessage().isBlank() ? null : status.getMessage().strip();
+        String disruption = PodCauses.disruption(status);
+        if (disruption != null) {
+            m.append(": it was ").append(disruption);
+            if (detail != null && !disruption.contains(detail)) {
+                m.append("; ").append(detail);
+            }
+        } else if (detail != null) {
+            m.append(": ").append(detail);
+        } else {
+            m.append(": the pod records no cause (no DisruptionTarget condition, no message), so neither an eviction nor"
+                    + " garbage collection can be told");
+        }
+        return m.toString();
     }
 
     private static String failureMessage(PodStatus status, ContainerStateTerminated terminated, Integer exitCode, String reason) {

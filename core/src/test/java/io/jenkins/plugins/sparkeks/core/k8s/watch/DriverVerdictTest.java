@@ -48,6 +48,47 @@ class DriverVerdictTest {
     }
 
     @Test
+    void phaseUnknownWithAStaleRunningContainerIsStalledNeverRunning() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Unknown")
+                .addToContainerStatuses(new ContainerStatusBuilder().withName(SparkLabels.DRIVER_CONTAINER).withReady(true)
+                        .withNewState().withNewRunning().withStartedAt(STARTED).endRunning().endState().build())
+                .build()));
+        assertThat(v.state()).isEqualTo(JobState.STALLED);
+        assertThat(v.terminal()).isFalse();
+        assertThat(v.message()).contains("phase is Unknown");
+    }
+
+    @Test
+    void aPodMarkedNodeLostIsStalledWithThatReason() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Running").withReason("NodeLost")
+                .withMessage("Node ip-1 which was running pod d is unresponsive").build()));
+        assertThat(v.state()).isEqualTo(JobState.STALLED);
+        assertThat(v.reason()).isEqualTo("NodeLost");
+        assertThat(v.message()).contains("Node ip-1 which was running pod d is unresponsive");
+    }
+
+    @Test
+    void anInitContainerRestartingAfterAFailureBlocksThePendingDriverByName() {
+        Pod pod = pod(new PodStatusBuilder().withPhase("Pending")
+                .addToInitContainerStatuses(new ContainerStatusBuilder().withName("setup").withRestartCount(3)
+                        .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                        .withNewLastState().withNewTerminated().withExitCode(1).withReason("Error").endTerminated().endLastState()
+                        .build())
+                .build());
+        assertThat(DriverVerdict.blockingReason(pod)).isEqualTo("InitContainerFailed: init container 'setup' failed with exit code 1 (Error)");
+        assertThat(DriverVerdict.startTimedOut(pod, Duration.ofMinutes(5)).message())
+                .contains("blocked by InitContainerFailed: init container 'setup' failed with exit code 1 (Error)");
+    }
+
+    @Test
+    void aPodEndedWithoutAnyCauseSaysItCannotTellEvictionFromGarbageCollection() {
+        PodVerdict v = DriverVerdict.judge(pod(new PodStatusBuilder().withPhase("Failed").build()));
+        assertThat(v.state()).isEqualTo(JobState.FAILED);
+        assertThat(v.message()).startsWith("The driver pod ended before its driver started (Error)")
+                .contains("neither an eviction nor garbage collection can be told");
+    }
+
+    @Test
     void succeededWithExitZeroIsSuccessWithTimes() {
         PodVerdict v = judge("Succeeded", driverTerminated(0, "Completed"));
         assertThat(v.state()).isEqualTo(JobState.SUCCEEDED);
