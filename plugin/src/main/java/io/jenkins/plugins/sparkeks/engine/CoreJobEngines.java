@@ -48,7 +48,8 @@ public enum CoreJobEngines implements JobEngineFactory {
                         cluster.client(),
                         cluster.coordinates(),
                         CoreServices.sparkApplicationInformers(),
-                        CoreServices.kubernetesWatches());
+                        CoreServices.kubernetesWatches(),
+                        s.mode());
                 return JobEngine.of(operator, SparkSubmitRequests.from(s, secrets));
             }
             KubernetesBackend backend =
