@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param history        the state summaries of the current attempt, oldest first
  * @param restartPolicy  the application's restart policy ({@code Never} when unset, as the operator defaults)
  * @param attempt        {@code status.currentAttemptSummary.attemptInfo.id}
- * @param driverStatus   the driver pod status the operator last observed; null when none
+ * @param driverStatus   the driver pod status the operator last observed, from the current state or else the latest
+ *                       state in the history that has one (a terminated state carries none); null when none
  */
 record ApacheStatus(String state, String message, List<String> history, String restartPolicy, long attempt,
         PodStatus driverStatus) {
@@ -37,6 +38,9 @@ record ApacheStatus(String state, String message, List<String> history, String r
         String policy = text(restart.get("restartPolicy"));
         Object attemptId = map(map(status.get("currentAttemptSummary")).get("attemptInfo")).get("id");
         Map<?, ?> observedDriver = map(current.get("lastObservedDriverStatus"));
+        if (observedDriver.isEmpty()) {
+            observedDriver = latestObservedDriver(map(status.get("stateTransitionHistory")));
+        }
         return new ApacheStatus(orEmpty(text(current.get("currentStateSummary"))), text(current.get("message")),
                 history(map(status.get("stateTransitionHistory"))), policy == null ? "Never" : policy,
                 attemptId instanceof Number n ? n.longValue() : 0L,
@@ -57,6 +61,21 @@ record ApacheStatus(String state, String message, List<String> history, String r
             }
         });
         return new ArrayList<>(ordered.values());
+    }
+
+    private static Map<?, ?> latestObservedDriver(Map<?, ?> history) {
+        TreeMap<Long, Map<?, ?>> observed = new TreeMap<>();
+        history.forEach((k, v) -> {
+            Map<?, ?> driver = map(map(v).get("lastObservedDriverStatus"));
+            try {
+                if (!driver.isEmpty()) {
+                    observed.put(Long.parseLong(k.toString()), driver);
+                }
+            } catch (NumberFormatException e) {
+                // not a key the operator writes
+            }
+        });
+        return observed.isEmpty() ? Map.of() : observed.lastEntry().getValue();
     }
 
     private static Map<?, ?> map(Object o) {

@@ -13,10 +13,12 @@ public final class RecordingObserver implements JobObserver {
     public final List<LogLine> logLines = new CopyOnWriteArrayList<>();
     public final List<String> diagnostics = new CopyOnWriteArrayList<>();
     public final List<JobState> states = new CopyOnWriteArrayList<>();
+    public final List<String> stateDetails = new CopyOnWriteArrayList<>();
 
     @Override
     public void stateChanged(JobState state, String detail) {
         states.add(state);
+        stateDetails.add(detail);
     }
 
     @Override
