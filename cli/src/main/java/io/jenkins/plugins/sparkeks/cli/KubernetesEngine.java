@@ -3,7 +3,11 @@ package io.jenkins.plugins.sparkeks.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkApplicationInformers;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkOperatorBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,6 +18,9 @@ final class KubernetesEngine implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DriverInformerRegistry informers;
     private final KubernetesBackend backend;
+    private final KubernetesClient client;
+    private final ClusterCoordinates coordinates;
+    private final SparkApplicationInformers applications;
 
     KubernetesEngine(KubernetesClient client, ClusterCoordinates coordinates) {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
@@ -26,14 +33,23 @@ final class KubernetesEngine implements AutoCloseable {
         this.scheduler = s;
         this.informers = new DriverInformerRegistry(scheduler);
         this.backend = new KubernetesBackend(client, coordinates, informers, scheduler);
+        this.client = client;
+        this.coordinates = coordinates;
+        this.applications = new SparkApplicationInformers(scheduler);
     }
 
     KubernetesBackend backend() {
         return backend;
     }
 
+    /** Submits as {@code mode} asks; follows, describes and cancels whichever operator a reference names. */
+    SparkOperatorBackend operator(SubmissionMode mode) {
+        return new SparkOperatorBackend(client, coordinates, applications, WatchMachinery.of(informers, scheduler), mode);
+    }
+
     @Override
     public void close() {
+        applications.close();
         informers.close();
         scheduler.shutdownNow();
     }

@@ -8,8 +8,11 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
+import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
@@ -18,6 +21,7 @@ import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import io.jenkins.plugins.sparkeks.sandbox.KubernetesSandbox;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -71,6 +75,12 @@ final class SandboxEngines implements Engines {
     }
 
     @Override
+    public SparkJobBackend<SparkSubmitRequest> operator(KubernetesFlags cluster, SubmissionMode mode) {
+        throw new InvalidJobSpecException(List.of(new FieldError("mode", "'" + mode.value() + "': the sandbox has no Spark"
+                + " operator.", "Use --mode submit here; operator modes need a cluster with an operator installed.")));
+    }
+
+    @Override
     public SparkJobBackend<EmrJobRequest> emr(AwsFlags flags) {
         return EmrBackend.create(clients, settings(), emrMachinery);
     }
@@ -80,7 +90,7 @@ final class SandboxEngines implements Engines {
         return switch (reference.backend()) {
             case KUBERNETES -> kubernetesEngine.backend();
             case EMR_ON_EKS -> emr(access.aws);
-            case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark Operator");
+            case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark operator");
         };
     }
 
