@@ -21,6 +21,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 /**
@@ -41,25 +43,34 @@ class ApacheOperatorStepOnMockServerTest {
             .withNamespaced(true)
             .build();
 
-    @Test
+    /** Each failure the operator reports ends the build naming its cause, as the console shows it. */
+    @ParameterizedTest(name = "{0}")
     @Order(1)
-    void anApacheApplicationThatTheOperatorTimesOutFailsTheBuildNamingTheTimeout() throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DriverStartTimedOut | Driver has not started within 300000 millis. | driverStartTimeoutMillis",
+                "DriverReadyTimedOut | Driver has not become ready within 300000 millis. | driverReadyTimeoutMillis",
+                "ExecutorsStartTimedOut | Executors have not started within 300000 millis. | minExecutors",
+                "SchedulingFailure | pods is forbidden: exceeded quota: compute-resources | quota or RBAC",
+                "DriverEvicted | The node was low on resource: memory. | was evicted",
+            })
+    void anApacheApplicationThatTheOperatorFailsFailsTheBuildNamingTheCause(String state, String message, String named)
+            throws Exception {
         installCrd("spark.apache.org", "v1");
         SparkSubmitEksStep spec = KubeconfigStepHarness.sparkPi();
         spec.setMode("operator");
-        KubeconfigStepHarness step = new KubeconfigStepHarness(client, "etl/asf", 3, spec);
+        KubeconfigStepHarness step = new KubeconfigStepHarness(client, "etl/asf-" + state, 3, spec);
         SparkJobStepExecution execution = step.execution;
         StepContext context = step.context;
 
         assertThat(execution.start()).isFalse();
         var apps = client.genericKubernetesResources(APACHE).inNamespace("spark");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> apps.list().getItems().size() == 1 && execution.reference() != null);
-        String name = apps.list().getItems().get(0).getMetadata().getName();
+        await().atMost(Duration.ofSeconds(30)).until(() -> execution.reference() != null);
+        String name = execution.reference().displayId().substring("spark:sparkapplication/".length());
         apps.withName(name).editStatus(app -> withState(app, "Submitted", ""));
         apps.withName(name).editStatus(app -> withState(app, "DriverRequested", "Requested driver from resource scheduler."));
-        apps.withName(name)
-                .editStatus(app -> withState(app, "DriverStartTimedOut", "Driver has not started within 300000 millis."));
+        apps.withName(name).editStatus(app -> withState(app, state, message));
 
         verify(context, timeout(30_000)).onFailure(any());
         verify(context, never()).onSuccess(any());
@@ -67,7 +78,7 @@ class ApacheOperatorStepOnMockServerTest {
         System.out.println("[asf-step-console]\n" + console);
         assertThat(console)
                 .contains("spark.apache.org/v1", "Apache Spark Kubernetes Operator")
-                .contains("DriverStartTimedOut", "driverStartTimeoutMillis");
+                .contains("Spark job FAILED (" + state + ")", named, message);
     }
 
     @Test
