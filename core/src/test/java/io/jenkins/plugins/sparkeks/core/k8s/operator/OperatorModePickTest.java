@@ -105,6 +105,7 @@ class OperatorModePickTest {
     void noOperatorIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> submit(SubmissionMode.OPERATOR, "pick-none", new RecordingObserver()))
                 .isInstanceOf(InvalidJobSpecException.class)
+                .satisfies(e -> System.out.println("[asf-console] ERROR: " + e.getMessage()))
                 .hasMessageContaining("found no Spark operator")
                 .hasMessageContaining("mode 'submit'");
     }
@@ -114,6 +115,7 @@ class OperatorModePickTest {
         OperatorCrds.install(client, OperatorKind.KUBEFLOW);
         assertThatThrownBy(() -> submit(SubmissionMode.OPERATOR_APACHE, "pick-missing", new RecordingObserver()))
                 .isInstanceOf(InvalidJobSpecException.class)
+                .satisfies(e -> System.out.println("[asf-console] ERROR: " + e.getMessage()))
                 .hasMessageContaining("Apache Spark Kubernetes Operator is not installed")
                 .hasMessageContaining("use mode 'operator-kubeflow'");
         assertThat(applications(OperatorKind.APACHE, "v1")).isZero();
