@@ -55,7 +55,7 @@ public final class SparkApplicationSubmitter {
                         + " already exists for this submission; attaching to it instead of submitting again.");
             } else {
                 result = create(apps, app, key, ns);
-                observer.diagnostic("Created SparkApplication " + ns + "/" + name + " (" + apiVersion() + "); the operator"
+                observer.diagnostic("Created SparkApplication " + ns + "/" + name + " (" + builder.context().getGroup() + "/" + builder.context().getVersion() + "); the operator"
                         + " starts its driver " + name + "-driver.");
             }
         } catch (KubernetesClientException e) {
