@@ -155,7 +155,7 @@ class SparkOperatorBackendTest {
         operator.pods().delete(ref.driverPodName());
         operator.stateWithoutDriver(ref.name(), "SUSPENDED", null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> observer.stateDetails.stream()
-                .anyMatch(d -> d.contains("suspended (spec.suspend is true)")));
+                .anyMatch(d -> d.contains("is suspended") && d.contains("resumes when spec.suspend is set to false")));
         assertThat(watch.status()).contains("SUSPENDED");
         assertThat(backend.describe(ref).state()).isEqualTo(JobState.PENDING);
         assertThat(watch.result()).as("a suspended application may be resumed").isNotDone();
