@@ -69,7 +69,8 @@ class ApacheOperatorStepOnMockServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> execution.reference() != null);
         String name = execution.reference().displayId().substring("spark:sparkapplication/".length());
         apps.withName(name).editStatus(app -> withState(app, "Submitted", ""));
-        apps.withName(name).editStatus(app -> withState(app, "DriverRequested", "Requested driver from resource scheduler."));
+        apps.withName(name)
+                .editStatus(app -> withState(app, "DriverRequested", "Requested driver from resource scheduler."));
         apps.withName(name).editStatus(app -> withState(app, state, message));
 
         verify(context, timeout(30_000)).onFailure(any());
@@ -90,16 +91,24 @@ class ApacheOperatorStepOnMockServerTest {
         spec.setMode("operator");
         KubeconfigStepHarness step = new KubeconfigStepHarness(client, "etl/both", 1, spec);
         StepContext context = step.context;
-        int before = client.genericKubernetesResources(APACHE).inNamespace("spark").list().getItems().size();
+        int before = client.genericKubernetesResources(APACHE)
+                .inNamespace("spark")
+                .list()
+                .getItems()
+                .size();
 
         step.execution.start();
         ArgumentCaptor<Throwable> failure = ArgumentCaptor.forClass(Throwable.class);
         verify(context, timeout(30_000)).onFailure(failure.capture());
         // Jenkins prints the failure's message under the console as "ERROR: ..."
-        System.out.println("[asf-step-console]\n" + step.console() + "ERROR: " + failure.getValue().getMessage());
+        System.out.println("[asf-step-console]\n" + step.console() + "ERROR: "
+                + failure.getValue().getMessage());
         assertThat(failure.getValue().getMessage())
                 .contains("mode", "'operator-kubeflow'", "'operator-apache'", "sparkapplications.spark.apache.org");
-        assertThat(client.genericKubernetesResources(APACHE).inNamespace("spark").list().getItems())
+        assertThat(client.genericKubernetesResources(APACHE)
+                        .inNamespace("spark")
+                        .list()
+                        .getItems())
                 .as("nothing new was created")
                 .hasSize(before);
     }
@@ -113,7 +122,12 @@ class ApacheOperatorStepOnMockServerTest {
                 ? new LinkedHashMap<>((Map<String, Object>) h)
                 : new LinkedHashMap<>();
         Map<String, Object> current = Map.of(
-                "currentStateSummary", state, "lastTransitionTime", Instant.now().toString(), "message", message);
+                "currentStateSummary",
+                state,
+                "lastTransitionTime",
+                Instant.now().toString(),
+                "message",
+                message);
         history.put(Integer.toString(history.size()), current);
         status.put("currentState", current);
         status.put("stateTransitionHistory", history);
