@@ -9,7 +9,10 @@ import java.util.Map;
  * SparkApplication for the Spark Operator.
  *
  * @param target              cluster and authentication
- * @param mode                driver pod, or a SparkApplication for an operator (named, or the one the cluster has)
+ * @param sparkOperator       true to create a SparkApplication instead of a driver pod (follows {@code mode})
+ * @param mode                driver pod, or a SparkApplication for an operator (named, or the one the cluster has);
+ *                            null in a definition saved before modes were named, read from {@code sparkOperator}
+ *                            (then the Kubeflow operator, the only one there was)
  * @param name                application name ({@code spark.app.name})
  * @param mainClass           JVM main class; null for Python and R applications
  * @param mainApplicationFile the application resource ({@code local://}, {@code s3a://}, {@code https://} ...)
@@ -32,6 +35,7 @@ import java.util.Map;
  */
 public record SparkSubmitDefinition(
         KubernetesTarget target,
+        boolean sparkOperator,
         SubmissionMode mode,
         String name,
         String mainClass,
@@ -61,12 +65,10 @@ public record SparkSubmitDefinition(
         files = Copies.list(files);
         pyFiles = Copies.list(pyFiles);
         secrets = secrets == null ? SecretRefs.NONE : secrets;
-        mode = mode == null ? SubmissionMode.SUBMIT : mode;
-    }
-
-    /** Whether a SparkApplication is created instead of a driver pod. */
-    public boolean sparkOperator() {
-        return mode.usesOperator();
+        if (mode == null) {
+            mode = sparkOperator ? SubmissionMode.OPERATOR_KUBEFLOW : SubmissionMode.SUBMIT;
+        }
+        sparkOperator = mode.usesOperator();
     }
 
     /** Configuration keys only: values of Spark conf and environment may be secrets. */

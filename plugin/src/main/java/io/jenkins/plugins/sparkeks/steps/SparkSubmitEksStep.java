@@ -133,6 +133,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
         v.throwIfInvalid();
         return new SparkSubmitDefinition(
                 target,
+                submissionMode.usesOperator(),
                 submissionMode,
                 name,
                 mainClass,

@@ -185,6 +185,29 @@ class SparkSubmitEksStepTest {
     }
 
     @Test
+    void aDefinitionSavedBeforeModesWereNamedKeepsItsKubeflowOperator() throws Exception {
+        SparkSubmitDefinition now = minimal().toDefinition(GLOBAL);
+        // as Java serialisation reads an older record: fields it lacks (mode) arrive as null in the canonical
+        // constructor
+        var components = SparkSubmitDefinition.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = switch (components[i].getName()) {
+                case "sparkOperator" -> true;
+                case "mode" -> null;
+                default -> components[i].getAccessor().invoke(now);
+            };
+        }
+        SparkSubmitDefinition old =
+                SparkSubmitDefinition.class.getDeclaredConstructor(types).newInstance(values);
+
+        assertThat(old.mode()).isEqualTo(SubmissionMode.OPERATOR_KUBEFLOW);
+        assertThat(old.sparkOperator()).isTrue();
+    }
+
+    @Test
     void aScheduledSparkApplicationIsRefusedWithWhatToDoInstead() {
         SparkSubmitEksStep step = minimal();
         step.setMode("ScheduledSparkApplication");
