@@ -19,6 +19,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 
 /** The engines for real clusters and AWS, made on first use and closed with the command. */
@@ -43,6 +45,12 @@ final class ClusterEngines implements Engines {
             kubernetesNamespace = connection.defaultNamespace();
         }
         return kubernetes.backend();
+    }
+
+    @Override
+    public synchronized SparkJobBackend<SparkSubmitRequest> operator(KubernetesFlags cluster, SubmissionMode mode) {
+        kubernetes(cluster, null);
+        return kubernetes.operator(mode);
     }
 
     @Override
@@ -79,6 +87,11 @@ final class ClusterEngines implements Engines {
     public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
         if (reference instanceof DriverPodReference pod) {
             return kubernetes(access, pod.cluster());
+        }
+        if (reference instanceof SparkApplicationReference app) {
+            kubernetes(access, app.cluster());
+            // the reference names its operator's API; the mode matters only when submitting
+            return kubernetes.operator(SubmissionMode.OPERATOR);
         }
         if (reference instanceof EmrJobRunReference run) {
             return emr(access.aws, run.region());

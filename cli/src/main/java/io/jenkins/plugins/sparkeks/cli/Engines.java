@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 
 /**
@@ -18,6 +19,11 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 interface Engines extends AutoCloseable {
 
     SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster);
+
+    /** A SparkApplication for the operator {@code mode} names, or the one the cluster has. */
+    default SparkJobBackend<SparkSubmitRequest> operator(KubernetesFlags cluster, SubmissionMode mode) {
+        throw new IllegalStateException("these engines have no Spark operator (mode " + mode.value() + ")");
+    }
 
     /** Where a driver goes when no namespace is given: the kubeconfig context's, the pod's, else {@code default}. */
     default String kubernetesNamespace(KubernetesFlags cluster) {

@@ -7,7 +7,11 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkApplicationInformers;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkOperatorBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +24,9 @@ final class KubernetesEngine implements AutoCloseable {
     private final DriverInformerRegistry informers;
     private final KubernetesBackend backend;
     private final InsightWiring insight;
+    private final KubernetesClient client;
+    private final ClusterCoordinates coordinates;
+    private final SparkApplicationInformers applications;
 
     KubernetesEngine(KubernetesClient client, ClusterCoordinates coordinates) {
         ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
@@ -35,6 +42,9 @@ final class KubernetesEngine implements AutoCloseable {
         // insight reads on the same single scheduler: the command follows one job
         this.insight = InsightWiring.of(client, coordinates, new InsightMachinery(scheduler),
                 new EventLogReader(List.of(new LocalEventLogs())));
+        this.client = client;
+        this.coordinates = coordinates;
+        this.applications = new SparkApplicationInformers(scheduler);
     }
 
     /** How Spark insight reaches this cluster's drivers. */
@@ -46,8 +56,14 @@ final class KubernetesEngine implements AutoCloseable {
         return backend;
     }
 
+    /** Submits as {@code mode} asks; follows, describes and cancels whichever operator a reference names. */
+    SparkOperatorBackend operator(SubmissionMode mode) {
+        return new SparkOperatorBackend(client, coordinates, applications, WatchMachinery.of(informers, scheduler), mode);
+    }
+
     @Override
     public void close() {
+        applications.close();
         informers.close();
         scheduler.shutdownNow();
     }

@@ -6,6 +6,8 @@ import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.OperatorApi;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
@@ -38,6 +40,13 @@ final class ReferenceChecks {
             optional(v, TOKEN, pod.podUid(), "podUid");
             optional(v, TOKEN, pod.sparkAppId(), "sparkAppId");
             optional(v, TOKEN, pod.submissionKeyHash(), "submissionKeyHash");
+        } else if (reference instanceof SparkApplicationReference app) {
+            cluster(v, app.cluster());
+            v.check(DNS_LABEL.matcher(app.namespace()).matches(), field("namespace"), problem(), fix());
+            v.check(DNS_SUBDOMAIN.matcher(app.name()).matches(), field("name"), problem(), fix());
+            optional(v, TOKEN, app.uid(), "uid");
+            optional(v, TOKEN, app.submissionKeyHash(), "submissionKeyHash");
+            v.check(app.apiVersion() == null || knownOperatorApi(app.apiVersion()), field("apiVersion"), problem(), fix());
         } else if (reference instanceof EmrJobRunReference run) {
             v.check(REGION.matcher(run.region()).matches(), field("region"), problem(), fix());
             v.check(EMR_ID.matcher(run.virtualClusterId()).matches(), field("virtualClusterId"), problem(), fix());
@@ -52,6 +61,15 @@ final class ReferenceChecks {
             }
         }
         v.throwIfInvalid();
+    }
+
+    private static boolean knownOperatorApi(String apiVersion) {
+        try {
+            OperatorApi api = OperatorApi.of(apiVersion);
+            return api.kind().versions().contains(api.version());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void cluster(Validation v, ClusterCoordinates cluster) {

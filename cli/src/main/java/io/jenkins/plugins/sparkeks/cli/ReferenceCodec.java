@@ -9,6 +9,7 @@ import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class ReferenceCodec {
     static final String VERSION = "soe1";
     private static final Map<String, Class<? extends JobReference>> KINDS = Map.of(
             "k8s", DriverPodReference.class,
-            "emr", EmrJobRunReference.class);
+            "emr", EmrJobRunReference.class,
+            "op", SparkApplicationReference.class);
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -61,8 +63,7 @@ public final class ReferenceCodec {
         return switch (reference.backend()) {
             case KUBERNETES -> "k8s";
             case EMR_ON_EKS -> "emr";
-            case SPARK_OPERATOR -> throw new IllegalArgumentException(
-                    "Spark Operator references are not supported by the command line yet");
+            case SPARK_OPERATOR -> "op";
         };
     }
 

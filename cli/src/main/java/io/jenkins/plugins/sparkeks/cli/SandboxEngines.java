@@ -13,8 +13,12 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
+
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
+import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
@@ -77,6 +81,12 @@ final class SandboxEngines implements Engines {
     }
 
     @Override
+    public SparkJobBackend<SparkSubmitRequest> operator(KubernetesFlags cluster, SubmissionMode mode) {
+        throw new InvalidJobSpecException(List.of(new FieldError("mode", "'" + mode.value() + "': the sandbox has no Spark"
+                + " operator.", "Use --mode submit here; operator modes need a cluster with an operator installed.")));
+    }
+
+    @Override
     public SparkJobBackend<EmrJobRequest> emr(AwsFlags flags) {
         return EmrBackend.create(clients, settings(), emrMachinery);
     }
@@ -86,7 +96,7 @@ final class SandboxEngines implements Engines {
         return switch (reference.backend()) {
             case KUBERNETES -> kubernetesEngine.backend();
             case EMR_ON_EKS -> emr(access.aws);
-            case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark Operator");
+            case SPARK_OPERATOR -> throw new IllegalArgumentException("the sandbox has no Spark operator");
         };
     }
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.PodToleration;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import java.io.IOException;
@@ -51,6 +52,13 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
     KubernetesFlags cluster;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "submit",
+            description = "How the application starts: submit (a driver pod, as spark-submit), operator (a "
+                    + "SparkApplication for the Spark operator the cluster has; refused when it has both or none), "
+                    + "operator-kubeflow (sparkoperator.k8s.io) or operator-apache (spark.apache.org). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String mode = "submit";
 
     @Option(names = "--name", paramLabel = "NAME", description = "Application name; starts the driver pod's name.")
     String appName;
@@ -172,6 +180,7 @@ final class SubmitCommand implements Callable<Integer> {
         // all input is read, and every problem reported, before a client is built or anything is sent
         InputCheck input = new InputCheck();
         SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
+        SubmissionMode submissionMode = input.read(this::submissionMode);
         input.read(() -> toRequest(SparkSubmitRequest.DEFAULT_NAMESPACE));
         WaitOptions options = input.read(() -> waitFlags.toWaitOptions(retention)
                 .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod));
@@ -179,11 +188,23 @@ final class SubmitCommand implements Callable<Integer> {
         input.done();
         return root.run(common, session -> {
             SparkJobBackend<SparkSubmitRequest> backend = root.engines().withInsight(
-                    root.engines().kubernetes(cluster), insightFlags.toOptions(), SparkSubmitRequest::conf);
+                    submissionMode.usesOperator()
+                            ? root.engines().operator(cluster, submissionMode)
+                            : root.engines().kubernetes(cluster),
+                    insightFlags.toOptions(),
+                    SparkSubmitRequest::conf);
             // as kubectl does: without --namespace, the kubeconfig context's (or the pod's) namespace
             SparkSubmitRequest request = toRequest(root.engines().kubernetesNamespace(cluster));
             return session.submit(backend, request, key, waitFlags, options);
         });
+    }
+
+    SubmissionMode submissionMode() {
+        SubmissionMode m = SubmissionMode.parse(mode);
+        if (m == null) {
+            throw new InvalidJobSpecException(List.of(SubmissionMode.error("mode", mode)));
+        }
+        return m;
     }
 
     SparkSubmitRequest toRequest(String defaultNamespace) {

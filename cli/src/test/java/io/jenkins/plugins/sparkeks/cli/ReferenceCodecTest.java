@@ -8,6 +8,7 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrLogLocation;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +37,24 @@ class ReferenceCodecTest {
                 LogCursor.START.with("cloudwatch:stdout", "f/1"));
 
         assertThat(codec.decode(codec.encode(ref))).isEqualTo(ref);
+    }
+
+    @Test
+    void sparkApplicationReferencesRoundTripWithTheirOperatorApi() {
+        SparkApplicationReference apache = new SparkApplicationReference(ClusterCoordinates.eks("us-east-1", "prod"), "spark",
+                "pi-0123456789abcdef", "uid-1", "abc", LogCursor.START.with("pod", "2026-01-01T00:00:00Z#1"),
+                "spark.apache.org/v1");
+        SparkApplicationReference kubeflow = new SparkApplicationReference(ClusterCoordinates.eks("us-east-1", "prod"),
+                "spark", "pi-0123456789abcdef", "uid-2", "abc", LogCursor.START);
+
+        assertThat(codec.encode(apache)).startsWith("soe1.op.");
+        assertThat(codec.decode(codec.encode(apache))).isEqualTo(apache);
+        assertThat(codec.decode(codec.encode(kubeflow))).isEqualTo(kubeflow);
+
+        SparkApplicationReference unknownApi = new SparkApplicationReference(ClusterCoordinates.eks("us-east-1", "prod"),
+                "spark", "pi", "uid-1", "abc", LogCursor.START, "example.com/v9");
+        assertThatThrownBy(() -> codec.decode(codec.encode(unknownApi))).isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("reference.apiVersion: is not a value a submission could have produced.");
     }
 
     @Test

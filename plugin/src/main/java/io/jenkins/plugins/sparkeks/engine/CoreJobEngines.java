@@ -60,7 +60,8 @@ public enum CoreJobEngines implements JobEngineFactory {
                         cluster.client(),
                         cluster.coordinates(),
                         CoreServices.sparkApplicationInformers(),
-                        CoreServices.kubernetesWatches());
+                        CoreServices.kubernetesWatches(),
+                        s.mode());
                 return withInsight(operator, SparkSubmitRequests.from(s, secrets), SparkSubmitRequest::conf, s,
                         kubernetesInsight(cluster, s, run));
             }

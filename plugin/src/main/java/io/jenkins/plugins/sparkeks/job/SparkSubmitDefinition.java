@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.job;
 
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,10 @@ import java.util.Map;
  * SparkApplication for the Spark Operator.
  *
  * @param target              cluster and authentication
- * @param sparkOperator       true to create a SparkApplication instead of a driver pod
+ * @param sparkOperator       true to create a SparkApplication instead of a driver pod (follows {@code mode})
+ * @param mode                driver pod, or a SparkApplication for an operator (named, or the one the cluster has);
+ *                            null in a definition saved before modes were named, read from {@code sparkOperator}
+ *                            (then the Kubeflow operator, the only one there was)
  * @param name                application name ({@code spark.app.name})
  * @param mainClass           JVM main class; null for Python and R applications
  * @param mainApplicationFile the application resource ({@code local://}, {@code s3a://}, {@code https://} ...)
@@ -32,6 +36,7 @@ import java.util.Map;
 public record SparkSubmitDefinition(
         KubernetesTarget target,
         boolean sparkOperator,
+        SubmissionMode mode,
         String name,
         String mainClass,
         String mainApplicationFile,
@@ -60,6 +65,10 @@ public record SparkSubmitDefinition(
         files = Copies.list(files);
         pyFiles = Copies.list(pyFiles);
         secrets = secrets == null ? SecretRefs.NONE : secrets;
+        if (mode == null) {
+            mode = sparkOperator ? SubmissionMode.OPERATOR_KUBEFLOW : SubmissionMode.SUBMIT;
+        }
+        sparkOperator = mode.usesOperator();
     }
 
     /** Configuration keys only: values of Spark conf and environment may be secrets. */
@@ -76,6 +85,6 @@ public record SparkSubmitDefinition(
                 ? "eks:" + target.aws().region() + "/" + target.clusterName()
                 : target.serverUrl() != null ? target.serverUrl() : "the kubeconfig's cluster";
         return (name != null ? name : mainApplicationFile) + " in namespace " + namespace + " on " + where
-                + (sparkOperator ? " (Spark Operator)" : "");
+                + (mode.usesOperator() ? " (mode " + mode.value() + ")" : "");
     }
 }

@@ -5,8 +5,10 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.credentials.CredentialsForms;
 import io.jenkins.plugins.sparkeks.job.AwsTarget;
 import io.jenkins.plugins.sparkeks.job.DurationText;
@@ -34,8 +36,8 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class SparkSubmitEksStep extends SparkJobStep {
 
-    static final String MODE_SUBMIT = "submit";
-    static final String MODE_OPERATOR = "operator";
+    static final String MODE_SUBMIT = SubmissionMode.SUBMIT.value();
+    static final String MODE_OPERATOR = SubmissionMode.OPERATOR.value();
 
     private String clusterName;
     private String serverUrl;
@@ -80,7 +82,7 @@ public class SparkSubmitEksStep extends SparkJobStep {
     @Override
     public SparkSubmitDefinition toDefinition(SparkOnEksDefaults d) {
         Validation v = new Validation();
-        boolean operator = operatorMode(v);
+        SubmissionMode submissionMode = submissionMode(v);
         AwsTarget aws = awsTarget(d);
         // a cluster given explicitly on the step wins over the global EKS cluster
         boolean explicitNonEks = serverUrl != null || kubeconfigCredentialsId != null;
@@ -134,7 +136,8 @@ public class SparkSubmitEksStep extends SparkJobStep {
         v.throwIfInvalid();
         return new SparkSubmitDefinition(
                 target,
-                operator,
+                submissionMode.usesOperator(),
+                submissionMode,
                 name,
                 mainClass,
                 mainApplicationFile,
@@ -178,18 +181,14 @@ public class SparkSubmitEksStep extends SparkJobStep {
         return out;
     }
 
-    private boolean operatorMode(Validation v) {
-        if (mode == null || mode.equalsIgnoreCase(MODE_SUBMIT)) {
-            return false;
+    private SubmissionMode submissionMode(Validation v) {
+        SubmissionMode m = SubmissionMode.parse(mode);
+        if (m == null) {
+            FieldError e = SubmissionMode.error("mode", mode);
+            v.error(e.field(), e.problem(), e.fix());
+            return SubmissionMode.SUBMIT;
         }
-        if (mode.equalsIgnoreCase(MODE_OPERATOR)) {
-            return true;
-        }
-        v.error(
-                "mode",
-                "'" + mode + "' is not a submission mode.",
-                "Use submit (driver pod) or operator (SparkApplication).");
-        return false;
+        return m;
     }
 
     public String getClusterName() {
@@ -551,7 +550,9 @@ public class SparkSubmitEksStep extends SparkJobStep {
         public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
             ListBoxModel m = new ListBoxModel();
             m.add("Driver pod (spark-submit cluster mode)", MODE_SUBMIT);
-            m.add("SparkApplication (Spark Operator)", MODE_OPERATOR);
+            m.add("SparkApplication for the operator the cluster has", MODE_OPERATOR);
+            m.add("SparkApplication for the Kubeflow Spark Operator", SubmissionMode.OPERATOR_KUBEFLOW.value());
+            m.add("SparkApplication for the Apache Spark Kubernetes Operator", SubmissionMode.OPERATOR_APACHE.value());
             return m;
         }
 

@@ -86,7 +86,9 @@ class InvalidStepArgumentsTest {
                             s.setMode("yarn");
                             return s;
                         },
-                        List.of("mode: 'yarn' is not a submission mode.", "Use submit (driver pod) or operator")),
+                        List.of(
+                                "mode: 'yarn' is not a submission mode.",
+                                "Use submit (driver pod), operator (SparkApplication for the operator the cluster has), operator-kubeflow (sparkoperator.k8s.io) or operator-apache (spark.apache.org).")),
                 invalid(
                         "emrStartJobRun without anything",
                         EmrStartJobRunStep::new,

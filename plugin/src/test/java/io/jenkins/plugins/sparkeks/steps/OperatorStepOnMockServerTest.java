@@ -8,6 +8,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
@@ -29,6 +30,7 @@ class OperatorStepOnMockServerTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSparkApplicationIsCreatedFollowedAndJudged() throws Exception {
+        installCrd("sparkoperator.k8s.io", "v1beta2");
         SparkSubmitEksStep spec = KubeconfigStepHarness.sparkPi();
         spec.setMode("operator");
         KubeconfigStepHarness step = new KubeconfigStepHarness(client, "etl/op", 2, spec);
@@ -56,6 +58,32 @@ class OperatorStepOnMockServerTest {
         assertThat(execution.reference().displayId()).isEqualTo("spark:sparkapplication/" + name);
         assertThat(step.console()).doesNotContain("test-token", "cannot be followed");
         assertThat(apps.list().getItems()).as("mode operator submits once").hasSize(1);
+    }
+
+    /** Only the Kubeflow CRD is installed, so mode 'operator' picks it (from API discovery, as on a real cluster). */
+    private static void installCrd(String group, String version) {
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(new CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName("sparkapplications." + group)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup(group)
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withKind("SparkApplication")
+                        .withPlural("sparkapplications")
+                        .endNames()
+                        .addNewVersion()
+                        .withName(version)
+                        .withServed(true)
+                        .withStorage(true)
+                        .endVersion()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     private static GenericKubernetesResource withState(GenericKubernetesResource app, String name, String state) {

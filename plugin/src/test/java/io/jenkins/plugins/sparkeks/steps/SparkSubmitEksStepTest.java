@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.job.SparkSubmitDefinition;
 import java.time.Duration;
 import java.util.List;
@@ -192,6 +193,52 @@ class SparkSubmitEksStepTest {
         step.setMode("Operator");
 
         assertThat(step.toDefinition(GLOBAL).sparkOperator()).isTrue();
+        assertThat(step.toDefinition(GLOBAL).mode()).isEqualTo(SubmissionMode.OPERATOR);
+    }
+
+    @Test
+    void eachOperatorCanBeNamed() {
+        SparkSubmitEksStep step = minimal();
+        step.setMode("operator-apache");
+        assertThat(step.toDefinition(GLOBAL).mode()).isEqualTo(SubmissionMode.OPERATOR_APACHE);
+        step.setMode("OPERATOR-KUBEFLOW");
+        assertThat(step.toDefinition(GLOBAL).mode()).isEqualTo(SubmissionMode.OPERATOR_KUBEFLOW);
+        step.setMode(null);
+        assertThat(step.toDefinition(GLOBAL).mode()).isEqualTo(SubmissionMode.SUBMIT);
+    }
+
+    @Test
+    void aDefinitionSavedBeforeModesWereNamedKeepsItsKubeflowOperator() throws Exception {
+        SparkSubmitDefinition now = minimal().toDefinition(GLOBAL);
+        // as Java serialisation reads an older record: fields it lacks (mode) arrive as null in the canonical
+        // constructor
+        var components = SparkSubmitDefinition.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = switch (components[i].getName()) {
+                case "sparkOperator" -> true;
+                case "mode" -> null;
+                default -> components[i].getAccessor().invoke(now);
+            };
+        }
+        SparkSubmitDefinition old =
+                SparkSubmitDefinition.class.getDeclaredConstructor(types).newInstance(values);
+
+        assertThat(old.mode()).isEqualTo(SubmissionMode.OPERATOR_KUBEFLOW);
+        assertThat(old.sparkOperator()).isTrue();
+    }
+
+    @Test
+    void aScheduledSparkApplicationIsRefusedWithWhatToDoInstead() {
+        SparkSubmitEksStep step = minimal();
+        step.setMode("ScheduledSparkApplication");
+
+        assertThatThrownBy(() -> step.toDefinition(GLOBAL))
+                .isInstanceOf(InvalidJobSpecException.class)
+                .hasMessageContaining("mode: 'scheduledsparkapplication': a ScheduledSparkApplication is not supported")
+                .hasMessageContaining("Schedule the Jenkins job instead (a cron trigger) with mode operator-kubeflow");
     }
 
     @Test

@@ -4,7 +4,7 @@ package io.jenkins.plugins.sparkeks.core.result;
 public enum Backend {
     /** A driver pod created as {@code spark-submit --deploy-mode cluster} would create it. */
     KUBERNETES,
-    /** A {@code sparkoperator.k8s.io/v1beta2} SparkApplication handled by the Spark Operator. */
+    /** A SparkApplication handled by a Spark operator: Kubeflow ({@code sparkoperator.k8s.io}) or Apache ({@code spark.apache.org}). */
     SPARK_OPERATOR,
     /** An EMR on EKS job run started through StartJobRun (or the ACK JobRun resource). */
     EMR_ON_EKS

@@ -27,6 +27,20 @@ record ApplicationStatus(String state, String errorMessage, String sparkAppId, S
                 app.getMetadata().getUid(), time(app.getMetadata().getCreationTimestamp()));
     }
 
+    /**
+     * A {@code spark.apache.org} application's common parts. Its status names neither the Spark application id nor
+     * the driver pod, so the driver is the one we named in {@code spark.kubernetes.driver.pod.name}, and only once the
+     * operator has requested it (before that there is no driver to read).
+     */
+    static ApplicationStatus ofApache(GenericKubernetesResource app, ApacheStatus apache) {
+        Map<?, ?> conf = map(map(app.getAdditionalProperties().get("spec")).get("sparkConf"));
+        String podName = text(conf.get("spark.kubernetes.driver.pod.name"));
+        boolean requested = apache.history().stream().anyMatch(s -> !s.equals("Submitted") && !s.equals("ScheduledToRestart"))
+                || !apache.state().isEmpty() && !apache.state().equals("Submitted") && !apache.state().equals("ScheduledToRestart");
+        return new ApplicationStatus(apache.state(), apache.message(), null, requested ? podName : null,
+                app.getMetadata().getUid(), time(app.getMetadata().getCreationTimestamp()));
+    }
+
     private static Map<?, ?> map(Object o) {
         return o instanceof Map<?, ?> m ? m : Map.of();
     }

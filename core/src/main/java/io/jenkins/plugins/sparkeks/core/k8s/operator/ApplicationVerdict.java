@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What the operator's {@code applicationState} says about the job. Only COMPLETED and FAILED are final:
  * SUCCEEDING/FAILING mean the driver ended but the operator may still rerun it (PENDING_RERUN), and
- * SUBMISSION_FAILED is retried or turned into FAILED by the operator.
+ * SUBMISSION_FAILED is retried or turned into FAILED by the operator. SUSPENDING, SUSPENDED and RESUMING (v2.4+)
+ * are a pause the user controls through {@code spec.suspend}; they never end the job by themselves.
  *
  * @param state       the shared state
  * @param nativeState the operator's state name
@@ -30,6 +31,18 @@ record ApplicationVerdict(JobState state, String nativeState, String reason, Str
             case "RUNNING", "SUCCEEDING", "FAILING" -> new ApplicationVerdict(JobState.RUNNING, s, null, "The driver is running (operator state " + s + ")");
             case "", "SUBMITTED" -> new ApplicationVerdict(JobState.SUBMITTED, s, null, s.isEmpty()
                     ? "Waiting for the Spark Operator to pick up the application" : "The Spark Operator submitted the application");
+            // Since v2.4 spec.suspend=true stops the driver (SUSPENDING), holds the application (SUSPENDED) until
+            // spec.suspend is false again, then submits it anew (RESUMING): paused, neither started nor ended.
+            case "SUSPENDING" -> new ApplicationVerdict(JobState.PENDING, s, null, "The application is being suspended"
+                    + " (spec.suspend is true): the operator deletes its driver and executors" + error);
+            case "SUSPENDED" -> new ApplicationVerdict(JobState.PENDING, s, null, "The application is suspended (spec.suspend"
+                    + " is true); it resumes when spec.suspend is set to false" + error);
+            case "RESUMING" -> new ApplicationVerdict(JobState.SUBMITTED, s, null, "The application is resuming: the operator"
+                    + " submits it again" + error);
+            case "PENDING_RERUN" -> new ApplicationVerdict(JobState.PENDING, s, null, "The operator will run the application"
+                    + " again (restartPolicy)" + error);
+            case "SUBMISSION_FAILED" -> new ApplicationVerdict(JobState.PENDING, s, null, "spark-submit failed; the operator"
+                    + " retries it or marks the application FAILED" + error);
             default -> new ApplicationVerdict(JobState.PENDING, s, null, "Operator state " + s + error);
         };
     }

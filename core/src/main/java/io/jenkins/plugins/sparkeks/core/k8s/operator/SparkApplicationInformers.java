@@ -3,42 +3,52 @@ package io.jenkins.plugins.sparkeks.core.k8s.operator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.SharedInformers;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
  * The process-wide SparkApplication informers: the shared informers over the applications we created, one per
- * (cluster, namespace).
+ * (operator API, cluster, namespace).
  */
 public final class SparkApplicationInformers implements AutoCloseable {
 
-    private final SharedInformers<GenericKubernetesResource> applications;
+    private final Executor callbacks;
+    private final Map<OperatorApi, SharedInformers<GenericKubernetesResource>> byApi = new ConcurrentHashMap<>();
 
     /** @param callbacks where cache snapshots are handed to new subscribers (a shared executor) */
     public SparkApplicationInformers(Executor callbacks) {
-        this.applications = new SharedInformers<>(callbacks, client -> client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT));
+        this.callbacks = callbacks;
     }
 
-    /** Follows application {@code name}; the listener first hears the synced cache, then every change. */
+    /** Follows the Kubeflow application {@code name}; the listener first hears the synced cache, then every change. */
     AutoCloseable subscribe(
             KubernetesClient client, ClusterCoordinates cluster, String namespace, String name, SharedInformers.Listener<GenericKubernetesResource> listener) {
-        return applications.subscribe(client, cluster, namespace, name, listener);
+        return subscribe(OperatorApi.KUBEFLOW, client, cluster, namespace, name, listener);
+    }
+
+    /** Follows application {@code name} of {@code api}; the listener first hears the synced cache, then every change. */
+    AutoCloseable subscribe(OperatorApi api, KubernetesClient client, ClusterCoordinates cluster, String namespace, String name,
+            SharedInformers.Listener<GenericKubernetesResource> listener) {
+        SharedInformers<GenericKubernetesResource> informers = byApi.computeIfAbsent(api,
+                a -> new SharedInformers<>(callbacks, c -> c.genericKubernetesResources(a.context())));
+        return informers.subscribe(client, cluster, namespace, name, listener);
     }
 
     /** Informers started since this registry was made. */
     public int informersStarted() {
-        return applications.informersStarted();
+        return byApi.values().stream().mapToInt(SharedInformers::informersStarted).sum();
     }
 
     /** Informers running now. */
     public int activeInformers() {
-        return applications.activeInformers();
+        return byApi.values().stream().mapToInt(SharedInformers::activeInformers).sum();
     }
 
     /** Stops every informer; for process shutdown. */
     @Override
     public void close() {
-        applications.close();
+        byApi.values().forEach(SharedInformers::close);
     }
 }

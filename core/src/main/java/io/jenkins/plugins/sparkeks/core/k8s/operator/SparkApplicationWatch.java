@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.KubernetesJobWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
@@ -18,40 +17,45 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Kubeflow Spark Operator mode: follows one SparkApplication. What is its own: the verdict comes from the
- * operator's {@code applicationState} ({@link ApplicationVerdict}), the operator names the driver pod whose log
- * we follow and whose exit code the result adds, and deleting the application makes the operator remove its
- * pods. Everything else is the shared lifecycle.
+ * The operator modes: follows one SparkApplication. What is their own: the verdict comes from the operator's
+ * states (Kubeflow's {@code applicationState}, {@link ApplicationVerdict}; Apache's {@code currentState},
+ * {@link ApacheVerdict}), read through the reference's {@link OperatorDialect}; the operator starts the driver pod
+ * whose log we follow and whose exit code the result adds, and deleting the application makes the operator
+ * remove its pods. Everything else is the shared lifecycle.
  */
 final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesResource, ApplicationVerdict, SparkApplicationReference> {
+
+    private final OperatorDialect dialect;
 
     private SparkApplicationWatch(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
         super(client, reference, new WatchedObject("SparkApplication", reference.displayId(), reference.cluster(),
                 reference.namespace(), reference.name(), reference.uid()), options, observer, machinery);
+        this.dialect = OperatorDialect.of(OperatorApi.of(reference.apiVersion()));
     }
 
     static SparkApplicationWatch start(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, SparkApplicationInformers informers, WatchMachinery machinery) {
         SparkApplicationWatch watch = new SparkApplicationWatch(client, reference, options, observer, machinery);
-        watch.follow(() -> informers.subscribe(client, reference.cluster(), reference.namespace(), reference.name(), watch));
+        watch.follow(() -> informers.subscribe(watch.dialect.api(), client, reference.cluster(), reference.namespace(),
+                reference.name(), watch));
         return watch;
     }
 
     @Override
     protected Resource<GenericKubernetesResource> resource() {
-        return client().genericKubernetesResources(SparkApplicationBuilder.CONTEXT)
+        return client().genericKubernetesResources(dialect.api().context())
                 .inNamespace(object().namespace()).withName(object().name());
     }
 
     @Override
     protected ApplicationVerdict judge(GenericKubernetesResource app) {
-        return ApplicationVerdict.judge(ApplicationStatus.of(app));
+        return dialect.judge(app);
     }
 
     @Override
     protected Instant createdAt(GenericKubernetesResource app) {
-        return ApplicationStatus.of(app).createdAt();
+        return dialect.status(app).createdAt();
     }
 
     @Override
@@ -105,19 +109,23 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
 
     @Override
     protected JobResult result(ApplicationVerdict verdict, GenericKubernetesResource last, boolean objectGone, List<String> explanation) {
-        ApplicationStatus status = last == null ? null : ApplicationStatus.of(last);
+        ApplicationStatus status = last == null ? null : dialect.status(last);
         String podName = status != null && status.driverPod() != null ? status.driverPod() : initialReference().driverPodName();
         Pod driver = objectGone ? null : readDriver(podName);
+        if (driver == null && last != null) {
+            // released with the application's resources: the operator's last record of it still has the exit code
+            driver = RecordedDriver.pod(podName, dialect.recordedDriver(last));
+        }
         return OperatorResults.of(initialReference(), verdict, status, driver, explanation);
     }
 
     private ApplicationStatus lastStatus() {
-        return lastObject() == null ? null : ApplicationStatus.of(lastObject());
+        return lastObject() == null ? null : dialect.status(lastObject());
     }
 
     /** Our own ending, keeping the operator state it was last seen in. */
     private ApplicationVerdict ended(GenericKubernetesResource last, JobState state, String reason, String message) {
-        return ApplicationVerdict.ended(state, last == null ? null : ApplicationStatus.of(last).state(), reason, message);
+        return ApplicationVerdict.ended(state, last == null ? null : dialect.status(last).state(), reason, message);
     }
 
     /** The driver pod adds its exit code and reason; it may already be gone, which is fine. */

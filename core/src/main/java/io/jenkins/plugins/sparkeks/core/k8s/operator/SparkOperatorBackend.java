@@ -14,7 +14,9 @@ import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.ApacheApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationFactory;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationSubmitter;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
@@ -28,8 +30,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Spark through the Kubeflow Spark Operator: a SparkApplication we create, followed on the shared
- * per-namespace application informers until the operator calls it COMPLETED or FAILED.
+ * Spark through a Spark operator, the Kubeflow one ({@code sparkoperator.k8s.io}) or the Apache one
+ * ({@code spark.apache.org}): a SparkApplication we create, followed on the shared per-namespace application
+ * informers until the operator's states say it ended. Which operator is settled at submit (from the mode and, for
+ * {@code operator}, from what the cluster serves) and then travels in the reference, so resume, status and cancel
+ * need no discovery.
  */
 public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRequest> {
 
@@ -40,7 +45,8 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
     private final ClusterCoordinates cluster;
     private final SparkApplicationInformers informers;
     private final WatchMachinery machinery;
-    private final SparkApplicationSubmitter submitter;
+    private final SubmissionMode mode;
+    private final OperatorApi fixedApi;
     private final SparkSubmitValidator validator = new SparkSubmitValidator();
 
     /**
@@ -49,11 +55,30 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
      */
     public SparkOperatorBackend(
             KubernetesClient client, ClusterCoordinates cluster, SparkApplicationInformers informers, WatchMachinery machinery) {
+        this(client, cluster, informers, machinery, SubmissionMode.OPERATOR_KUBEFLOW, OperatorApi.KUBEFLOW);
+    }
+
+    /**
+     * @param mode which operator to submit to; {@link SubmissionMode#OPERATOR} lets the cluster decide. Each submit
+     *             asks the cluster which operator APIs it serves, and refuses before creating anything when the mode
+     *             cannot be met.
+     */
+    public SparkOperatorBackend(KubernetesClient client, ClusterCoordinates cluster, SparkApplicationInformers informers,
+            WatchMachinery machinery, SubmissionMode mode) {
+        this(client, cluster, informers, machinery, mode, null);
+    }
+
+    private SparkOperatorBackend(KubernetesClient client, ClusterCoordinates cluster, SparkApplicationInformers informers,
+            WatchMachinery machinery, SubmissionMode mode, OperatorApi fixedApi) {
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.informers = Objects.requireNonNull(informers, "informers");
         this.machinery = Objects.requireNonNull(machinery, "machinery");
-        this.submitter = new SparkApplicationSubmitter(client, cluster);
+        this.mode = Objects.requireNonNull(mode, "mode");
+        if (!mode.usesOperator()) {
+            throw new IllegalArgumentException("mode " + mode.value() + " does not use an operator");
+        }
+        this.fixedApi = fixedApi;
     }
 
     @Override
@@ -68,7 +93,22 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
 
     @Override
     public SparkApplicationReference submit(SparkSubmitRequest spec, SubmissionKey key, JobObserver observer) {
-        return submitter.submit(spec, key, observer == null ? JobObserver.NONE : observer);
+        return submit(spec, key, observer, WaitOptions.DEFAULT);
+    }
+
+    @Override
+    public SparkApplicationReference submit(SparkSubmitRequest spec, SubmissionKey key, JobObserver observer, WaitOptions options) {
+        validator.validateForSparkApplication(spec);
+        OperatorApi api = fixedApi != null ? fixedApi : InstalledOperators.discover(client, cluster.describe()).pick(mode, cluster.describe());
+        JobObserver o = observer == null ? JobObserver.NONE : observer;
+        if (mode == SubmissionMode.OPERATOR) {
+            o.diagnostic("mode 'operator': " + cluster.describe() + " serves " + api.apiVersion() + " SparkApplications, so the "
+                    + api.kind().displayName() + " runs this job.");
+        }
+        SparkApplicationFactory factory = api.kind() == OperatorKind.APACHE
+                ? new ApacheApplicationBuilder(api.context(), (options == null ? WaitOptions.DEFAULT : options).retention())
+                : new SparkApplicationBuilder();
+        return new SparkApplicationSubmitter(client, cluster, factory, validator).submit(spec, key, o);
     }
 
     @Override
@@ -83,10 +123,11 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         if (app == null) {
             return gone(ref);
         }
-        ApplicationStatus status = ApplicationStatus.of(app);
-        ApplicationVerdict verdict = ApplicationVerdict.judge(status);
-        return OperatorResults.of(ref, verdict, status, driver(ref, status), List.of("SparkApplication " + ref.displayId()
-                + ": " + verdict.message()));
+        OperatorDialect dialect = dialect(ref);
+        ApplicationStatus status = dialect.status(app);
+        ApplicationVerdict verdict = dialect.judge(app);
+        return OperatorResults.of(ref, verdict, status, driver(ref, status, dialect, app), List.of("SparkApplication "
+                + ref.displayId() + ": " + verdict.message()));
     }
 
     @Override
@@ -96,12 +137,13 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         if (app == null) {
             return gone(ref);
         }
-        ApplicationStatus status = ApplicationStatus.of(app);
-        ApplicationVerdict before = ApplicationVerdict.judge(status);
+        OperatorDialect dialect = dialect(ref);
+        ApplicationStatus status = dialect.status(app);
+        ApplicationVerdict before = dialect.judge(app);
+        Pod driver = driver(ref, status, dialect, app);
         if (before.terminal()) {
-            return OperatorResults.of(ref, before, status, driver(ref, status), List.of());
+            return OperatorResults.of(ref, before, status, driver, List.of());
         }
-        Pod driver = driver(ref, status);
         Resource<GenericKubernetesResource> resource = application(ref);
         ConfirmedDelete.Outcome outcome = ConfirmedDelete.run(resource::delete, () -> resource.get() == null, CANCEL_WAIT,
                 "SparkApplication " + ref.displayId() + " on " + cluster.describe());
@@ -134,8 +176,13 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         return ref;
     }
 
+    private static OperatorDialect dialect(SparkApplicationReference ref) {
+        return OperatorDialect.of(OperatorApi.of(ref.apiVersion()));
+    }
+
     private Resource<GenericKubernetesResource> application(SparkApplicationReference ref) {
-        return client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace(ref.namespace()).withName(ref.name());
+        return client.genericKubernetesResources(OperatorApi.of(ref.apiVersion()).context())
+                .inNamespace(ref.namespace()).withName(ref.name());
     }
 
     private GenericKubernetesResource current(SparkApplicationReference ref) {
@@ -153,12 +200,15 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         return app;
     }
 
-    private Pod driver(SparkApplicationReference ref, ApplicationStatus status) {
+    /** The driver pod; when it is gone, the pod status the operator recorded for it (Apache operator), else null. */
+    private Pod driver(SparkApplicationReference ref, ApplicationStatus status, OperatorDialect dialect, GenericKubernetesResource app) {
         String name = status.driverPod() == null ? ref.driverPodName() : status.driverPod();
+        Pod pod;
         try {
-            return client.pods().inNamespace(ref.namespace()).withName(name).get();
+            pod = client.pods().inNamespace(ref.namespace()).withName(name).get();
         } catch (KubernetesClientException e) {
-            return null;
+            pod = null;
         }
+        return pod != null ? pod : RecordedDriver.pod(name, dialect.recordedDriver(app));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * The same request as a Spark Operator {@code sparkoperator.k8s.io/v1beta2} SparkApplication, named from the
  * submission key so a retried submit finds it. The operator then runs spark-submit itself.
  */
-public final class SparkApplicationBuilder {
+public final class SparkApplicationBuilder implements SparkApplicationFactory {
 
     public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
             .withGroup("sparkoperator.k8s.io").withVersion("v1beta2").withKind("SparkApplication")
@@ -49,10 +49,12 @@ public final class SparkApplicationBuilder {
         return (app.isEmpty() ? "spark" : app) + suffix;
     }
 
-    /**
-     * @param request a request that passed {@link SparkSubmitValidator}
-     * @param region  the cluster's AWS region for the default image; null outside AWS
-     */
+    @Override
+    public ResourceDefinitionContext context() {
+        return CONTEXT;
+    }
+
+    @Override
     public GenericKubernetesResource build(SparkSubmitRequest request, SubmissionKey key, String region) {
         EmrSparkImage defaultImage = images.imageFor(region, request.emrRelease());
         String image = request.image() != null ? request.image()

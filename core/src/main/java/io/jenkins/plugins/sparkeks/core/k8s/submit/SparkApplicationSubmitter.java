@@ -23,11 +23,11 @@ public final class SparkApplicationSubmitter {
 
     private final KubernetesClient client;
     private final ClusterCoordinates cluster;
-    private final SparkApplicationBuilder builder;
+    private final SparkApplicationFactory builder;
     private final SparkSubmitValidator validator;
 
     public SparkApplicationSubmitter(
-            KubernetesClient client, ClusterCoordinates cluster, SparkApplicationBuilder builder, SparkSubmitValidator validator) {
+            KubernetesClient client, ClusterCoordinates cluster, SparkApplicationFactory builder, SparkSubmitValidator validator) {
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -44,7 +44,7 @@ public final class SparkApplicationSubmitter {
         String ns = request.namespace();
         String name = app.getMetadata().getName();
         NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps =
-                client.genericKubernetesResources(SparkApplicationBuilder.CONTEXT).inNamespace(ns);
+                client.genericKubernetesResources(builder.context()).inNamespace(ns);
 
         GenericKubernetesResource result;
         try {
@@ -55,8 +55,8 @@ public final class SparkApplicationSubmitter {
                         + " already exists for this submission; attaching to it instead of submitting again.");
             } else {
                 result = create(apps, app, key, ns);
-                observer.diagnostic("Created SparkApplication " + ns + "/" + name + "; the Spark Operator starts its driver "
-                        + name + "-driver.");
+                observer.diagnostic("Created SparkApplication " + ns + "/" + name + " (" + builder.context().getGroup() + "/" + builder.context().getVersion() + "); the operator"
+                        + " starts its driver " + name + "-driver.");
             }
         } catch (KubernetesClientException e) {
             StringBuilder msg = new StringBuilder("Could not create SparkApplication " + ns + "/" + name + " (HTTP " + e.getCode() + ")");
@@ -65,16 +65,23 @@ public final class SparkApplicationSubmitter {
                 msg.append(": ").append(detail);
             }
             if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-                msg.append(". Is the Spark Operator installed (CRD sparkapplications.sparkoperator.k8s.io)?");
+                msg.append(". Is the operator installed (CRD sparkapplications." + builder.context().getGroup() + ", version "
+                        + builder.context().getVersion() + ")?");
             } else if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
                 msg.append(". kubectl auth can-i create sparkapplications.sparkoperator.k8s.io -n ").append(ns).append(" should say yes.");
             }
             throw new JobException(msg.toString(), e);
         }
         SparkApplicationReference ref = new SparkApplicationReference(
-                cluster, ns, name, result.getMetadata().getUid(), key.hash(32), LogCursor.START);
+                cluster, ns, name, result.getMetadata().getUid(), key.hash(32), LogCursor.START, apiVersion());
         observer.submitted(ref);
         return ref;
+    }
+
+    /** Null for the Kubeflow API, so its references read as before the Apache mode existed. */
+    private String apiVersion() {
+        String v = builder.context().getGroup() + "/" + builder.context().getVersion();
+        return v.equals(SparkApplicationReference.KUBEFLOW_API_VERSION) ? null : v;
     }
 
     private GenericKubernetesResource create(

@@ -146,6 +146,30 @@ class SparkOperatorBackendTest {
     }
 
     @Test
+    void aSuspendedApplicationIsAPauseNotAnEnd() {
+        RecordingObserver observer = new RecordingObserver();
+        SparkApplicationReference ref = backend.submit(request("op-suspend"), new SubmissionKey("job/op-suspend#1"), observer);
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false), observer);
+        operator.running(ref.name());
+        operator.state(ref.name(), "SUSPENDING", null);
+        operator.pods().delete(ref.driverPodName());
+        operator.stateWithoutDriver(ref.name(), "SUSPENDED", null);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> observer.stateDetails.stream()
+                .anyMatch(d -> d.contains("is suspended") && d.contains("resumes when spec.suspend is set to false")));
+        assertThat(watch.status()).contains("SUSPENDED");
+        assertThat(backend.describe(ref).state()).isEqualTo(JobState.PENDING);
+        assertThat(watch.result()).as("a suspended application may be resumed").isNotDone();
+
+        operator.stateWithoutDriver(ref.name(), "RESUMING", null);
+        operator.running(ref.name());
+        operator.driverExited(ref.name(), "Succeeded", 0, "Completed");
+        operator.state(ref.name(), "COMPLETED", null);
+        JobResult result = resultOf(watch);
+        assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(observer.stateDetails).anyMatch(d -> d.contains("resuming"));
+    }
+
+    @Test
     void cancelDeletesTheApplication() {
         RecordingObserver observer = new RecordingObserver();
         SparkApplicationReference ref = backend.submit(request("op-cancel"), new SubmissionKey("job/op-cancel#1"), observer);

@@ -15,11 +15,13 @@ public final class RecordingObserver implements JobObserver {
     public final List<JobState> states = new CopyOnWriteArrayList<>();
     /** Every state and diagnostic line in order, worded as the consoles print them ({@code STATE: detail}). */
     public final List<String> transcript = new CopyOnWriteArrayList<>();
+    public final List<String> stateDetails = new CopyOnWriteArrayList<>();
 
     @Override
     public void stateChanged(JobState state, String detail) {
         states.add(state);
         transcript.add(state + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        stateDetails.add(detail);
     }
 
     @Override
