@@ -92,6 +92,14 @@ public final class KubernetesSandbox implements AutoCloseable {
         return server.url("/");
     }
 
+    /**
+     * The streaming driver-log endpoint, for a client in another JVM: it must send {@code .../pods/NAME/log}
+     * requests there (same path and query) and everything else to {@link #url()}.
+     */
+    public java.net.URI logUrl() {
+        return logServer.baseUri();
+    }
+
     public ClusterCoordinates coordinates() {
         return ClusterCoordinates.server(url());
     }
