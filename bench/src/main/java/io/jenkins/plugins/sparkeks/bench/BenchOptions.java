@@ -55,6 +55,7 @@ public record BenchOptions(List<Integer> scales, int repetitions, Path sparkLib,
         if (work == null) {
             work = Files.createTempDirectory("spark-on-eks-bench");
         }
+        Files.createDirectories(work);
         return new BenchOptions(scales, reps, sparkLib, only, work);
     }
 

@@ -35,6 +35,7 @@ public final class BenchServers {
             aws.virtualCluster(VirtualCluster.running(VIRTUAL_CLUSTER_ID, "bench", "bench-eks", "spark-bench"));
             aws.logGroup(LOG_GROUP);
             k8s.scripts().byDefault(DriverScript.sparkPi());
+            TerminationTimes terminations = TerminationTimes.watch(k8s.client());
             System.out.println("k8s.url=" + k8s.url());
             System.out.println("k8s.logUrl=" + k8s.logUrl());
             System.out.println("aws.url=" + aws.endpoint());
@@ -43,13 +44,14 @@ public final class BenchServers {
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                System.out.println(answer(line.trim().split(" "), k8s, aws));
+                System.out.println(answer(line.trim().split(" "), k8s, aws, terminations));
                 System.out.flush();
             }
         }
     }
 
-    private static String answer(String[] command, KubernetesSandbox k8s, AwsEmulator aws) {
+    private static String answer(String[] command, KubernetesSandbox k8s, AwsEmulator aws,
+            TerminationTimes terminations) {
         switch (command[0]) {
             case "k8s-script" -> {
                 // pendingMs lines intervalMs
@@ -76,6 +78,10 @@ public final class BenchServers {
             case "reset-calls" -> {
                 aws.resetCalls();
                 return "ok";
+            }
+            case "terminated" -> {
+                // namespace: podName=epochMillis ... of pods whose driver container ended
+                return ("ok " + terminations.in(command[1])).trim();
             }
             case "drivers" -> {
                 return "ok " + k8s.driversStarted();

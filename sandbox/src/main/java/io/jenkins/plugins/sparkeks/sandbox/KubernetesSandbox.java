@@ -42,7 +42,7 @@ public final class KubernetesSandbox implements AutoCloseable {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new ServerSideApply(new KubernetesMixedDispatcher(responses)), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         logServer = new DriverLogServer();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
