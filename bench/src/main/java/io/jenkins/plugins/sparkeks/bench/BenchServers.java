@@ -83,6 +83,9 @@ public final class BenchServers {
                 // namespace: podName=epochMillis ... of pods whose driver container ended
                 return ("ok " + terminations.in(command[1])).trim();
             }
+            case "created" -> {
+                return ("ok " + terminations.createdIn(command[1])).trim();
+            }
             case "drivers" -> {
                 return "ok " + k8s.driversStarted();
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TerminationTimes implements Watcher<Pod> {
 
     private final Map<String, Map<String, Long>> byNamespace = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> createdByNamespace = new ConcurrentHashMap<>();
 
     static TerminationTimes watch(KubernetesClient client) {
         TerminationTimes times = new TerminationTimes();
@@ -27,10 +28,14 @@ final class TerminationTimes implements Watcher<Pod> {
 
     @Override
     public void eventReceived(Action action, Pod pod) {
+        long now = System.currentTimeMillis();
+        if (action == Action.ADDED) {
+            createdByNamespace.computeIfAbsent(pod.getMetadata().getNamespace(), k -> new ConcurrentHashMap<>())
+                    .putIfAbsent(pod.getMetadata().getName(), now);
+        }
         if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
             return;
         }
-        long now = System.currentTimeMillis();
         for (ContainerStatus c : pod.getStatus().getContainerStatuses()) {
             if (SparkLabels.DRIVER_CONTAINER.equals(c.getName()) && c.getState() != null
                     && c.getState().getTerminated() != null) {
@@ -46,8 +51,17 @@ final class TerminationTimes implements Watcher<Pod> {
     }
 
     String in(String namespace) {
+        return format(byNamespace, namespace);
+    }
+
+    /** When each pod of the namespace was first seen at all (its creation, as a watcher learns it). */
+    String createdIn(String namespace) {
+        return format(createdByNamespace, namespace);
+    }
+
+    private static String format(Map<String, Map<String, Long>> times, String namespace) {
         StringJoiner out = new StringJoiner(" ");
-        byNamespace.getOrDefault(namespace, Map.of()).forEach((pod, at) -> out.add(pod + "=" + at));
+        times.getOrDefault(namespace, Map.of()).forEach((pod, at) -> out.add(pod + "=" + at));
         return out.toString();
     }
 }
