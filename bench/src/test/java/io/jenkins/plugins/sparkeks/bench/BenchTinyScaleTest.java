@@ -19,7 +19,7 @@ class BenchTinyScaleTest {
 
     @Test
     void everyScenarioProducesItsRowsAtTinyScale() throws Exception {
-        BenchOptions options = new BenchOptions(List.of(2), 1, BenchOptions.DEFAULT_SPARK_LIB, Set.of(), work);
+        BenchOptions options = new BenchOptions(List.of(2), 1, BenchOptions.DEFAULT_SPARK_LIB, Set.of(), work, 5);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<Row> rows = Bench.run(options, System.getProperty("java.class.path"),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
