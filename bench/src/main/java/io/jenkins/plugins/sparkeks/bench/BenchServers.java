@@ -31,7 +31,8 @@ public final class BenchServers {
     public static void main(String[] args) throws Exception {
         try (KubernetesSandbox k8s = KubernetesSandbox.start();
                 AwsEmulator aws = AwsEmulator.builder().clock(Clock.systemUTC()).logStreamLag(Duration.ofMillis(500))
-                        .start()) {
+                        .start();
+                SparkUiStub sparkUi = new SparkUiStub()) {
             aws.virtualCluster(VirtualCluster.running(VIRTUAL_CLUSTER_ID, "bench", "bench-eks", "spark-bench"));
             aws.logGroup(LOG_GROUP);
             k8s.scripts().byDefault(DriverScript.sparkPi());
@@ -39,6 +40,7 @@ public final class BenchServers {
             System.out.println("k8s.url=" + k8s.url());
             System.out.println("k8s.logUrl=" + k8s.logUrl());
             System.out.println("aws.url=" + aws.endpoint());
+            System.out.println("spark.uiUrl=" + sparkUi.url());
             System.out.println("aws.region=" + aws.region());
             System.out.println("ready");
             System.out.flush();

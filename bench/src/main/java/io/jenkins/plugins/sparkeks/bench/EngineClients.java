@@ -19,6 +19,20 @@ final class EngineClients {
         return build(servers, counter, new JdkHttpClientFactory());
     }
 
+    /** The engine's client whose pod-proxy requests reach the servers' {@link SparkUiStub} (Spark insight). */
+    static KubernetesClient withSparkUi(ServerProcess servers, RequestCounter counter) {
+        SandboxLogRouting logs = new SandboxLogRouting(URI.create(servers.info("k8s.logUrl")));
+        SparkUiRouting ui = new SparkUiRouting(URI.create(servers.info("spark.uiUrl")));
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(servers.info("k8s.url")).withNamespace("default")
+                .withTrustCerts(true).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientBuilderConsumer(h -> {
+                    h.addOrReplaceInterceptor(SandboxLogRouting.NAME, logs);
+                    h.addOrReplaceInterceptor(SparkUiRouting.NAME, ui);
+                    h.addOrReplaceInterceptor(RequestCounter.NAME, counter);
+                }).build();
+    }
+
     /** fabric8 as an application would use it without us: default factory, default executor. */
     static KubernetesClient plain(ServerProcess servers, RequestCounter counter) {
         return build(servers, counter, new JdkHttpClientFactory());
