@@ -41,6 +41,24 @@ class TerminalTest {
     }
 
     @Test
+    void sparkProgressJoinsTheLiveLineOnATerminalAndIsALineOfItsOwnElsewhere() {
+        Terminal live = terminal(OutputFormat.text, true);
+        live.state(JobState.RUNNING, "driver pod spark/pi-driver");
+        live.sparkProgress("Spark: jobs 0 done, 1 running, 0 failed");
+        live.sparkProgress("Spark: jobs 1 done, 0 running, 0 failed");
+        live.endStatus();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .endsWith("\r\033[2K» RUNNING: driver pod spark/pi-driver · Spark: jobs 1 done, 0 running, 0 failed\r\033[2K")
+                .doesNotContain("\n");
+
+        err.reset();
+        Terminal plain = terminal(OutputFormat.text, false);
+        plain.sparkProgress("Spark: jobs 1 done, 0 running, 0 failed");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("[spark-on-eks] Spark: jobs 1 done, 0 running, 0 failed\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("stdout stays the driver log").isEmpty();
+    }
+
+    @Test
     void withoutATerminalEveryStateIsAPlainLine() {
         Terminal t = terminal(OutputFormat.text, false);
 

@@ -36,6 +36,8 @@ class StepConfigurationITest {
         step.setWait(false);
         step.setPropagate(false);
         step.setFollowLogs(false);
+        step.setSparkInsight(false);
+        step.setFailOnSparkJobFailure(false);
         step.setStartTimeout("10m");
         step.setTimeout("2h");
         step.setRetention("delete");
@@ -105,6 +107,8 @@ class StepConfigurationITest {
         emr.setEntryPoint("s3://bucket/app.py");
         emr.setVirtualClusterId("vc1");
         emr.setFollowLogs(false);
+        emr.setSparkInsight(false);
+        emr.setFailOnSparkJobFailure(false);
         setEveryList(emr);
         EmrStartJobRunBuilder emrBuilder = new EmrStartJobRunBuilder(emr);
         emrBuilder.setUnstable(true);
@@ -134,6 +138,8 @@ class StepConfigurationITest {
         step.setWait(false);
         step.setPropagate(false);
         step.setFollowLogs(false);
+        step.setSparkInsight(false);
+        step.setFailOnSparkJobFailure(false);
         step.setStartTimeout("5m");
         step.setTimeout("1h");
         step.setLogGroup("/emr/spark");

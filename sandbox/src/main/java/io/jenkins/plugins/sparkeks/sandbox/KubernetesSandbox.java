@@ -47,7 +47,7 @@ public final class KubernetesSandbox implements AutoCloseable {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new ServerSideApply(new KubernetesMixedDispatcher(responses)), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         lookups = server.createClient();
         logServer = new DriverLogServer(new DriverProxy(lookups, endpoints));
@@ -107,6 +107,14 @@ public final class KubernetesSandbox implements AutoCloseable {
     /** The API server URL ({@code http://127.0.0.1:PORT/}); log streaming and proxy paths need a sandbox client. */
     public String url() {
         return server.url("/");
+    }
+
+    /**
+     * The streaming driver-log endpoint, for a client in another JVM: it must send {@code .../pods/NAME/log}
+     * requests there (same path and query) and everything else to {@link #url()}.
+     */
+    public java.net.URI logUrl() {
+        return logServer.baseUri();
     }
 
     public ClusterCoordinates coordinates() {

@@ -122,10 +122,41 @@ final class InsightSession {
         if (stopped) {
             return;
         }
-        try {
-            if (port < 0 && !locate()) {
+        if (port < 0) {
+            // finding the driver pod is a request to the API server too: it takes a slot of the cluster's budget
+            long wait = budget.reserve(System.nanoTime(), options.pollInterval().toNanos());
+            if (wait < 0) {
+                schedule(options.pollInterval());
                 return;
             }
+            synchronized (this) {
+                if (!stopped) {
+                    next = scheduler.schedule(this::locateAndRead, wait, TimeUnit.NANOSECONDS);
+                }
+            }
+            return;
+        }
+        readRound();
+    }
+
+    private void locateAndRead() {
+        if (stopped) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                requests++;
+            }
+            if (locate()) {
+                readRound();
+            }
+        } catch (RuntimeException e) {
+            retry("the driver pod could not be read: " + e.getMessage());
+        }
+    }
+
+    private void readRound() {
+        try {
             List<String> paths = new ArrayList<>();
             String id = appId();
             if (id == null) {

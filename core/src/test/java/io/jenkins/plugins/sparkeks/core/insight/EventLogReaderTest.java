@@ -32,12 +32,14 @@ class EventLogReaderTest {
         Path folder = Files.createDirectories(dir.resolve("eventlog_v2_" + FakeSparkUi.APP_ID));
         List<String> lines = EventLogs.twoJobsSecondFails().lines().toList();
         // events_10 sorts before events_2 as text: the reader must order by number
-        Files.writeString(folder.resolve("events_2_" + FakeSparkUi.APP_ID), String.join("\n", lines.subList(9, lines.size())));
-        Files.writeString(folder.resolve("events_1_" + FakeSparkUi.APP_ID), String.join("\n", lines.subList(0, 9)));
+        Files.writeString(folder.resolve("events_2_" + FakeSparkUi.APP_ID), String.join("\n", lines.subList(0, 12)));
+        Files.writeString(folder.resolve("events_10_" + FakeSparkUi.APP_ID), String.join("\n", lines.subList(12, lines.size())));
         Files.writeString(folder.resolve("appstatus_" + FakeSparkUi.APP_ID), "");
         SparkSnapshot s = reader.read("file:" + dir, FakeSparkUi.APP_ID, NOW);
         assertThat(s.jobsFailed()).isEqualTo(1);
         assertThat(s.failure().description()).isEqualTo("final write");
+        assertThat(s.failure().stageId()).as("stage 1 was submitted (events_2) before it failed (events_10)").isEqualTo(1);
+        assertThat(s.stagesActive()).isZero();
     }
 
     @Test

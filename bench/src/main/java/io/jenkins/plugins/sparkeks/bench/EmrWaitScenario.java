@@ -1,0 +1,100 @@
+package io.jenkins.plugins.sparkeks.bench;
+
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRunReference;
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rows 3 and 4: waiting on N EMR job runs (production poll settings) against one {@code aws emr-containers
+ * describe-job-run} loop per run; then the same runs with their driver logs followed from CloudWatch.
+ */
+final class EmrWaitScenario implements Scenario {
+
+    /** CloudWatch Logs per account and region (Service Quotas defaults). */
+    static final String QUOTAS = "quotas/s: GetLogEvents 25, DescribeLogStreams 5, FilterLogEvents 5";
+
+    @Override
+    public String name() {
+        return "emr-wait";
+    }
+
+    @Override
+    public List<Row> run(BenchContext context) throws Exception {
+        ServerProcess servers = context.servers();
+        int seconds = context.options().emrRunSeconds();
+        List<Row> rows = new ArrayList<>();
+        try (EmrEngineUnderTest engine = new EmrEngineUnderTest(servers)) {
+            AwsCliAnchor.Call cli = null;
+            if (AwsCliAnchor.installed()) {
+                EmrJobRunReference ref = (EmrJobRunReference) engine.backend.submit(
+                        EmrEngineUnderTest.request("bench-anchor", false), new SubmissionKey("emr-anchor"),
+                        JobObserver.NONE);
+                cli = AwsCliAnchor.measure(context, ref.jobRunId(), 3);
+            }
+            int run = 0;
+            for (int n : context.options().scales()) {
+                EmrBurst.Figures plain = EmrBurst.run(context, engine, n, seconds, false, "w" + n + "-" + run++);
+                rows.addAll(waitRows(n, plain, cli));
+                EmrBurst.Figures logs = EmrBurst.run(context, engine, n, seconds, true, "l" + n + "-" + run++);
+                rows.addAll(logRows(n, logs));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> waitRows(int n, EmrBurst.Figures f, AwsCliAnchor.Call cli) {
+        String section = "3 emr wait N=" + n;
+        List<Row> rows = new ArrayList<>();
+        long list = f.calls().getOrDefault("LIST_JOB_RUNS", 0L);
+        long describe = f.calls().getOrDefault("DESCRIBE_JOB_RUN", 0L);
+        double perMinute = (list + describe) / f.waitMinutes();
+        String loop = "aws describe-job-run loop";
+        double loopPerMinute = n * 60 / AwsCliAnchor.INTERVAL_SECONDS;
+        String byOp = "ListJobRuns " + Table.number(list / f.waitMinutes()) + "/min, DescribeJobRun "
+                + Table.number(describe / f.waitMinutes()) + "/min";
+        rows.add(Row.compared(section, "EMR API calls per minute", "calls/min", Better.LOWER, Samples.of(perMinute),
+                loop, Samples.of(loopPerMinute)).withNote(byOp + "; loop every 20 s per run"));
+        double callMs = cli == null ? 0 : cli.wallMs();
+        rows.add(Row.compared(section, "terminal detection latency", "ms", Better.LOWER, Samples.of(f.latenciesMs()),
+                loop, Samples.of(AwsCliAnchor.INTERVAL_SECONDS * 500 + callMs, AwsCliAnchor.INTERVAL_SECONDS * 500
+                        + callMs, AwsCliAnchor.INTERVAL_SECONDS * 1000 + callMs))
+                .withNote("run end → result; anchor: a poll at a random phase"));
+        if (cli != null) {
+            rows.add(Row.compared(section, "CPU per hour of waiting", "CPU s/h", Better.LOWER,
+                    Samples.of(f.cpuSecondsPerHour()), loop,
+                    Samples.of(n * 3600 / AwsCliAnchor.INTERVAL_SECONDS * cli.cpuMs() / 1000))
+                    .withNote("aws CLI measured: " + Table.number(cli.cpuMs()) + " CPU ms per call"));
+        } else {
+            rows.add(Row.alone(section, "CPU per hour of waiting", "CPU s/h", Samples.of(f.cpuSecondsPerHour()))
+                    .withNote("aws CLI not installed: no anchor"));
+        }
+        rows.add(Row.alone(section, "retained heap per waiting run", "KB", Samples.of(f.heapPerJobKb())));
+        return rows;
+    }
+
+    private static List<Row> logRows(int n, EmrBurst.Figures f) {
+        String section = "4 emr logs N=" + n;
+        List<Row> rows = new ArrayList<>();
+        double written = (double) n; // one line per second per run
+        rows.add(Row.compared(section, "driver lines delivered per second (while running)", "lines/s", Better.HIGHER,
+                Samples.of(f.linesPerSecondInRun()), "lines written", Samples.of(written)));
+        Map<String, Long> c = f.calls();
+        long gle = c.getOrDefault("GET_LOG_EVENTS", 0L);
+        long dls = c.getOrDefault("DESCRIBE_LOG_STREAMS", 0L);
+        long fle = c.getOrDefault("FILTER_LOG_EVENTS", 0L);
+        double seconds = f.waitMinutes() * 60;
+        rows.add(Row.alone(section, "CloudWatch calls per second", "calls/s", Samples.of((gle + dls + fle) / seconds))
+                .withNote("GetLogEvents " + Table.number(gle / seconds) + ", DescribeLogStreams "
+                        + Table.number(dls / seconds) + ", FilterLogEvents " + Table.number(fle / seconds) + "; "
+                        + QUOTAS));
+        rows.add(Row.alone(section, "results with the whole log", "runs", Samples.of(f.resultsWithWholeLog()))
+                .withNote("of " + n + "; lines delivered " + f.linesDelivered() + " of " + f.linesWritten()));
+        rows.add(Row.alone(section, "last run end → every result complete", "ms",
+                Samples.of(f.completeAfterLastEndMs())).withNote("target ≤ 2 poll intervals (40 s)"));
+        rows.add(Row.alone(section, "terminal detection latency (logs followed)", "ms", Samples.of(f.latenciesMs())));
+        return rows;
+    }
+}

@@ -1,0 +1,127 @@
+package io.jenkins.plugins.sparkeks.bench;
+
+import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.core.job.JobWatch;
+import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One burst: N driver pods submitted and waited on together by one engine, with their logs followed. Records
+ * what the engine holds while every job waits, what it sent, how late each verdict came, and what is left after.
+ */
+final class KubernetesBurst {
+
+    record Figures(int jobs, double steadyThreads, double peakThreads, double heapPerJobKb, long requests,
+            int apiConnections, int logConnections, List<Double> latenciesMs, double cpuSecondsPerHour, long lines,
+            double leftThreads, double leftHeapKb, int leftConnections, double submitMsPerJob) {}
+
+    private KubernetesBurst() {}
+
+    static Figures run(BenchContext context, KubernetesEngineUnderTest engine, int jobs, String namespace)
+            throws Exception {
+        ServerProcess servers = context.servers();
+        int apiPort = EngineClients.apiPort(servers);
+        int logPort = EngineClients.logPort(servers);
+        // pods stay Pending until the last is submitted, so every job waits at once when the figures are taken
+        long pendingMs = 1500 + jobs * 40L;
+        int lines = 10;
+        servers.command("k8s-script " + pendingMs + " " + lines + " 300");
+        EngineProbe.Snapshot before = EngineProbe.snapshot(apiPort);
+        int beforeLog = EngineProbe.connections(logPort);
+        long requestsBefore = engine.counter.requests();
+        EngineProbe.resetPeakThreads();
+
+        LongAdder delivered = new LongAdder();
+        JobObserver observer = new JobObserver() {
+            @Override
+            public void log(LogLine line) {
+                delivered.increment();
+            }
+        };
+        List<JobWatch> watches = new ArrayList<>();
+        Map<String, Long> doneAt = new java.util.concurrent.ConcurrentHashMap<>();
+        long submitStart = System.nanoTime();
+        for (int i = 0; i < jobs; i++) {
+            DriverPodReference ref = engine.backend.submit(KubernetesEngineUnderTest.request("bench-" + i, namespace),
+                    new SubmissionKey(namespace + "-" + i), JobObserver.NONE);
+            JobWatch watch = engine.backend.watch(ref, WaitOptions.DEFAULT, observer);
+            watch.result().whenComplete((r, e) -> doneAt.put(ref.podName(), System.currentTimeMillis()));
+            watches.add(watch);
+        }
+        double submitMsPerJob = (System.nanoTime() - submitStart) / 1e6 / jobs;
+        Thread.sleep(500);
+        long cpuStart = EngineProbe.cpuNanos();
+        long wallStart = System.nanoTime();
+        int steadyThreads = EngineProbe.threads();
+        long steadyHeap = EngineProbe.retainedHeap();
+        int apiConnections = EngineProbe.connections(apiPort);
+        int logConnections = EngineProbe.connections(logPort);
+
+        // sampled on this thread (no sampler thread to count): logs are followed only once pods run
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                watches.stream().map(JobWatch::result).toArray(CompletableFuture[]::new));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10 + jobs / 10 + pendingMs / 1000 + lines);
+        while (!all.isDone()) {
+            apiConnections = Math.max(apiConnections, EngineProbe.connections(apiPort));
+            logConnections = Math.max(logConnections, EngineProbe.connections(logPort));
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the burst of " + jobs + " did not end in time");
+            }
+            Thread.sleep(200);
+        }
+        double cpuPerHour = (EngineProbe.cpuNanos() - cpuStart) / 1e9
+                / ((System.nanoTime() - wallStart) / 1e9) * 3600;
+        for (JobWatch w : watches) {
+            JobResult r = w.result().join();
+            if (!r.success()) {
+                throw new IllegalStateException("bench job did not succeed: " + r);
+            }
+        }
+        long requests = engine.counter.requests() - requestsBefore;
+        int peak = EngineProbe.peakThreads();
+
+        Map<String, Long> terminated = parseTimes(servers.command("terminated " + namespace));
+        List<Double> latencies = new ArrayList<>();
+        doneAt.forEach((pod, at) -> {
+            Long end = terminated.get(pod);
+            if (end != null) {
+                latencies.add((double) (at - end));
+            }
+        });
+        if (latencies.isEmpty()) {
+            throw new IllegalStateException("the servers saw no driver end in " + namespace);
+        }
+        watches.clear();
+        // the engine's idle state after the burst: what a controller keeps for the rest of its life
+        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        EngineProbe.Snapshot after = EngineProbe.snapshot(apiPort);
+        int afterLog = EngineProbe.connections(logPort);
+        return new Figures(jobs, steadyThreads - before.threads(), peak - before.threads(),
+                (steadyHeap - before.retainedHeap()) / 1024.0 / jobs, requests, apiConnections - before.connections(),
+                logConnections - beforeLog, latencies, cpuPerHour, delivered.sum(), after.threads() - before.threads(),
+                (after.retainedHeap() - before.retainedHeap()) / 1024.0,
+                after.connections() + afterLog - before.connections() - beforeLog, submitMsPerJob);
+    }
+
+    static Map<String, Long> parseTimes(String answer) {
+        Map<String, Long> times = new HashMap<>();
+        for (String pair : answer.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                times.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+            }
+        }
+        return times;
+    }
+}
