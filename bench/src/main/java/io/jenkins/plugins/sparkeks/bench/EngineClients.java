@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.BoundedHttpClientFactory;
 import java.net.URI;
 
 /**
@@ -16,7 +17,8 @@ final class EngineClients {
     private EngineClients() {}
 
     static KubernetesClient engine(ServerProcess servers, RequestCounter counter) {
-        return build(servers, counter, new JdkHttpClientFactory());
+        return build(servers, counter, new BoundedHttpClientFactory())
+                .withTaskExecutorSupplier(BoundedHttpClientFactory.taskExecutors()).build();
     }
 
     /** The engine's client whose pod-proxy requests reach the servers' {@link SparkUiStub} (Spark insight). */
@@ -35,10 +37,11 @@ final class EngineClients {
 
     /** fabric8 as an application would use it without us: default factory, default executor. */
     static KubernetesClient plain(ServerProcess servers, RequestCounter counter) {
-        return build(servers, counter, new JdkHttpClientFactory());
+        return build(servers, counter, new JdkHttpClientFactory()).build();
     }
 
-    private static KubernetesClient build(ServerProcess servers, RequestCounter counter, JdkHttpClientFactory factory) {
+    private static KubernetesClientBuilder build(ServerProcess servers, RequestCounter counter,
+            JdkHttpClientFactory factory) {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(servers.info("k8s.url")).withNamespace("default")
                 .withTrustCerts(true).build();
         SandboxLogRouting routing = new SandboxLogRouting(URI.create(servers.info("k8s.logUrl")));
@@ -46,7 +49,7 @@ final class EngineClients {
                 .withHttpClientBuilderConsumer(h -> {
                     h.addOrReplaceInterceptor(SandboxLogRouting.NAME, routing);
                     h.addOrReplaceInterceptor(RequestCounter.NAME, counter);
-                }).build();
+                });
     }
 
     static int apiPort(ServerProcess servers) {

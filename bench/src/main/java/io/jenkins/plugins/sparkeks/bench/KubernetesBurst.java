@@ -103,8 +103,12 @@ final class KubernetesBurst {
             throw new IllegalStateException("the servers saw no driver end in " + namespace);
         }
         watches.clear();
-        // the engine's idle state after the burst: what a controller keeps for the rest of its life
-        Thread.sleep(Duration.ofSeconds(2).toMillis());
+        // the engine's idle state after the burst, once pools have had their keep-alive to wind down: what a
+        // controller keeps for the rest of its life
+        Thread.sleep(Duration.ofSeconds(10).toMillis());
+        if (Boolean.getBoolean("bench.debug")) {
+            Thread.getAllStackTraces().keySet().forEach(t -> System.err.println("thread after burst: " + t.getName()));
+        }
         EngineProbe.Snapshot after = EngineProbe.snapshot(apiPort);
         int afterLog = EngineProbe.connections(logPort);
         return new Figures(jobs, steadyThreads - before.threads(), peak - before.threads(),

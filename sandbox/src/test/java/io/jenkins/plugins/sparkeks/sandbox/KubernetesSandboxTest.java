@@ -104,8 +104,22 @@ class KubernetesSandboxTest {
         createDriver("marker-driver", "marker", "example.invalid/spark:3.5.6");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> phase("marker-driver").equals("Succeeded"));
-        assertThat(client.pods().inNamespace(NS).withName("other").get().getStatus()).satisfiesAnyOf(
-                s -> assertThat(s).isNull(), s -> assertThat(s.getPhase()).isNull());
+        // Pending from its creation, as an API server gives it, and never run by the simulated kubelet
+        assertThat(client.pods().inNamespace(NS).withName("other").get().getStatus()).satisfies(
+                s -> assertThat(s.getPhase()).isEqualTo("Pending"),
+                s -> assertThat(s.getContainerStatuses()).isEmpty());
+    }
+
+    @Test
+    void serverSideApplyCreatesThenReplacesAsSparkSubmitNeeds() {
+        var first = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("applied")
+                .withNamespace(NS).endMetadata().addToData("k", "1").build();
+        client.configMaps().inNamespace(NS).resource(first).serverSideApply();
+        assertThat(client.configMaps().inNamespace(NS).withName("applied").get().getData()).containsEntry("k", "1");
+        var second = new io.fabric8.kubernetes.api.model.ConfigMapBuilder(first).withData(java.util.Map.of("k", "2"))
+                .build();
+        client.configMaps().inNamespace(NS).resource(second).serverSideApply();
+        assertThat(client.configMaps().inNamespace(NS).withName("applied").get().getData()).containsEntry("k", "2");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.EksTokenGenerator;
@@ -48,7 +47,6 @@ public final class ClusterConnector implements AutoCloseable {
     private final Clock clock;
     private final long idleMillis;
     private final AtomicLong nextSweep = new AtomicLong();
-    private final JdkHttpClientFactory httpClientFactory = new JdkHttpClientFactory();
     private final ConcurrentMap<ClusterAccess, Slot> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -157,7 +155,9 @@ public final class ClusterConnector implements AutoCloseable {
         ResolvedAccess resolved = resolver.resolve(access);
         KubernetesClientBuilder builder = new KubernetesClientBuilder()
                 .withConfig(resolved.config())
-                .withHttpClientFactory(httpClientFactory);
+                // one bounded callback pool per cluster connection, shared by every job on that cluster
+                .withHttpClientFactory(new BoundedHttpClientFactory())
+                .withTaskExecutorSupplier(BoundedHttpClientFactory.taskExecutors());
         Interceptor useRecorder = new Interceptor() {
             @Override
             public void before(BasicBuilder request, HttpRequest original, RequestTags tags) {

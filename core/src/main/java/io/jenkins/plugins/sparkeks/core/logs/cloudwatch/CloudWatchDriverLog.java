@@ -57,6 +57,8 @@ public final class CloudWatchDriverLog {
     private long drainDeadline;
     private long discoveredAt;
     private boolean draining;
+    /** The last read returned lines: more are likely waiting. */
+    private volatile boolean backlog;
     private volatile boolean stopped;
 
     private static final class Stream {
@@ -172,11 +174,13 @@ public final class CloudWatchDriverLog {
     private boolean readAvailable(CloudWatchRateLimiter limiter) {
         boolean complete = true;
         if (streams.values().stream().anyMatch(s -> s.name == null)) {
-            if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS)) {
-                return false;
+            // without a lookup permit, the streams already found are still read: the two budgets are separate
+            if (limiter.tryAcquire(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS)) {
+                discover();
+                limiter.succeeded();
+            } else {
+                complete = false;
             }
-            discover();
-            limiter.succeeded();
         }
         List<LogLine> batch = new ArrayList<>();
         try {
@@ -200,6 +204,22 @@ public final class CloudWatchDriverLog {
             batch.forEach(sink::accept);
         }
         return complete;
+    }
+
+    /**
+     * How urgently this log wants the next read: 0 for a job that has ended (its result waits on the drain), 1 for
+     * one whose last read returned lines or whose streams are not all found yet, 2 for one that was at its end.
+     */
+    public synchronized int priority() {
+        if (draining) {
+            return 0;
+        }
+        return backlog || streams.values().stream().anyMatch(s -> s.name == null) ? 1 : 2;
+    }
+
+    /** Ends a drain whose deadline has passed even when no read reached this log (no permits, a paused limiter). */
+    public synchronized void checkDeadline() {
+        checkDrained();
     }
 
     /** Records a failure that is not throttling, e.g. the log group does not exist (yet). */
@@ -255,6 +275,7 @@ public final class CloudWatchDriverLog {
         String token = page.nextForwardToken();
         boolean changed = !page.events().isEmpty() || (token != null && !token.equals(s.position.forwardToken()));
         long now = nanoTime.getAsLong();
+        backlog = !page.events().isEmpty();
         if (changed) {
             s.lastChangeAt = now;
             s.atEnd = false;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,8 +16,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 
 /**
  * Reads every followed driver log of ONE log group from one repeating task on the shared scheduler. Each tick
- * visits the followers round-robin, starting where the previous tick ran out of permits, so a small CloudWatch
- * budget is shared fairly instead of starving the jobs at the end of the list.
+ * visits ended jobs first (their results wait on the drain), then logs with a backlog or a stream still to find,
+ * then quiet ones; within each group the order rotates from where the previous tick ran out of read permits, so a
+ * small CloudWatch budget is shared fairly. A log without a lookup permit does not end the round while read
+ * permits are left.
  */
 public final class CloudWatchLogPoller {
 
@@ -80,18 +83,32 @@ public final class CloudWatchLogPoller {
                 return;
             }
         }
-        List<CloudWatchDriverLog> round = new ArrayList<>(followers);
-        int n = round.size();
+        List<CloudWatchDriverLog> snapshot = new ArrayList<>(followers);
+        int n = snapshot.size();
         int start = Math.floorMod(nextIndex, n);
+        // a drain's deadline holds even for a log no read reaches this round
+        snapshot.forEach(CloudWatchDriverLog::checkDeadline);
+        // by backlog, not only round-robin: ended jobs first (their results wait), then logs that had lines or
+        // still miss a stream, then the quiet ones; within each class the rotation keeps the budget fair
+        List<CloudWatchDriverLog> round = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            CloudWatchDriverLog f = round.get((start + i) % n);
+            round.add(snapshot.get((start + i) % n));
+        }
+        round.sort(Comparator.comparingInt(CloudWatchDriverLog::priority));
+        for (int i = 0; i < n; i++) {
+            CloudWatchDriverLog f = round.get(i);
+            if (f.isDone()) {
+                continue;
+            }
             if (limiter.isPaused()) {
-                nextIndex = start + i;
+                nextIndex = snapshot.indexOf(f);
                 return;
             }
             try {
-                if (!f.poll(limiter)) {
-                    nextIndex = start + i; // out of permits: this one goes first next time
+                // a log short of a lookup permit still had its found streams read; the round goes on while reads
+                // are possible
+                if (!f.poll(limiter) && !limiter.hasPermit(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
+                    nextIndex = snapshot.indexOf(f); // out of permits: the rotation resumes here next time
                     return;
                 }
             } catch (ResourceNotFoundException e) {
@@ -101,7 +118,7 @@ public final class CloudWatchLogPoller {
                     // the whole account is over its read quota: everyone waits, then this one goes first
                     limiter.throttled();
                     f.failed("CloudWatch Logs is throttling the log reads");
-                    nextIndex = start + i;
+                    nextIndex = snapshot.indexOf(f);
                     return;
                 }
                 if (e.statusCode() >= 500) {

@@ -26,6 +26,11 @@ public final class CloudWatchRateLimiter {
     }
 
     private static final long NANOS = 1_000_000_000L;
+    /**
+     * Permits a bucket can save up. With the default shares this is at most 20 GetLogEvents and 4
+     * DescribeLogStreams in one burst, still under the per-second quotas (25 and 5).
+     */
+    static final double BURST_SECONDS = 2;
     /** Default pauses after throttling: the first up to half a second, doubling to at most a minute. */
     public static final java.time.Duration FIRST_PAUSE = java.time.Duration.ofMillis(500);
     public static final java.time.Duration MAX_PAUSE = java.time.Duration.ofMinutes(1);
@@ -45,7 +50,9 @@ public final class CloudWatchRateLimiter {
 
         Bucket(double perSecond, long now) {
             this.perSecond = perSecond;
-            this.capacity = Math.max(1, perSecond);
+            // a bucket holds BURST_SECONDS of permits: the poller spends them once per interval (2 s by default),
+            // and a one-second bucket threw half the budget away between ticks
+            this.capacity = Math.max(1, perSecond * BURST_SECONDS);
             this.tokens = capacity;
             this.refilledAt = now;
         }
@@ -100,6 +107,16 @@ public final class CloudWatchRateLimiter {
         }
         b.tokens -= 1;
         return true;
+    }
+
+    /** Whether {@link #tryAcquire} would succeed now, without taking the permit. */
+    public synchronized boolean hasPermit(Operation op) {
+        long now = nanoTime.getAsLong();
+        if (now - pausedUntil < 0) {
+            return false;
+        }
+        Bucket b = buckets.get(op);
+        return Math.min(b.capacity, b.tokens + (now - b.refilledAt) * b.perSecond / NANOS) >= 1;
     }
 
     /**

@@ -22,13 +22,23 @@ class CloudWatchRateLimiterTest {
     }
 
     @Test
-    void eachOperationGetsItsOwnBudgetPerSecond() {
-        assertThat(granted(Operation.GET_LOG_EVENTS, 10)).isEqualTo(4);
-        assertThat(granted(Operation.DESCRIBE_LOG_STREAMS, 10)).isEqualTo(1);
+    void eachOperationGetsItsOwnBudgetAndSavesUpOnePollIntervalOfIt() {
+        // a poller ticking every 2 s spends two seconds' worth at once: a one-second bucket lost half the budget
+        assertThat(granted(Operation.GET_LOG_EVENTS, 20)).isEqualTo(8);
+        assertThat(granted(Operation.DESCRIBE_LOG_STREAMS, 10)).isEqualTo(2);
         now.addAndGet(500_000_000L);
-        assertThat(granted(Operation.GET_LOG_EVENTS, 10)).isEqualTo(2);
+        assertThat(granted(Operation.GET_LOG_EVENTS, 20)).isEqualTo(2);
         now.addAndGet(10_000_000_000L);
-        assertThat(granted(Operation.GET_LOG_EVENTS, 10)).isEqualTo(4); // no hoarding beyond one second's worth
+        assertThat(granted(Operation.GET_LOG_EVENTS, 20)).isEqualTo(8); // no hoarding beyond two seconds' worth
+    }
+
+    @Test
+    void aPermitCanBeCheckedWithoutTakingIt() {
+        assertThat(limiter.hasPermit(Operation.GET_LOG_EVENTS)).isTrue();
+        granted(Operation.GET_LOG_EVENTS, 20);
+        assertThat(limiter.hasPermit(Operation.GET_LOG_EVENTS)).isFalse();
+        assertThat(limiter.hasPermit(Operation.DESCRIBE_LOG_STREAMS)).isTrue();
+        assertThat(limiter.tryAcquire(Operation.DESCRIBE_LOG_STREAMS)).isTrue();
     }
 
     @Test
