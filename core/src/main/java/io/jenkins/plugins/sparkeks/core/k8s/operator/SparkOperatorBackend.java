@@ -13,6 +13,9 @@ import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.OutcomeRecordingWatch;
+import io.jenkins.plugins.sparkeks.core.k8s.RecordedWatch;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
@@ -42,6 +45,7 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
     private final WatchMachinery machinery;
     private final SparkApplicationSubmitter submitter;
     private final SparkSubmitValidator validator = new SparkSubmitValidator();
+    private final SubmissionRecords records;
 
     /**
      * @param informers the process-wide application informers
@@ -53,7 +57,8 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.informers = Objects.requireNonNull(informers, "informers");
         this.machinery = Objects.requireNonNull(machinery, "machinery");
-        this.submitter = new SparkApplicationSubmitter(client, cluster);
+        this.records = new SubmissionRecords(client);
+        this.submitter = new SparkApplicationSubmitter(client, cluster, new SparkApplicationBuilder(), validator, records);
     }
 
     @Override
@@ -73,7 +78,29 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
 
     @Override
     public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
-        return SparkApplicationWatch.start(client, ours(reference), options, observer, informers, machinery);
+        SparkApplicationReference ref = ours(reference);
+        JobResult recorded = recordedIfGone(ref);
+        if (recorded != null) {
+            return RecordedWatch.of(ref, recorded, observer);
+        }
+        return OutcomeRecordingWatch.of(SparkApplicationWatch.start(client, ref, options, observer, informers, machinery),
+                records, ref.namespace(), ref.submissionKeyHash(), machinery.scheduler());
+    }
+
+    /** The recorded outcome of a job whose SparkApplication is gone, or null. */
+    private JobResult recordedIfGone(SparkApplicationReference ref) {
+        if (ref.submissionKeyHash() == null) {
+            return null;
+        }
+        SubmissionRecords.Outcome outcome = records.outcome(ref.namespace(), ref.submissionKeyHash());
+        if (outcome == null) {
+            return null;
+        }
+        try {
+            return current(ref) != null ? null : outcome.applyTo(gone(ref), "SparkApplication " + ref.displayId());
+        } catch (JobException e) {
+            return null;
+        }
     }
 
     @Override
@@ -81,7 +108,8 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         SparkApplicationReference ref = ours(reference);
         GenericKubernetesResource app = current(ref);
         if (app == null) {
-            return gone(ref);
+            JobResult recorded = recordedIfGone(ref);
+            return recorded != null ? recorded : gone(ref);
         }
         ApplicationStatus status = ApplicationStatus.of(app);
         ApplicationVerdict verdict = ApplicationVerdict.judge(status);
