@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.k8s.operator;
 
+import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchVerdict;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param reason      short machine-friendly reason
  * @param message     a human sentence
  */
-record ApplicationVerdict(JobState state, String nativeState, String reason, String message) {
+record ApplicationVerdict(JobState state, String nativeState, String reason, String message)
+        implements WatchVerdict<ApplicationVerdict> {
 
     ApplicationVerdict {
         Objects.requireNonNull(state, "state");
@@ -32,12 +34,9 @@ record ApplicationVerdict(JobState state, String nativeState, String reason, Str
         };
     }
 
-    boolean terminal() {
-        return state.isTerminal();
-    }
-
-    boolean success() {
-        return state == JobState.SUCCEEDED;
+    @Override
+    public ApplicationVerdict as(JobState newState, String newReason, String newMessage) {
+        return new ApplicationVerdict(newState, nativeState, newReason, newMessage);
     }
 
     static ApplicationVerdict ended(JobState state, String nativeState, String reason, String message) {

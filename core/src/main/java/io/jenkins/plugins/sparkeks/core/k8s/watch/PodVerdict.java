@@ -24,21 +24,13 @@ public record PodVerdict(
         String phase,
         String blockingReason,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt) implements WatchVerdict<PodVerdict> {
 
     public PodVerdict {
         Objects.requireNonNull(state, "state");
     }
 
-    public boolean terminal() {
-        return state.isTerminal();
-    }
-
-    public boolean success() {
-        return state == JobState.SUCCEEDED;
-    }
-
-    /** The same observation judged as another outcome: a cancel or timeout we caused. */
+    @Override
     public PodVerdict as(JobState newState, String newReason, String newMessage) {
         return new PodVerdict(newState, exitCode, newReason, newMessage, phase, blockingReason, startedAt, finishedAt);
     }
