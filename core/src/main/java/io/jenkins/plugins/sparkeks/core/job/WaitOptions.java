@@ -10,15 +10,26 @@ import java.time.Duration;
  * @param followLogs        whether to stream the driver log to the observer
  * @param retention         what to do with a finished driver pod (Kubernetes backends)
  * @param cancelGracePeriod grace period for deleting the driver pod on cancel; null = the cluster default
+ * @param apiUnreachableTimeout how long the Kubernetes or EMR API may keep failing every look at the job before the
+ *                          wait ends with outcome UNKNOWN; null = {@link #DEFAULT_API_UNREACHABLE_TIMEOUT}
  */
 public record WaitOptions(
-        Duration startTimeout, Duration runTimeout, boolean followLogs, Retention retention, Duration cancelGracePeriod) {
+        Duration startTimeout, Duration runTimeout, boolean followLogs, Retention retention, Duration cancelGracePeriod,
+        Duration apiUnreachableTimeout) {
+
+    /** Long enough for an API server restart or a regional blip; short enough that nobody waits in silence. */
+    public static final Duration DEFAULT_API_UNREACHABLE_TIMEOUT = Duration.ofMinutes(15);
 
     public static final WaitOptions DEFAULT = new WaitOptions(null, null, true, Retention.KEEP_ON_FAILURE, null);
+
+    public WaitOptions(Duration startTimeout, Duration runTimeout, boolean followLogs, Retention retention, Duration cancelGracePeriod) {
+        this(startTimeout, runTimeout, followLogs, retention, cancelGracePeriod, null);
+    }
 
     public WaitOptions {
         requirePositive(startTimeout, "startTimeout");
         requirePositive(runTimeout, "runTimeout");
+        requirePositive(apiUnreachableTimeout, "apiUnreachableTimeout");
         if (cancelGracePeriod != null && cancelGracePeriod.isNegative()) {
             throw new IllegalArgumentException("cancelGracePeriod must not be negative");
         }
@@ -33,9 +44,15 @@ public record WaitOptions(
         }
     }
 
-    public WaitOptions withStartTimeout(Duration d) { return new WaitOptions(d, runTimeout, followLogs, retention, cancelGracePeriod); }
-    public WaitOptions withRunTimeout(Duration d) { return new WaitOptions(startTimeout, d, followLogs, retention, cancelGracePeriod); }
-    public WaitOptions withFollowLogs(boolean b) { return new WaitOptions(startTimeout, runTimeout, b, retention, cancelGracePeriod); }
-    public WaitOptions withRetention(Retention r) { return new WaitOptions(startTimeout, runTimeout, followLogs, r, cancelGracePeriod); }
-    public WaitOptions withCancelGracePeriod(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, d); }
+    /** The API outage after which the wait ends UNKNOWN: the configured one or the default. */
+    public Duration effectiveApiUnreachableTimeout() {
+        return apiUnreachableTimeout != null ? apiUnreachableTimeout : DEFAULT_API_UNREACHABLE_TIMEOUT;
+    }
+
+    public WaitOptions withStartTimeout(Duration d) { return new WaitOptions(d, runTimeout, followLogs, retention, cancelGracePeriod, apiUnreachableTimeout); }
+    public WaitOptions withRunTimeout(Duration d) { return new WaitOptions(startTimeout, d, followLogs, retention, cancelGracePeriod, apiUnreachableTimeout); }
+    public WaitOptions withFollowLogs(boolean b) { return new WaitOptions(startTimeout, runTimeout, b, retention, cancelGracePeriod, apiUnreachableTimeout); }
+    public WaitOptions withRetention(Retention r) { return new WaitOptions(startTimeout, runTimeout, followLogs, r, cancelGracePeriod, apiUnreachableTimeout); }
+    public WaitOptions withCancelGracePeriod(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, d, apiUnreachableTimeout); }
+    public WaitOptions withApiUnreachableTimeout(Duration d) { return new WaitOptions(startTimeout, runTimeout, followLogs, retention, cancelGracePeriod, d); }
 }
