@@ -29,20 +29,20 @@ public final class OutcomeRecordingWatch implements JobWatch {
         }
         CompletableFuture<JobResult> recorded = new CompletableFuture<>();
         inner.result().whenComplete((r, failure) -> {
-            Runnable pass = () -> {
-                if (failure != null) {
-                    // unwrapped: a detach must still read as a CancellationException
-                    recorded.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
-                    return;
-                }
+            if (failure != null) {
+                // at once and unwrapped: a detach must read as a CancellationException as soon as it returns
+                recorded.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                return;
+            }
+            Runnable record = () -> {
                 records.recordOutcome(namespace, keyHash, r);
                 recorded.complete(r);
             };
             try {
-                executor.execute(pass); // one API call: not on the thread that completed the watch
+                executor.execute(record); // one API call: not on the thread that completed the watch
             } catch (RejectedExecutionException e) {
-                pass.run(); // the process is shutting down
+                record.run(); // the process is shutting down
             }
         });
         return new OutcomeRecordingWatch(inner, recorded);
