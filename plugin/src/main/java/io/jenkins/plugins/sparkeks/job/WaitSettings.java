@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param timeout           longest time from submission to a terminal state; null = no limit
  * @param retention         what happens to a finished driver pod
  * @param followLogs        whether driver log lines are copied to the console
+ * @param apiUnreachableTimeout how long the API may fail every look before the outcome is UNKNOWN; null = the default
  */
 public record WaitSettings(
         boolean waitForCompletion,
@@ -21,14 +22,21 @@ public record WaitSettings(
         Duration startTimeout,
         Duration timeout,
         Retention retention,
-        boolean followLogs)
+        boolean followLogs,
+        Duration apiUnreachableTimeout)
         implements Serializable {
+
+    public WaitSettings(boolean waitForCompletion, boolean propagate, Duration startTimeout, Duration timeout,
+            Retention retention, boolean followLogs) {
+        this(waitForCompletion, propagate, startTimeout, timeout, retention, followLogs, null);
+    }
 
     public WaitOptions toWaitOptions() {
         return WaitOptions.DEFAULT
                 .withStartTimeout(startTimeout)
                 .withRunTimeout(timeout)
                 .withFollowLogs(followLogs)
-                .withRetention(retention);
+                .withRetention(retention)
+                .withApiUnreachableTimeout(apiUnreachableTimeout);
     }
 }
