@@ -62,7 +62,9 @@ public final class SubmissionRecords {
 
         /** {@code base} (the backend's result for a job whose objects are gone) with the recorded end. */
         public JobResult applyTo(JobResult base, String objectDescription) {
-            return base.toBuilder().state(state).exitCode(exitCode).reason(reason).message(message)
+            String said = "The job ended " + state + (reason == null ? "" : " (" + reason + ")")
+                    + (exitCode == null ? "" : " with driver exit code " + exitCode) + "; this is its recorded outcome";
+            return base.toBuilder().state(state).exitCode(exitCode).reason(reason).message(message != null ? message : said)
                     .nativeState(nativeState).submittedAt(submittedAt).startedAt(startedAt).finishedAt(finishedAt)
                     .explanation(List.of("Outcome recorded at " + recordedAt + " when the job ended; " + objectDescription
                             + " was removed since, so this is the recorded verdict and the driver log cannot be shown again."))
@@ -162,7 +164,7 @@ public final class SubmissionRecords {
         }
         Map<String, String> d = cm.getData();
         return new Outcome(JobState.valueOf(d.get("state")), d.get("exitCode") == null ? null : Integer.valueOf(d.get("exitCode")),
-                d.get("reason"), d.get("message"), d.get("nativeState"), instant(d.get("submittedAt")),
+                d.get("reason"), null, d.get("nativeState"), instant(d.get("submittedAt")),
                 instant(d.get("startedAt")), instant(d.get("finishedAt")), instant(d.get("recordedAt")));
     }
 
@@ -175,7 +177,7 @@ public final class SubmissionRecords {
         data.put("state", result.state().name());
         put(data, "exitCode", result.exitCode() == null ? null : result.exitCode().toString());
         put(data, "reason", result.reason());
-        put(data, "message", result.message());
+        // never the message: a driver's termination message may quote anything, secrets included
         put(data, "nativeState", result.nativeState());
         put(data, "submittedAt", result.submittedAt() == null ? null : result.submittedAt().toString());
         put(data, "startedAt", result.startedAt() == null ? null : result.startedAt().toString());

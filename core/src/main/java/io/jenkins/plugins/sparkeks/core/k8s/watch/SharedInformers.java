@@ -259,7 +259,9 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
 
                 @Override
                 public void onDelete(T resource, boolean finalStateUnknown) {
-                    route(resource, l -> l.deleted(resource));
+                    // a delete only inferred from a relist (a server that came back with its state reset, a watch
+                    // gap) was not seen: the listener looks for itself instead of being told someone deleted it
+                    route(resource, finalStateUnknown ? Listener::absent : l -> l.deleted(resource));
                 }
             });
             informer.exceptionHandler(SharedInformers::retry);
@@ -320,7 +322,8 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
         void reconcile(String name, T now) {
             T cached = informer.getStore().getByKey(namespace + "/" + name);
             if (now == null) {
-                deliver(name, cached != null ? l -> l.deleted(cached) : Listener::absent);
+                // gone without the informer seeing a delete: not evidence that anyone deleted it
+                deliver(name, Listener::absent);
             } else if (cached == null || !Objects.equals(cached.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion())) {
                 deliver(name, l -> l.changed(now));
             }
