@@ -251,9 +251,20 @@ public final class SubmissionRecords {
         try {
             return client.configMaps().inNamespace(namespace).withName(name).get();
         } catch (KubernetesClientException e) {
-            throw new JobException("Could not read submission record " + namespace + "/" + name + " (HTTP " + e.getCode()
-                    + ")" + (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
-                            ? ". kubectl auth can-i get configmaps -n " + namespace + " should say yes." : "."), e);
+            StringBuilder msg = new StringBuilder("Could not read submission record ").append(namespace).append('/').append(name);
+            if (e.getCode() > 0) {
+                msg.append(" (HTTP ").append(e.getCode()).append(')');
+            } else {
+                // no answer at all: the endpoint is what the user has to check
+                msg.append(": the API server at ").append(client.getMasterUrl()).append(" could not be reached");
+            }
+            String detail = io.jenkins.plugins.sparkeks.core.k8s.submit.ApiErrors.describe(e);
+            if (!detail.isEmpty()) {
+                msg.append(": ").append(detail);
+            }
+            msg.append(e.getCode() == HttpURLConnection.HTTP_FORBIDDEN
+                    ? ". kubectl auth can-i get configmaps -n " + namespace + " should say yes." : ".");
+            throw new JobException(msg.toString(), e);
         }
     }
 
