@@ -36,6 +36,11 @@ final class WaitFlags {
             description = "Grace period given to the driver when the job is cancelled. Default: the cluster's.")
     Duration cancelGracePeriod;
 
+    @Option(names = "--api-unreachable-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "End the wait with outcome UNKNOWN (exit 6) when the Kubernetes or EMR API has failed every "
+                    + "look at the job for this long; the job itself is left alone. Default: 15m.")
+    Duration apiUnreachableTimeout;
+
     WaitOptions toWaitOptions(Retention retention) {
         if (noWait && detach) {
             // --detach says what Ctrl-C does while waiting; with --no-wait there is no waiting to interrupt
@@ -43,6 +48,7 @@ final class WaitFlags {
                     "Use --no-wait to return right after submitting, or --detach to wait and leave the job running "
                             + "on Ctrl-C.")));
         }
-        return new WaitOptions(startTimeout, timeout, followLogs, retention, cancelGracePeriod);
+        return new WaitOptions(startTimeout, timeout, followLogs, retention, cancelGracePeriod)
+                .withApiUnreachableTimeout(apiUnreachableTimeout);
     }
 }

@@ -147,6 +147,33 @@ class AwsCliFidelityTest {
                 .contains("job run queue of virtual cluster vcq is full");
     }
 
+    /**
+     * StartJobRun documents no error for a reused client token, so a second request under the token returns the run
+     * the first one started, whatever it asks for; the run keeps its own name and tags (which is how a caller tells
+     * that the token was used for another job).
+     */
+    @Test
+    void aReusedClientTokenWithOtherParametersReturnsTheFirstRunWithItsOwnTags() throws Exception {
+        String driver = "{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://bucket/pi.py\"}}";
+        AwsCli.Result first = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", "vc1", "--name", "first",
+                "--client-token", "reused-1", "--execution-role-arn", ROLE, "--release-label", "emr-7.2.0-latest",
+                "--job-driver", driver, "--tags", "spark-on-eks/spec-fingerprint=aaaaaaaaaaaaaaaa");
+        AwsCli.Result second = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", "vc1", "--name", "second",
+                "--client-token", "reused-1", "--execution-role-arn", ROLE, "--release-label", "emr-7.2.0-latest",
+                "--job-driver", driver, "--tags", "spark-on-eks/spec-fingerprint=bbbbbbbbbbbbbbbb");
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        String id = first.json().path("id").asText();
+        assertThat(second.json().path("id").asText()).isEqualTo(id);
+        assertThat(second.json().path("name").asText()).isEqualTo("first");
+
+        AwsCli.Result described = cli.run("emr-containers", "describe-job-run", "--virtual-cluster-id", "vc1", "--id", id);
+        assertThat(described.exitCode()).as(described.stderr()).isZero();
+        JsonNode run = described.json().path("jobRun");
+        assertThat(run.path("clientToken").asText()).isEqualTo("reused-1");
+        assertThat(run.path("tags").path("spark-on-eks/spec-fingerprint").asText()).isEqualTo("aaaaaaaaaaaaaaaa");
+    }
+
     @Test
     void virtualClustersCallerIdentityAndEksClusterReadBackThroughTheCli() throws Exception {
         AwsCli.Result clusters = cli.run("emr-containers", "list-virtual-clusters", "--container-provider-id",

@@ -17,8 +17,9 @@ import java.time.Duration;
  * @param followLogs        whether driver log lines are copied to the console
  * @param sparkInsight      whether the driver's Spark UI is read for progress lines and Spark's own job results
  * @param failOnSparkJobFailure whether a failed Spark job fails the step although the driver exited 0
- * @param stallGracePeriod  how long a driver pod may show a lost node before the job fails (driver pod mode); null =
+ * @param stallGracePeriod  how long a driver pod may show a lost node before the job fails; null =
  *                          {@link WaitOptions#DEFAULT_STALL_GRACE_PERIOD}
+ * @param apiUnreachableTimeout how long the API may fail every look before the outcome is UNKNOWN; null = the default
  */
 public record WaitSettings(
         boolean waitForCompletion,
@@ -29,10 +30,11 @@ public record WaitSettings(
         boolean followLogs,
         boolean sparkInsight,
         boolean failOnSparkJobFailure,
-        Duration stallGracePeriod)
+        Duration stallGracePeriod,
+        Duration apiUnreachableTimeout)
         implements Serializable {
 
-    /** Spark insight on, failed Spark jobs failing the step, default stall grace period: the defaults of both steps. */
+    /** Spark insight on, failed Spark jobs failing the step, default stall and API timeouts: both steps' defaults. */
     public WaitSettings(
             boolean waitForCompletion,
             boolean propagate,
@@ -61,6 +63,7 @@ public record WaitSettings(
                 followLogs,
                 sparkInsight,
                 failOnSparkJobFailure,
+                null,
                 null);
     }
 
@@ -74,6 +77,21 @@ public record WaitSettings(
                 followLogs,
                 sparkInsight,
                 failOnSparkJobFailure,
+                d,
+                apiUnreachableTimeout);
+    }
+
+    public WaitSettings withApiUnreachableTimeout(Duration d) {
+        return new WaitSettings(
+                waitForCompletion,
+                propagate,
+                startTimeout,
+                timeout,
+                retention,
+                followLogs,
+                sparkInsight,
+                failOnSparkJobFailure,
+                stallGracePeriod,
                 d);
     }
 
@@ -88,6 +106,7 @@ public record WaitSettings(
                 .withRunTimeout(timeout)
                 .withFollowLogs(followLogs)
                 .withRetention(retention)
-                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod);
+                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod)
+                .withApiUnreachableTimeout(apiUnreachableTimeout);
     }
 }

@@ -36,6 +36,7 @@ public abstract class SparkJobStep extends Step {
     private boolean propagate = true;
     private String startTimeout;
     private String timeout;
+    private String apiUnreachableTimeout;
     private boolean followLogs = true;
     private boolean sparkInsight = true;
     private boolean failOnSparkJobFailure = true;
@@ -65,8 +66,10 @@ public abstract class SparkJobStep extends Step {
     WaitSettings waitSettings(Retention retention, Validation v) {
         Duration start = DurationText.parse(startTimeout, "startTimeout", v);
         Duration run = DurationText.parse(timeout, "timeout", v);
+        Duration unreachable = DurationText.parse(apiUnreachableTimeout, "apiUnreachableTimeout", v);
         return new WaitSettings(
-                waitForCompletion, propagate, start, run, retention, followLogs, sparkInsight, failOnSparkJobFailure);
+                        waitForCompletion, propagate, start, run, retention, followLogs, sparkInsight, failOnSparkJobFailure)
+                .withApiUnreachableTimeout(unreachable);
     }
 
     /** The secret entries as references; each needs a name and a credential id, and a name appears once. */
@@ -139,6 +142,10 @@ public abstract class SparkJobStep extends Step {
         return timeout;
     }
 
+    public String getApiUnreachableTimeout() {
+        return apiUnreachableTimeout;
+    }
+
     public boolean isFollowLogs() {
         return followLogs;
     }
@@ -203,6 +210,12 @@ public abstract class SparkJobStep extends Step {
     @DataBoundSetter
     public void setStartTimeout(String startTimeout) {
         this.startTimeout = StepValues.text(startTimeout);
+    }
+
+    /** How long the API may fail every look at the job before the wait ends UNKNOWN, e.g. {@code 15m}. */
+    @DataBoundSetter
+    public void setApiUnreachableTimeout(String apiUnreachableTimeout) {
+        this.apiUnreachableTimeout = StepValues.text(apiUnreachableTimeout);
     }
 
     /** Longest time from submission to the end, e.g. {@code 2h}. */

@@ -86,4 +86,9 @@ public abstract class SparkJobStepDescriptor extends StepDescriptor {
     public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
         return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "timeout") : FormValidation.ok();
     }
+
+    @POST
+    public FormValidation doCheckApiUnreachableTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+        return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "apiUnreachableTimeout") : FormValidation.ok();
+    }
 }

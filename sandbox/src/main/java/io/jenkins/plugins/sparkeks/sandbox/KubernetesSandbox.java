@@ -97,9 +97,22 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     /** A fresh client, as another process would have; the caller closes it. */
     public KubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer) {
+        return newClient(customizer, null);
+    }
+
+    /**
+     * As {@link #newClient(Consumer)}, with one more HTTP interceptor that sees every request after the log routing
+     * (a test's fault injection: an outage, a reset server, dropped connections).
+     */
+    public KubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer, io.fabric8.kubernetes.client.http.Interceptor extra) {
         LogRouting routing = new LogRouting(logServer.baseUri());
         return server.createClient(b -> {
-            b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor(LogRouting.NAME, routing));
+            b.withHttpClientBuilderConsumer(h -> {
+                h.addOrReplaceInterceptor(LogRouting.NAME, routing);
+                if (extra != null) {
+                    h.addOrReplaceInterceptor("extra", extra);
+                }
+            });
             customizer.accept(b);
         });
     }

@@ -132,11 +132,29 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         }
         // the same token returns the run started earlier; its real creation time bounds the shared poller's window
         JobRun run = describeQuietly(vc.id(), started.id());
+        requireSameSpec(run, spec, key, vc.id());
         EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
                 run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
         // the state itself is reported once, by the watch that follows it
         to.submitted(ref);
         return ref;
+    }
+
+    /**
+     * EMR answers a reused client token with the run it started first, whatever the new request says: a run tagged
+     * with another spec's fingerprint is that other job, and is refused rather than reported as this one.
+     */
+    private static void requireSameSpec(JobRun run, EmrJobRequest spec, SubmissionKey key, String virtualClusterId) {
+        String recorded = run == null || run.tags() == null ? null : run.tags().get(EmrSpecFingerprints.TAG);
+        String mine = EmrSpecFingerprints.of(spec).value();
+        if (recorded == null || recorded.equals(mine)) {
+            return; // the same job, or a run started before runs were tagged
+        }
+        throw new JobException("Submission key '" + key.value() + "' already started EMR job run " + virtualClusterId + "/"
+                + run.id() + (run.name() == null ? "" : " ('" + run.name() + "'") + ", spec fingerprint " + recorded
+                + (run.name() == null ? "" : ")") + ", but this request is" + (spec.name() == null ? " another job" : " '" + spec.name() + "'")
+                + " (spec fingerprint " + mine + "). A submission key runs exactly one job: repeat the first request"
+                + " unchanged to get its outcome, or use a new key.");
     }
 
     /** The run is started whatever happens here; without an answer the poller learns its creation time later. */

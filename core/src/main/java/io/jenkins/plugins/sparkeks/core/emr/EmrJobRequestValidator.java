@@ -228,7 +228,8 @@ public final class EmrJobRequestValidator {
     }
 
     private static void tags(Map<String, String> tags, Validation v) {
-        v.check(tags.size() <= MAX_TAGS, "tags", "has " + tags.size() + " entries; EMR accepts at most " + MAX_TAGS + ".",
+        v.check(tags.size() < MAX_TAGS, "tags", "has " + tags.size() + " entries; EMR accepts at most " + MAX_TAGS
+                + " and one is the " + EmrSpecFingerprints.TAG + " tag this step adds.",
                 "Remove some tags.");
         for (Map.Entry<String, String> e : tags.entrySet()) {
             boolean keyOk = e.getKey() != null && !e.getKey().isEmpty() && e.getKey().length() <= 128 && !e.getKey().startsWith("aws:");

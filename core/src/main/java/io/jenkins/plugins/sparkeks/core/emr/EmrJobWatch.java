@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.emr;
 
+import io.jenkins.plugins.sparkeks.core.job.ApiOutage;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobWatch;
@@ -46,6 +47,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     private volatile String endingDetail;
     private volatile String delayedProblem;
     private volatile boolean finishing;
+    private final ApiOutage outage;
 
     EmrJobWatch(EmrBackend backend, EmrJobRunReference reference, WaitOptions options, JobObserver observer) {
         this.backend = backend;
@@ -53,6 +55,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         this.options = options;
         this.observer = observer;
         this.logs = options.followLogs() ? backend.logFollower(reference, this::log, observer::diagnostic) : null;
+        this.outage = new ApiOutage(observer, options.effectiveApiUnreachableTimeout(), "EMR job run " + reference.displayId());
     }
 
     void start() {
@@ -168,6 +171,33 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     public void failed(String problem) {
         stopEverything();
         result.completeExceptionally(new JobException(problem));
+    }
+
+    /** Every DescribeJobRun/ListJobRuns keeps failing: said as it goes on, and past the limit the outcome is UNKNOWN. */
+    @Override
+    public void unreachable(String problem, Duration since) {
+        boolean gaveUp;
+        synchronized (this) {
+            if (finishing) {
+                return;
+            }
+            gaveUp = outage.failing(problem, since);
+            if (gaveUp) {
+                finishing = true;
+            }
+        }
+        if (gaveUp) {
+            JobRun run = last;
+            stopEverything();
+            result.complete(EmrResults.unknown(reference(), run == null ? null : run.stateAsString(), "ApiUnreachable",
+                    outage.gaveUp(problem)));
+        }
+    }
+
+    @Override
+    public synchronized void reachable(Duration lasted) {
+        outage.recovered(lasted);
+        delayedProblem = null;
     }
 
     @Override

@@ -94,6 +94,22 @@ final class EmrResults {
         return b.build();
     }
 
+    /** The wait ended without an answer from EMR: no state is claimed beyond the last one seen. */
+    static JobResult unknown(EmrJobRunReference ref, String nativeState, String reason, String detail) {
+        JobResult.Builder b = JobResult.builder(Backend.EMR_ON_EKS, JobState.UNKNOWN)
+                .reason(reason)
+                .message(detail)
+                .nativeState(nativeState)
+                .sparkAppId("spark-" + ref.jobRunId())
+                .namespace(ref.namespace())
+                .driverPod(ref.driverPodName())
+                .jobRunId(ref.jobRunId())
+                .virtualClusterId(ref.virtualClusterId())
+                .submittedAt(ref.createdAt());
+        links(b, ref);
+        return b.build();
+    }
+
     static void links(JobResult.Builder b, EmrJobRunReference ref) {
         b.link("EMR job run", EmrConsoleLinks.jobRun(ref.region(), ref.virtualClusterId(), ref.jobRunId()));
         EmrLogLocation logs = ref.logLocation();

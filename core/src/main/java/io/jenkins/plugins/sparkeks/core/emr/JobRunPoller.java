@@ -37,11 +37,19 @@ final class JobRunPoller {
 
         /** A transient problem (throttling, 5xx) delayed the next look. */
         default void delayed(String problem) {}
+
+        /** Every look at this virtual cluster has failed for {@code since}; the poller keeps trying. */
+        default void unreachable(String problem, java.time.Duration since) {}
+
+        /** A look succeeded again after failures that lasted {@code lasted}. */
+        default void reachable(java.time.Duration lasted) {}
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunPoller.class);
     // ListJobRuns compares createdAt on the service's side; a second of slack covers clock rounding
     private static final long CREATED_AFTER_SLACK_SECONDS = 1;
+    static final int RECHECK_AFTER_ROUNDS = 30;
+    static final int RECHECKS_PER_ROUND = 5;
 
     private final EmrContainersClient emr;
     private final String virtualClusterId;
@@ -55,11 +63,13 @@ final class JobRunPoller {
     private boolean rerun;
     private boolean closed;
     private int failures; // touched by the single running tick only
+    private long failingSince; // System.nanoTime() of the first failure of the current run of failures; tick only
 
     private static final class Watched {
         final Listener listener;
         volatile Instant createdAt;
         volatile JobRunState last;
+        volatile int unchecked; // rounds since the last direct DescribeJobRun; tick only
 
         Watched(Listener listener, Instant createdAt) {
             this.listener = listener;
@@ -155,14 +165,22 @@ final class JobRunPoller {
         }
         try {
             pollOnce();
+            recovered(); // when no run changed; otherwise done before the first change was told
             failures = 0;
+            failingSince = 0;
             return settings.backoff().jittered(anyStarting() ? settings.startingInterval() : settings.runningInterval());
         } catch (RuntimeException e) {
-            failures++;
+            if (failures++ == 0) {
+                failingSince = System.nanoTime();
+            }
             String problem = "EMR job run polling for virtual cluster " + virtualClusterId + " failed: " + AwsErrors.describe(e);
             if (AwsErrors.isTransient(e)) {
                 LOG.debug("{} (attempt {})", problem, failures);
-                watched.values().forEach(w -> w.listener.delayed(problem + "; retrying"));
+                java.time.Duration since = java.time.Duration.ofNanos(System.nanoTime() - failingSince);
+                watched.values().forEach(w -> {
+                    w.listener.delayed(problem + "; retrying");
+                    w.listener.unreachable(problem, since);
+                });
             } else if (failures >= settings.maxPollFailures()) {
                 LOG.warn(problem);
                 List<Watched> all = new ArrayList<>(watched.values());
@@ -172,6 +190,15 @@ final class JobRunPoller {
                 return 0;
             }
             return settings.backoff().failureDelayMillis(failures);
+        }
+    }
+
+    /** After failures, tells every watch that looks work again, once, before anything else it hears. */
+    private void recovered() {
+        if (failures > 0 && failingSince != 0) {
+            java.time.Duration lasted = java.time.Duration.ofNanos(System.nanoTime() - failingSince);
+            failingSince = 0;
+            watched.values().forEach(w -> w.listener.reachable(lasted));
         }
     }
 
@@ -205,6 +232,7 @@ final class JobRunPoller {
             return;
         }
         Map<String, JobRun> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
+        List<String> described = new ArrayList<>(unknown);
         for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
             Watched w = e.getValue();
             if (w.createdAt == null || unknown.contains(e.getKey())) {
@@ -215,8 +243,25 @@ final class JobRunPoller {
                 notify(e.getKey(), w, listed); // first sight: the list entry is the whole JobRun already
             } else if (listed == null || listed.state() != w.last) {
                 describeAndNotify(e.getKey(), w);
+                described.add(e.getKey());
             }
         }
+        recheck(snapshot, described);
+    }
+
+    /**
+     * The safety net: a run the list has shown unchanged for {@link #RECHECK_AFTER_ROUNDS} rounds is described
+     * directly, at most {@link #RECHECKS_PER_ROUND} per round (longest unchecked first), so a list that lags or misses
+     * a run cannot hold a wait for ever, at a cost bounded per virtual cluster.
+     */
+    private void recheck(Map<String, Watched> snapshot, List<String> described) {
+        snapshot.entrySet().stream()
+                .filter(e -> !described.contains(e.getKey()) && watched.get(e.getKey()) == e.getValue())
+                .filter(e -> ++e.getValue().unchecked >= RECHECK_AFTER_ROUNDS)
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Watched> e) -> e.getValue().unchecked).reversed())
+                .limit(RECHECKS_PER_ROUND)
+                .toList()
+                .forEach(e -> describeAndNotify(e.getKey(), e.getValue()));
     }
 
     private Map<String, JobRun> listActive(Instant createdAfter) {
@@ -234,6 +279,7 @@ final class JobRunPoller {
     }
 
     private void describeAndNotify(String jobRunId, Watched w) {
+        w.unchecked = 0;
         JobRun run;
         try {
             run = emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();
@@ -253,6 +299,7 @@ final class JobRunPoller {
         if (run.state() == w.last) {
             return; // raced with the list (e.g. still being created); nothing new
         }
+        recovered();
         w.last = run.state();
         if (EmrStates.isTerminal(run.state())) {
             watched.remove(jobRunId, w);

@@ -37,9 +37,10 @@ final class StartJobRunRequests {
         if (r.retryMaxAttempts() != null) {
             b.retryPolicyConfiguration(p -> p.maxAttempts(r.retryMaxAttempts()));
         }
-        if (!r.tags().isEmpty()) {
-            b.tags(r.tags());
-        }
+        // the run carries what it was started for, so a reused client token with another spec can be told apart
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>(r.tags());
+        tags.put(EmrSpecFingerprints.TAG, EmrSpecFingerprints.of(r).value());
+        b.tags(tags);
         if (r.jobTemplateId() != null) {
             b.jobTemplateId(r.jobTemplateId());
             if (!r.jobTemplateParameters().isEmpty()) {

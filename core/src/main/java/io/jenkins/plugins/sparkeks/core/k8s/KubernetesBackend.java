@@ -11,6 +11,7 @@ import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverPodSubmitter;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverSpecBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitValidator;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
@@ -42,6 +43,7 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
     private final DriverPodSubmitter submitter;
     private final SparkSubmitValidator validator = new SparkSubmitValidator();
     private final Duration cancelSlack;
+    private final SubmissionRecords records;
 
     public KubernetesBackend(KubernetesClient client, ClusterCoordinates cluster, WatchMachinery machinery) {
         this(client, cluster, machinery, CANCEL_WAIT_SLACK);
@@ -53,7 +55,8 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.machinery = Objects.requireNonNull(machinery, "machinery");
-        this.submitter = new DriverPodSubmitter(client, cluster);
+        this.records = new SubmissionRecords(client);
+        this.submitter = new DriverPodSubmitter(client, cluster, new DriverSpecBuilder(), validator, records);
     }
 
     public KubernetesBackend(
@@ -78,7 +81,32 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
 
     @Override
     public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
-        return DriverPodWatch.start(client, ours(reference), options, observer, machinery);
+        DriverPodReference ref = ours(reference);
+        JobResult recorded = recordedIfGone(ref);
+        if (recorded != null) {
+            return RecordedWatch.of(ref, recorded, observer);
+        }
+        return OutcomeRecordingWatch.of(DriverPodWatch.start(client, ref, options, observer, machinery),
+                records, ref.namespace(), ref.submissionKeyHash(), machinery.scheduler());
+    }
+
+    /** The recorded outcome of a job whose driver pod is gone, or null (pod still there, or nothing recorded). */
+    private JobResult recordedIfGone(DriverPodReference ref) {
+        if (ref.submissionKeyHash() == null) {
+            return null;
+        }
+        SubmissionRecords.Outcome outcome = records.outcome(ref.namespace(), ref.submissionKeyHash());
+        if (outcome == null) {
+            return null;
+        }
+        Pod pod;
+        try {
+            pod = currentPod(ref);
+        } catch (JobException e) {
+            return null; // the watch reads the pod again and reports what it finds
+        }
+        return pod != null ? null : outcome.applyTo(DriverResults.of(ref, DriverVerdict.gone(), null, List.of()),
+                "driver pod " + ref.displayId());
     }
 
     @Override
@@ -86,7 +114,8 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
         DriverPodReference ref = ours(reference);
         Pod pod = currentPod(ref);
         if (pod == null) {
-            return DriverResults.of(ref, DriverVerdict.gone(), null, List.of());
+            JobResult recorded = recordedIfGone(ref);
+            return recorded != null ? recorded : DriverResults.of(ref, DriverVerdict.gone(), null, List.of());
         }
         PodVerdict verdict = DriverVerdict.judge(pod);
         return DriverResults.of(ref, verdict, pod, List.of("Driver pod " + ref.displayId() + ": " + verdict.message()));

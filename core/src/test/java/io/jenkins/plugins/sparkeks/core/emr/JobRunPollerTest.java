@@ -77,6 +77,22 @@ class JobRunPollerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRunTheListKeepsShowingUnchangedIsDescribedDirectlyNowAndThen() {
+        // the list lags: it keeps showing the run RUNNING although it has ended
+        when(emr.listJobRuns(any(ListJobRunsRequest.class)))
+                .thenReturn(ListJobRunsResponse.builder().jobRuns(run("jr1", JobRunState.RUNNING)).build());
+        when(emr.describeJobRun(any(Consumer.class))).thenReturn(
+                software.amazon.awssdk.services.emrcontainers.model.DescribeJobRunResponse.builder()
+                        .jobRun(run("jr1", JobRunState.COMPLETED)).build());
+        poller.watch("jr1", CREATED, listener("jr1"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.contains("jr1:COMPLETED"));
+        assertThat(events).containsExactly("jr1:RUNNING", "jr1:COMPLETED");
+        verify(emr, atLeast(JobRunPoller.RECHECK_AFTER_ROUNDS)).listJobRuns(any(ListJobRunsRequest.class));
+    }
+
+    @Test
     void permissionErrorsEndEveryWatchWithTheReasonAfterSomeTries() {
         when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenThrow((EmrContainersException) EmrContainersException.builder()
                 .statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")

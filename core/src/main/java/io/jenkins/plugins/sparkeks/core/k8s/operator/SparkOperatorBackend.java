@@ -13,6 +13,9 @@ import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.core.k8s.OutcomeRecordingWatch;
+import io.jenkins.plugins.sparkeks.core.k8s.RecordedWatch;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.ApacheApplicationBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationBuilder;
@@ -48,6 +51,7 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
     private final SubmissionMode mode;
     private final OperatorApi fixedApi;
     private final SparkSubmitValidator validator = new SparkSubmitValidator();
+    private final SubmissionRecords records;
 
     /**
      * @param informers the process-wide application informers
@@ -79,6 +83,7 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
             throw new IllegalArgumentException("mode " + mode.value() + " does not use an operator");
         }
         this.fixedApi = fixedApi;
+        this.records = new SubmissionRecords(client);
     }
 
     @Override
@@ -108,12 +113,34 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         SparkApplicationFactory factory = api.kind() == OperatorKind.APACHE
                 ? new ApacheApplicationBuilder(api.context(), (options == null ? WaitOptions.DEFAULT : options).retention())
                 : new SparkApplicationBuilder();
-        return new SparkApplicationSubmitter(client, cluster, factory, validator).submit(spec, key, o);
+        return new SparkApplicationSubmitter(client, cluster, factory, validator, records).submit(spec, key, o);
     }
 
     @Override
     public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
-        return SparkApplicationWatch.start(client, ours(reference), options, observer, informers, machinery);
+        SparkApplicationReference ref = ours(reference);
+        JobResult recorded = recordedIfGone(ref);
+        if (recorded != null) {
+            return RecordedWatch.of(ref, recorded, observer);
+        }
+        return OutcomeRecordingWatch.of(SparkApplicationWatch.start(client, ref, options, observer, informers, machinery),
+                records, ref.namespace(), ref.submissionKeyHash(), machinery.scheduler());
+    }
+
+    /** The recorded outcome of a job whose SparkApplication is gone, or null. */
+    private JobResult recordedIfGone(SparkApplicationReference ref) {
+        if (ref.submissionKeyHash() == null) {
+            return null;
+        }
+        SubmissionRecords.Outcome outcome = records.outcome(ref.namespace(), ref.submissionKeyHash());
+        if (outcome == null) {
+            return null;
+        }
+        try {
+            return current(ref) != null ? null : outcome.applyTo(gone(ref), "SparkApplication " + ref.displayId());
+        } catch (JobException e) {
+            return null;
+        }
     }
 
     @Override
@@ -121,7 +148,8 @@ public final class SparkOperatorBackend implements SparkJobBackend<SparkSubmitRe
         SparkApplicationReference ref = ours(reference);
         GenericKubernetesResource app = current(ref);
         if (app == null) {
-            return gone(ref);
+            JobResult recorded = recordedIfGone(ref);
+            return recorded != null ? recorded : gone(ref);
         }
         OperatorDialect dialect = dialect(ref);
         ApplicationStatus status = dialect.status(app);

@@ -6,14 +6,14 @@ import java.net.ConnectException;
 import java.util.regex.Pattern;
 
 /** Turns an API server refusal into a sentence safe to show: its reason and message, with quoted values removed. */
-final class ApiErrors {
+public final class ApiErrors {
 
     /** Validation messages quote the offending value ({@code Invalid value: "..."}), which may be an env secret. */
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private ApiErrors() {}
 
-    static String describe(KubernetesClientException e) {
+    public static String describe(KubernetesClientException e) {
         Status status = e.getStatus();
         String text = status != null && status.getMessage() != null ? status.getMessage() : "";
         if (text.isEmpty() && status != null && status.getReason() != null) {

@@ -14,6 +14,8 @@ import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.DriverPodReference;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
+import io.jenkins.plugins.sparkeks.core.job.SpecFingerprint;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
@@ -34,9 +36,16 @@ public final class DriverPodSubmitter {
     private final ClusterCoordinates cluster;
     private final DriverSpecBuilder builder;
     private final SparkSubmitValidator validator;
+    private final SubmissionRecords records;
 
     public DriverPodSubmitter(
             KubernetesClient client, ClusterCoordinates cluster, DriverSpecBuilder builder, SparkSubmitValidator validator) {
+        this(client, cluster, builder, validator, new SubmissionRecords(client));
+    }
+
+    public DriverPodSubmitter(KubernetesClient client, ClusterCoordinates cluster, DriverSpecBuilder builder,
+            SparkSubmitValidator validator, SubmissionRecords records) {
+        this.records = Objects.requireNonNull(records, "records");
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -58,16 +67,34 @@ public final class DriverPodSubmitter {
         validator.validate(request);
         DriverSpec spec = builder.build(request, key, client.getConfiguration().getMasterUrl(), cluster.region());
         String ns = request.namespace();
+        SpecFingerprint fingerprint = RequestFingerprints.of(request);
 
+        // the record first: it outlives the driver pod, so it is what stops a second run after retention
+        SubmissionRecords.Submission recorded = records.find(ns, key);
+        if (recorded != null) {
+            SubmissionRecords.requireSameSpec(recorded, ns, key, request.appName(), fingerprint);
+        }
         Pod existing = findDriver(ns, key, spec.names().podName());
         if (existing != null) {
             observer.diagnostic("Driver pod " + ns + "/" + existing.getMetadata().getName()
                     + " already exists for this submission; attaching to it instead of submitting again.");
             repairOwnedObjects(existing, spec);
+            if (recorded == null) {
+                keepRecord(ns, key, existing, request, fingerprint, observer);
+            }
             DriverPodReference ref = reference(existing, key);
             observer.submitted(ref);
             return ref;
         }
+        if (recorded != null) {
+            observer.diagnostic("This submission already ran (driver pod " + ns + "/" + recorded.name() + ", created "
+                    + recorded.createdAt() + ") and its driver pod was removed since; not running it again.");
+            DriverPodReference ref = new DriverPodReference(cluster, ns, recorded.name(), recorded.uid(), recorded.appId(),
+                    key.hash(32), LogCursor.START);
+            observer.submitted(ref);
+            return ref;
+        }
+        records.sweep(ns, observer);
 
         Pod created = createPod(spec, key, observer);
         if (created == null) {
@@ -77,6 +104,7 @@ public final class DriverPodSubmitter {
                 throw new JobException("Driver pod " + ns + "/" + spec.names().podName()
                         + " was reported as existing but cannot be found; retry the submission.");
             }
+            keepRecord(ns, key, winner, request, fingerprint, observer);
             DriverPodReference ref = reference(winner, key);
             observer.submitted(ref);
             return ref;
@@ -93,6 +121,7 @@ public final class DriverPodSubmitter {
             deleteQuietly(made, failure);
             throw failure;
         }
+        keepRecord(ns, key, created, request, fingerprint, observer);
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
                 + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
@@ -100,6 +129,15 @@ public final class DriverPodSubmitter {
                 + (spec.secret() == null ? "" : " and Secret " + spec.secret().getMetadata().getName()) + ".");
         observer.submitted(ref);
         return ref;
+    }
+
+    /** Records what {@code key} created; a concurrent submit's different spec under the key is refused here. */
+    private void keepRecord(String ns, SubmissionKey key, Pod driver, SparkSubmitRequest request, SpecFingerprint fingerprint,
+            JobObserver observer) {
+        SubmissionRecords.Submission mine = new SubmissionRecords.Submission("driver pod", driver.getMetadata().getName(),
+                driver.getMetadata().getUid(), driver.getMetadata().getLabels().get(SparkLabels.SPARK_APP_SELECTOR),
+                request.appName(), fingerprint, null);
+        SubmissionRecords.requireSameSpec(records.record(ns, key, mine, observer), ns, key, request.appName(), fingerprint);
     }
 
     /** The driver already created under {@code key}: by label first, then by its deterministic name. */

@@ -11,6 +11,8 @@ import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
+import io.jenkins.plugins.sparkeks.core.job.SpecFingerprint;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import java.net.HttpURLConnection;
 import java.util.Objects;
@@ -25,9 +27,16 @@ public final class SparkApplicationSubmitter {
     private final ClusterCoordinates cluster;
     private final SparkApplicationFactory builder;
     private final SparkSubmitValidator validator;
+    private final SubmissionRecords records;
 
     public SparkApplicationSubmitter(
             KubernetesClient client, ClusterCoordinates cluster, SparkApplicationFactory builder, SparkSubmitValidator validator) {
+        this(client, cluster, builder, validator, new SubmissionRecords(client));
+    }
+
+    public SparkApplicationSubmitter(KubernetesClient client, ClusterCoordinates cluster, SparkApplicationFactory builder,
+            SparkSubmitValidator validator, SubmissionRecords records) {
+        this.records = Objects.requireNonNull(records, "records");
         this.client = Objects.requireNonNull(client, "client");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.builder = Objects.requireNonNull(builder, "builder");
@@ -46,6 +55,12 @@ public final class SparkApplicationSubmitter {
         NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> apps =
                 client.genericKubernetesResources(builder.context()).inNamespace(ns);
 
+        SpecFingerprint fingerprint = RequestFingerprints.of(request);
+        // the record outlives the application (deleted by someone, or by the operator's timeToLiveSeconds)
+        SubmissionRecords.Submission recorded = records.find(ns, key);
+        if (recorded != null) {
+            SubmissionRecords.requireSameSpec(recorded, ns, key, request.appName(), fingerprint);
+        }
         GenericKubernetesResource result;
         try {
             GenericKubernetesResource existing = apps.withName(name).get();
@@ -53,7 +68,15 @@ public final class SparkApplicationSubmitter {
                 result = ours(existing, key, ns);
                 observer.diagnostic("SparkApplication " + ns + "/" + name
                         + " already exists for this submission; attaching to it instead of submitting again.");
+            } else if (recorded != null) {
+                observer.diagnostic("This submission already ran (SparkApplication " + ns + "/" + recorded.name() + ", created "
+                        + recorded.createdAt() + ") and the application was removed since; not running it again.");
+                SparkApplicationReference ref = new SparkApplicationReference(
+                        cluster, ns, recorded.name(), recorded.uid(), key.hash(32), LogCursor.START, apiVersion());
+                observer.submitted(ref);
+                return ref;
             } else {
+                records.sweep(ns, observer);
                 result = create(apps, app, key, ns);
                 observer.diagnostic("Created SparkApplication " + ns + "/" + name + " (" + builder.context().getGroup() + "/" + builder.context().getVersion() + "); the operator"
                         + " starts its driver " + name + "-driver.");
@@ -71,6 +94,11 @@ public final class SparkApplicationSubmitter {
                 msg.append(". kubectl auth can-i create sparkapplications.sparkoperator.k8s.io -n ").append(ns).append(" should say yes.");
             }
             throw new JobException(msg.toString(), e);
+        }
+        if (recorded == null) {
+            SubmissionRecords.Submission mine = new SubmissionRecords.Submission("SparkApplication", name,
+                    result.getMetadata().getUid(), null, request.appName(), fingerprint, null);
+            SubmissionRecords.requireSameSpec(records.record(ns, key, mine, observer), ns, key, request.appName(), fingerprint);
         }
         SparkApplicationReference ref = new SparkApplicationReference(
                 cluster, ns, name, result.getMetadata().getUid(), key.hash(32), LogCursor.START, apiVersion());

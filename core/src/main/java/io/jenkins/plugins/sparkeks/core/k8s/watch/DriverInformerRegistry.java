@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The process-wide driver pod informers: the shared informers over the pods we manage, one per (cluster,
@@ -31,6 +32,17 @@ public final class DriverInformerRegistry implements AutoCloseable {
     public DriverInformerRegistry(Executor callbacks) {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.pods = new SharedInformers<>(callbacks, KubernetesClient::pods);
+    }
+
+    /** On the shared scheduler, with the {@link InformerRecheck#DEFAULT} safety net. */
+    public DriverInformerRegistry(ScheduledExecutorService scheduler) {
+        this(scheduler, InformerRecheck.DEFAULT);
+    }
+
+    /** On the shared scheduler, which also runs the direct re-check of every watched driver pod at {@code recheck}'s pace. */
+    public DriverInformerRegistry(ScheduledExecutorService scheduler, InformerRecheck recheck) {
+        this.callbacks = Objects.requireNonNull(scheduler, "scheduler");
+        this.pods = new SharedInformers<>(scheduler, KubernetesClient::pods, scheduler, recheck);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.jenkins.plugins.sparkeks.core.job.ApiOutage;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
@@ -60,6 +61,7 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final LogTail tail = new LogTail(EXPLANATION_LOG_LINES);
     private final WatchLifecycle lifecycle;
+    private final ApiOutage outage;
 
     private DriverLogFollower follower;
     private T lastObject;
@@ -82,6 +84,8 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
         this.observer = observer == null ? JobObserver.NONE : observer;
         this.machinery = Objects.requireNonNull(machinery, "machinery");
         this.lifecycle = new WatchLifecycle(machinery.scheduler());
+        this.outage = new ApiOutage(this.observer, this.options.effectiveApiUnreachableTimeout(),
+                object.noun() + " " + object.displayId());
     }
 
     // ---- what a mode supplies
@@ -347,6 +351,20 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
         }
         result.completeExceptionally(new JobException("Cannot follow " + object.noun() + " " + object.displayId() + " on "
                 + object.cluster().describe() + ": " + cause.getMessage(), cause));
+    }
+
+    /** The shared re-check cannot reach the API: said in the console, and past the limit the outcome is UNKNOWN. */
+    @Override
+    public final synchronized void unreachable(String problem, Duration since) {
+        if (!lifecycle.finishing() && outage.failing(problem, since)) {
+            V last = lastVerdict != null ? lastVerdict : vanished(null);
+            finish(last.as(JobState.UNKNOWN, "ApiUnreachable", outage.gaveUp(problem)), true);
+        }
+    }
+
+    @Override
+    public final synchronized void reachable(Duration lasted) {
+        outage.recovered(lasted);
     }
 
     // ---- internals (with this watch's lock held unless said otherwise)

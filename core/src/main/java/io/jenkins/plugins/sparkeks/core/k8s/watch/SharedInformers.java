@@ -9,7 +9,11 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -43,6 +50,12 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
 
         /** The informer could not start (no permission, no such API); nothing more will be heard. */
         void informerFailed(Throwable cause);
+
+        /** The direct re-check cannot reach the API; every look at this cluster has failed for {@code since}. */
+        default void unreachable(String problem, Duration since) {}
+
+        /** The API answered the re-check again after failing for {@code lasted}. */
+        default void reachable(Duration lasted) {}
     }
 
     /** One job's interest in one resource. */
@@ -56,6 +69,11 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
     private final Executor callbacks;
     private final Function<KubernetesClient, MixedOperation<T, ?, ?>> kind;
     private final Map<InformerKey, NamespaceInformer> informers = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final InformerRecheck recheck;
+    private final Map<ClusterCoordinates, Integer> cursors = new HashMap<>();
+    private final Map<ClusterCoordinates, Long> failingSince = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> recheckTask;
     private int informersStarted;
 
     /**
@@ -63,8 +81,19 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
      * @param kind the resources of the kind in a client, e.g. {@code KubernetesClient::pods}
      */
     public SharedInformers(Executor callbacks, Function<KubernetesClient, MixedOperation<T, ?, ?>> kind) {
+        this(callbacks, kind, null, null);
+    }
+
+    /**
+     * @param scheduler where the direct re-check runs (the shared scheduler); null = no re-check
+     * @param recheck   its pace
+     */
+    public SharedInformers(Executor callbacks, Function<KubernetesClient, MixedOperation<T, ?, ?>> kind,
+            ScheduledExecutorService scheduler, InformerRecheck recheck) {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.scheduler = scheduler;
+        this.recheck = scheduler == null ? null : Objects.requireNonNull(recheck, "recheck");
     }
 
     /**
@@ -80,6 +109,10 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
             owner = new NamespaceInformer(client, namespace);
             informers.put(key, owner);
             informersStarted++;
+            if (scheduler != null && recheckTask == null) {
+                long every = recheck.interval().toMillis();
+                recheckTask = scheduler.scheduleWithFixedDelay(this::recheckRound, every, every, TimeUnit.MILLISECONDS);
+            }
         }
         NamespaceInformer forKey = owner;
         return forKey.subscribe(name, listener, subscriber -> release(key, forKey, subscriber));
@@ -88,6 +121,71 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
     private synchronized void release(InformerKey key, NamespaceInformer owner, Subscriber subscriber) {
         if (owner.release(subscriber)) {
             informers.remove(key, owner);
+            if (informers.isEmpty() && recheckTask != null) {
+                recheckTask.cancel(false);
+                recheckTask = null;
+            }
+        }
+    }
+
+    /**
+     * One round of the safety net, on the shared scheduler: per cluster, the next few watched objects are read
+     * directly and whatever the informer missed is delivered. The first failed read stops the cluster's round (the
+     * API is away for all of them) and is reported to every subscriber there with the outage's length.
+     */
+    private void recheckRound() {
+        Map<ClusterCoordinates, List<Target>> byCluster = new LinkedHashMap<>();
+        synchronized (this) {
+            informers.forEach((key, informer) -> informer.subscribers.keySet().stream().sorted()
+                    .forEach(name -> byCluster.computeIfAbsent(key.cluster(), c -> new ArrayList<>()).add(new Target(informer, name))));
+        }
+        byCluster.forEach((cluster, targets) -> {
+            int start;
+            synchronized (this) {
+                start = cursors.getOrDefault(cluster, 0);
+                cursors.put(cluster, start + Math.min(recheck.perClusterPerTick(), targets.size()));
+            }
+            for (int i = 0; i < Math.min(recheck.perClusterPerTick(), targets.size()); i++) {
+                Target t = targets.get(Math.floorMod(start + i, targets.size()));
+                T now;
+                try {
+                    now = t.informer.read(t.name);
+                } catch (RuntimeException e) {
+                    long since = failingSince.computeIfAbsent(cluster, c -> System.nanoTime());
+                    Duration lasted = Duration.ofNanos(System.nanoTime() - since);
+                    String problem = "the API server at " + cluster.describe() + " did not answer (" + describe(e) + ")";
+                    targets.forEach(each -> each.informer.deliver(each.name, l -> l.unreachable(problem, lasted)));
+                    return;
+                }
+                Long since = failingSince.remove(cluster);
+                if (since != null) {
+                    Duration lasted = Duration.ofNanos(System.nanoTime() - since);
+                    targets.forEach(each -> each.informer.deliver(each.name, l -> l.reachable(lasted)));
+                }
+                t.informer.reconcile(t.name, now);
+            }
+        });
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof KubernetesClientException k && k.getCode() > 0) {
+            return "HTTP " + k.getCode();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** One watched object for a re-check round. */
+    private final class Target {
+        private final NamespaceInformer informer;
+        private final String name;
+
+        Target(NamespaceInformer informer, String name) {
+            this.informer = informer;
+            this.name = name;
         }
     }
 
@@ -104,6 +202,10 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
     /** Stops every informer; for process shutdown. */
     @Override
     public synchronized void close() {
+        if (recheckTask != null) {
+            recheckTask.cancel(false);
+            recheckTask = null;
+        }
         informers.values().forEach(NamespaceInformer::stop);
         informers.clear();
     }
@@ -131,6 +233,7 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
     /** The informer of one (cluster, namespace); its methods run with the registry's lock held. */
     private final class NamespaceInformer {
         private final String namespace;
+        private final KubernetesClient client;
         private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
         private final SharedIndexInformer<T> informer;
         private final CompletableFuture<Void> synced;
@@ -138,6 +241,7 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
 
         NamespaceInformer(KubernetesClient client, String namespace) {
             this.namespace = namespace;
+            this.client = client;
             this.informer = kind.apply(client)
                     .inNamespace(namespace)
                     .withLabel(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
@@ -155,7 +259,9 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
 
                 @Override
                 public void onDelete(T resource, boolean finalStateUnknown) {
-                    route(resource, l -> l.deleted(resource));
+                    // a delete only inferred from a relist (a server that came back with its state reset, a watch
+                    // gap) was not seen: the listener looks for itself instead of being told someone deleted it
+                    route(resource, finalStateUnknown ? Listener::absent : l -> l.deleted(resource));
                 }
             });
             informer.exceptionHandler(SharedInformers::retry);
@@ -205,6 +311,33 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
             subscribers.values().forEach(set -> set.forEach(s -> s.open = false));
             subscribers.clear();
             informer.stop();
+        }
+
+        /** The object as the API server has it now (null: it does not exist); throws when the API does not answer. */
+        T read(String name) {
+            return kind.apply(client).inNamespace(namespace).withName(name).get();
+        }
+
+        /** Delivers what a direct read shows and the informer's cache does not (a lost watch, a reset server). */
+        void reconcile(String name, T now) {
+            T cached = informer.getStore().getByKey(namespace + "/" + name);
+            if (now == null) {
+                // gone without the informer seeing a delete: not evidence that anyone deleted it
+                deliver(name, Listener::absent);
+            } else if (cached == null || !Objects.equals(cached.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion())) {
+                deliver(name, l -> l.changed(now));
+            }
+        }
+
+        void deliver(String name, Consumer<Listener<T>> call) {
+            Set<Subscriber> forName = subscribers.get(name);
+            if (forName != null) {
+                forName.forEach(s -> {
+                    if (s.open) {
+                        call.accept(s.listener);
+                    }
+                });
+            }
         }
 
         private void route(T resource, Consumer<Listener<T>> call) {

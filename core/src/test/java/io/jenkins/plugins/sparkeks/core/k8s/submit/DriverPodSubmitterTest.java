@@ -50,8 +50,10 @@ class DriverPodSubmitterTest {
         return client.pods().inNamespace(ns).list().getItems();
     }
 
+    /** The driver's own ConfigMaps (not the submission records, which outlive it). */
     private static List<ConfigMap> configMaps(String ns) {
-        return client.configMaps().inNamespace(ns).list().getItems();
+        return client.configMaps().inNamespace(ns).withoutLabel(io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords.RECORD_LABEL)
+                .list().getItems();
     }
 
     private static List<Service> services(String ns) {
