@@ -74,7 +74,8 @@ final class ClusterEngines implements Engines {
 
     @Override
     public synchronized InsightWiring insight(SparkJobBackend<?> backend) {
-        if (kubernetes != null && backend == kubernetes.backend()) {
+        // the driver pod and both operator modes reach their driver through the same cluster connection
+        if (kubernetes != null && !(backend instanceof EmrBackend)) {
             return kubernetes.insight();
         }
         // EMR on EKS: no cluster access from here, but an event log in S3 can still be read with the run's credentials
