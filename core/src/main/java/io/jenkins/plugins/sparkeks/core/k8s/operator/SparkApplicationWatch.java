@@ -12,6 +12,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodListener;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodSubscription;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverStallCheck;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.PodVerdict;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.KubernetesJobWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchedObject;
@@ -36,6 +38,8 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
     /** The driver pod followed for the stall rule, and its subscription; null until the driver is named. */
     private String followedDriver;
     private DriverPodSubscription driverSubscription;
+    /** The console was told the driver is STALLED: the operator's RUNNING is its last word, not proof the driver runs. */
+    private boolean saidStalled;
 
     private SparkApplicationWatch(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -52,6 +56,16 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
                     reference.name(), watch));
         }
         return watch;
+    }
+
+    /** With the lock held: a driver pod showing a lost node reads as STALLED, whatever the operator still says. */
+    private void sayStalled(Pod pod) {
+        PodVerdict driver = DriverVerdict.judge(pod);
+        boolean stalled = driver.state() == JobState.STALLED;
+        if (stalled && !saidStalled) {
+            observer().stateChanged(JobState.STALLED, driver.message());
+        }
+        saidStalled = stalled;
     }
 
     @Override
@@ -80,6 +94,7 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
                         synchronized (SparkApplicationWatch.this) {
                             if (!finishing() && podName.equals(followedDriver)) {
                                 stall.seen(pod);
+                                sayStalled(pod);
                             }
                         }
                     }

@@ -137,6 +137,8 @@ class OperatorStalledDriverTest {
                 .contains("judged from the pod alone: node ip-10-0-8-4.ec2.internal could not be read (no permission to get nodes)")
                 .endsWith("The SparkApplication was deleted.");
         assertThat(observer.diagnostics.stream().filter(d -> d.startsWith("Cannot read the driver's node"))).hasSize(1);
+        assertThat(observer.states).as("phase Unknown is not read as running, whatever the operator says")
+                .containsSubsequence(JobState.RUNNING, JobState.STALLED).last().isEqualTo(JobState.FAILED);
         assertThat(operator.get(ref.name())).isNull();
     }
 
@@ -148,6 +150,7 @@ class OperatorStalledDriverTest {
         operator.running(ref.name());
         onNode(ref.driverPodName(), "ip-10-0-9-5.ec2.internal");
         org.awaitility.Awaitility.await().during(2, TimeUnit.SECONDS).atMost(4, TimeUnit.SECONDS).until(() -> !watch.result().isDone());
+        assertThat(observer.states).doesNotContain(JobState.STALLED);
         operator.driverExited(ref.name(), "Succeeded", 0, "Completed");
         operator.state(ref.name(), "COMPLETED", null);
         assertThat(watch.result().orTimeout(20, TimeUnit.SECONDS).join().state()).isEqualTo(JobState.SUCCEEDED);
