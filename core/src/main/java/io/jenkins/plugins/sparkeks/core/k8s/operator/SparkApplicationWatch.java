@@ -21,6 +21,7 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator modes: follows one SparkApplication. What is their own: the verdict comes from the operator's
@@ -30,6 +31,9 @@ import java.util.List;
  * remove its pods. Everything else is the shared lifecycle.
  */
 final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesResource, ApplicationVerdict, SparkApplicationReference> {
+
+    /** Kubeflow states (v2.4+) in which the driver that ran is gone and a resume will start another. */
+    private static final Set<String> DRIVER_REPLACED = Set.of("SUSPENDED", "RESUMING");
 
     private final OperatorDialect dialect;
     /** The stall rule for the operator's driver pod: a lost node ends the job by deleting the SparkApplication. */
@@ -70,6 +74,10 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
 
     @Override
     protected void observed(GenericKubernetesResource app, ApplicationVerdict verdict) {
+        if (DRIVER_REPLACED.contains(verdict.nativeState())) {
+            // Kubeflow's suspend deleted the driver; on resume the operator starts a new pod, likely of the same name
+            driverReplaced();
+        }
         followDriverPod();
     }
 

@@ -72,6 +72,8 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     private boolean cancelUnconfirmed;
     /** The driver's node no longer answers: asking it for the rest of the log would only wait out the drain timeout. */
     private boolean logUnreachable;
+    /** The driver pod was replaced since the reference's cursor was taken: its log is read from its first line. */
+    private boolean driverReplaced;
 
     protected KubernetesJobWatch(KubernetesClient client, R reference, WatchedObject object, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -213,6 +215,20 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
         }
         logUnreachable |= !logReachable;
         finish(verdict, false);
+    }
+
+    /**
+     * The mode's driver pod is gone and another will take its place (an operator resubmitting a resumed application):
+     * the old log is over, and the next driver's log is followed from its first line once it runs. A new pod of the
+     * same name shares no log position with the old one. With the lock held.
+     */
+    protected final void driverReplaced() {
+        if (follower == null) {
+            return;
+        }
+        follower.stop();
+        follower = null;
+        driverReplaced = true;
     }
 
     /** Whether a cancel or timeout of ours is under way. */
@@ -479,7 +495,7 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
             return;
         }
         follower = new DriverLogFollower(client, object.namespace(), driverPodName(),
-                PodLogPosition.from(reference.logCursor()), this::deliver, observer::diagnostic,
+                driverReplaced ? null : PodLogPosition.from(reference.logCursor()), this::deliver, observer::diagnostic,
                 machinery.scheduler(), machinery.logPolicy());
         follower.start();
     }
