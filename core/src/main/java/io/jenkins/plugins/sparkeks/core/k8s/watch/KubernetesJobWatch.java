@@ -15,6 +15,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.DriverLogFollower;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
+import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
@@ -242,6 +243,11 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     @SuppressWarnings("unchecked") // every reference type returns its own type from withLogCursor
     public synchronized R reference() {
         PodLogPosition position = follower == null ? null : follower.position();
+        if (position == null && driverReplaced) {
+            // a resumed watch must read the new driver from its start, not from the old driver's position
+            LogCursor cursor = reference.logCursor() == null ? LogCursor.START : reference.logCursor();
+            return (R) reference.withLogCursor(cursor.with(PodLogPosition.SOURCE, null));
+        }
         return position == null ? reference : (R) reference.withLogCursor(position.into(reference.logCursor()));
     }
 

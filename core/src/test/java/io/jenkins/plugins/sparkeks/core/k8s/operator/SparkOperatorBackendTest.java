@@ -10,6 +10,7 @@ import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
@@ -185,6 +186,8 @@ class SparkOperatorBackendTest {
         logServer.gone(NS, ref.driverPodName());
         operator.stateWithoutDriver(ref.name(), "SUSPENDED", null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> watch.status().contains("SUSPENDED"));
+        assertThat(PodLogPosition.from(((SparkApplicationReference) watch.reference()).logCursor()))
+                .as("a watch resumed now reads the next driver from its start").isNull();
         operator.stateWithoutDriver(ref.name(), "RESUMING", null);
         // the recreated driver has the same name but is another pod, with a log of its own from its first line; its
         // node's clock is behind the old one's, so a position in the old log must not skip the new one's lines
