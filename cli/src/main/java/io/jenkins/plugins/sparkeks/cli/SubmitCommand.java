@@ -161,7 +161,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--stall-grace-period", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long the driver pod may show that its node stopped serving it (phase Unknown, NodeLost, "
                     + "marked not ready, stuck Terminating) before the job fails with NodeLost or DriverStalled "
-                    + "(default: 5m). Driver pod mode only.")
+                    + "(default: 5m). In operator modes the SparkApplication is deleted on NodeLost.")
     Duration stallGracePeriod;
 
     @Option(names = "--submission-key", paramLabel = "TEXT",

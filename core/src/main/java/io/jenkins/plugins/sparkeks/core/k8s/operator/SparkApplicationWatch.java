@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.k8s.operator;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,6 +9,11 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodListener;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodSubscription;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverStallCheck;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.PodVerdict;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.KubernetesJobWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchMachinery;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.WatchedObject;
@@ -15,6 +21,7 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator modes: follows one SparkApplication. What is their own: the verdict comes from the operator's
@@ -25,7 +32,18 @@ import java.util.List;
  */
 final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesResource, ApplicationVerdict, SparkApplicationReference> {
 
+    /** Kubeflow states (v2.4+) in which the driver that ran is gone and a resume will start another. */
+    private static final Set<String> DRIVER_REPLACED = Set.of("SUSPENDED", "RESUMING");
+
     private final OperatorDialect dialect;
+    /** The stall rule for the operator's driver pod: a lost node ends the job by deleting the SparkApplication. */
+    private final DriverStallCheck<ApplicationVerdict> stall = new DriverStallCheck<>(this,
+            stalled -> ended(lastObject(), stalled.state(), stalled.reason(), stalled.message()));
+    /** The driver pod followed for the stall rule, and its subscription; null until the driver is named. */
+    private String followedDriver;
+    private DriverPodSubscription driverSubscription;
+    /** The console was told the driver is STALLED: the operator's RUNNING is its last word, not proof the driver runs. */
+    private boolean saidStalled;
 
     private SparkApplicationWatch(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -37,9 +55,80 @@ final class SparkApplicationWatch extends KubernetesJobWatch<GenericKubernetesRe
     static SparkApplicationWatch start(KubernetesClient client, SparkApplicationReference reference, WaitOptions options,
             JobObserver observer, SparkApplicationInformers informers, WatchMachinery machinery) {
         SparkApplicationWatch watch = new SparkApplicationWatch(client, reference, options, observer, machinery);
-        watch.follow(() -> informers.subscribe(watch.dialect.api(), client, reference.cluster(), reference.namespace(),
-                reference.name(), watch));
+        synchronized (watch) {
+            watch.follow(() -> informers.subscribe(watch.dialect.api(), client, reference.cluster(), reference.namespace(),
+                    reference.name(), watch));
+        }
         return watch;
+    }
+
+    /** With the lock held: a driver pod showing a lost node reads as STALLED, whatever the operator still says. */
+    private void sayStalled(Pod pod) {
+        PodVerdict driver = DriverVerdict.judge(pod);
+        boolean stalled = driver.state() == JobState.STALLED;
+        if (stalled && !saidStalled) {
+            observer().stateChanged(JobState.STALLED, driver.message());
+        }
+        saidStalled = stalled;
+    }
+
+    @Override
+    protected void observed(GenericKubernetesResource app, ApplicationVerdict verdict) {
+        if (DRIVER_REPLACED.contains(verdict.nativeState())) {
+            // Kubeflow's suspend deleted the driver; on resume the operator starts a new pod, likely of the same name
+            driverReplaced();
+        }
+        followDriverPod();
+    }
+
+    /**
+     * Follows the driver pod the operator's status names, for the stall rule: the operator may not notice a lost
+     * node for a long time, if ever. A new name (a driver recreated on resume) replaces the subscription.
+     */
+    private void followDriverPod() {
+        ApplicationStatus status = lastStatus();
+        String podName = status == null ? null : status.driverPod();
+        if (podName == null || podName.equals(followedDriver)) {
+            return;
+        }
+        if (driverSubscription != null) {
+            driverSubscription.close();
+        }
+        followedDriver = podName;
+        driverSubscription = follow(() -> machinery().informers().subscribe(client(), object().cluster(), object().namespace(),
+                podName, new DriverPodListener() {
+                    @Override
+                    public void changed(Pod pod) {
+                        synchronized (SparkApplicationWatch.this) {
+                            if (!finishing() && podName.equals(followedDriver)) {
+                                stall.seen(pod);
+                                sayStalled(pod);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void deleted(Pod lastKnown) {
+                        // the operator reports what a deleted driver means for the application
+                    }
+
+                    @Override
+                    public void absent() {
+                        // not created yet, or already removed: the application's state says which
+                    }
+
+                    @Override
+                    public void informerFailed(Throwable cause) {
+                        synchronized (SparkApplicationWatch.this) {
+                            observer().diagnostic("Cannot follow driver pod " + podName + " for stalls: " + cause.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void podEvent(Event event) {
+                        // events are not asked for: the application's state explains a driver that does not start
+                    }
+                }));
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,11 +32,8 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
     private final Set<String> diagnosticsSeen = new LinkedHashSet<>();
     private final List<String> events = new ArrayList<>();
     private DriverPodSubscription subscription;
-    /** When the current stall sign was first seen, for a sign that carries no time of its own; null while none. */
-    private Instant signFirstSeen;
-    /** When the armed stall check runs; null while none is armed. */
-    private Instant stallCheckAt;
-    private boolean toldNodeUnread;
+    /** The pod is the driver: its verdict is the mode's own, so a stalled one ends the job as it stands. */
+    private final DriverStallCheck<PodVerdict> stall = new DriverStallCheck<>(this, stalled -> stalled);
     /** The last Warning event about the pod while it waited to start: the cause of a start that never comes. */
     private String lastWarning;
 
@@ -137,7 +133,7 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
     protected void observed(Pod pod, PodVerdict verdict) {
         waitingDiagnostic(pod);
         subscription.wantEvents(verdict.state() == JobState.SUBMITTED || verdict.state() == JobState.PENDING);
-        watchForStall(pod);
+        stall.seen(pod);
     }
 
     @Override
@@ -165,86 +161,6 @@ public final class DriverPodWatch extends KubernetesJobWatch<Pod, PodVerdict, Dr
                 events.add(line);
             }
             observer().diagnostic(line);
-        }
-    }
-
-    // ---- stalled drivers: one check on the shared scheduler when a sign's grace period ends, armed by pod changes
-
-    private void watchForStall(Pod pod) {
-        StallSign sign = StallSign.of(pod, signFirstSeen == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : signFirstSeen);
-        if (sign == null) {
-            signFirstSeen = null;
-            return;
-        }
-        Duration grace = options().stallGracePeriod();
-        boolean fresh = signFirstSeen == null;
-        if (fresh) {
-            signFirstSeen = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        }
-        if (grace == null) {
-            return;
-        }
-        Instant due = sign.since().plus(grace);
-        if (fresh) {
-            observer().diagnostic("Driver pod " + object().displayId() + (sign.node() == null ? "" : " on node " + sign.node())
-                    + ": " + (sign.nodeSign() ? sign.text() : "stuck Terminating: " + sign.text())
-                    + "; the job ends as FAILED if this lasts until " + due + " (stall grace period " + grace.toSeconds() + "s)");
-        }
-        armStallCheck(due);
-    }
-
-    private void armStallCheck(Instant due) {
-        if (stallCheckAt == null || due.isBefore(stallCheckAt)) {
-            stallCheckAt = due;
-            after(Duration.between(Instant.now(), due), this::checkStall);
-        }
-    }
-
-    /** On the shared scheduler, not under the lock: the node is read here, once per due check. */
-    private void checkStall() {
-        Duration grace = options().stallGracePeriod();
-        Pod pod;
-        StallSign sign;
-        synchronized (this) {
-            stallCheckAt = null;
-            if (finishing() || deleting()) {
-                return;
-            }
-            pod = lastObject();
-            sign = StallSign.of(pod, signFirstSeen == null ? Instant.now() : signFirstSeen);
-            if (sign == null) {
-                return;
-            }
-            Instant due = sign.since().plus(grace);
-            if (Instant.now().isBefore(due)) {
-                armStallCheck(due);
-                return;
-            }
-        }
-        NodeHealth node = sign.node() == null ? null : NodeHealth.read(client(), sign.node());
-        synchronized (this) {
-            if (finishing() || deleting() || lastObject() != pod) {
-                // a newer observation armed its own check
-                return;
-            }
-            if (node != null && node.unread() && !toldNodeUnread) {
-                toldNodeUnread = true;
-                observer().diagnostic("Cannot read the driver's node: " + node.text() + ". Judging the stalled driver from its pod"
-                        + " alone; allow 'get' on nodes to have the node's own view (see the optional rule in docs/setup.md).");
-            }
-            PodVerdict stalled = DriverVerdict.stalled(pod, sign, node, grace);
-            if (stalled == null) {
-                observer().diagnostic("Driver pod " + object().displayId() + ": " + node.text()
-                        + " again; waiting for its kubelet to update the pod");
-                return;
-            }
-            if (sign.nodeSign()) {
-                String message = stalled.message() + " The driver pod was deleted.";
-                endByDeleting(() -> stalled.as(stalled.state(), stalled.reason(), message), false);
-            } else {
-                // already being deleted: another delete would change nothing
-                endNow(stalled, false);
-            }
         }
     }
 

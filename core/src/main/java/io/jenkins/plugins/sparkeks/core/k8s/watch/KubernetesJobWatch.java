@@ -16,6 +16,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.ConfirmedDelete;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.DriverLogFollower;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.LogTail;
 import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
+import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
@@ -74,6 +75,8 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     private boolean cancelUnconfirmed;
     /** The driver's node no longer answers: asking it for the rest of the log would only wait out the drain timeout. */
     private boolean logUnreachable;
+    /** The driver pod was replaced since the reference's cursor was taken: its log is read from its first line. */
+    private boolean driverReplaced;
 
     protected KubernetesJobWatch(KubernetesClient client, R reference, WatchedObject object, WaitOptions options,
             JobObserver observer, WatchMachinery machinery) {
@@ -219,6 +222,20 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
         finish(verdict, false);
     }
 
+    /**
+     * The mode's driver pod is gone and another will take its place (an operator resubmitting a resumed application):
+     * the old log is over, and the next driver's log is followed from its first line once it runs. A new pod of the
+     * same name shares no log position with the old one. With the lock held.
+     */
+    protected final void driverReplaced() {
+        if (follower == null) {
+            return;
+        }
+        follower.stop();
+        follower = null;
+        driverReplaced = true;
+    }
+
     /** Whether a cancel or timeout of ours is under way. */
     protected final boolean deleting() {
         return intent != null;
@@ -230,6 +247,11 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     @SuppressWarnings("unchecked") // every reference type returns its own type from withLogCursor
     public synchronized R reference() {
         PodLogPosition position = follower == null ? null : follower.position();
+        if (position == null && driverReplaced) {
+            // a resumed watch must read the new driver from its start, not from the old driver's position
+            LogCursor cursor = reference.logCursor() == null ? LogCursor.START : reference.logCursor();
+            return (R) reference.withLogCursor(cursor.with(PodLogPosition.SOURCE, null));
+        }
         return position == null ? reference : (R) reference.withLogCursor(position.into(reference.logCursor()));
     }
 
@@ -497,7 +519,7 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
             return;
         }
         follower = new DriverLogFollower(client, object.namespace(), driverPodName(),
-                PodLogPosition.from(reference.logCursor()), this::deliver, observer::diagnostic,
+                driverReplaced ? null : PodLogPosition.from(reference.logCursor()), this::deliver, observer::diagnostic,
                 machinery.scheduler(), machinery.logPolicy());
         follower.start();
     }

@@ -19,7 +19,8 @@ public final class WatchLifecycle {
 
     private final ScheduledExecutorService scheduler;
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
-    private AutoCloseable subscription;
+    /** A mode may hold more than one (an operator's application and its driver pod); each must be idempotent to close. */
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private boolean finishing;
     private boolean timeoutsScheduled;
 
@@ -27,9 +28,9 @@ public final class WatchLifecycle {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
-    /** The subscription to end when the watch finishes. */
+    /** A subscription to end when the watch finishes. */
     public void closeOnFinish(AutoCloseable subscription) {
-        this.subscription = subscription;
+        subscriptions.add(subscription);
     }
 
     /** Whether the watch has reached (or is draining towards) its end; nothing new is acted on then. */
@@ -37,7 +38,7 @@ public final class WatchLifecycle {
         return finishing;
     }
 
-    /** Starts finishing: cancels every timer and ends the subscription. False when already finishing. */
+    /** Starts finishing: cancels every timer and ends the subscriptions. False when already finishing. */
     public boolean finish() {
         if (finishing) {
             return false;
@@ -45,7 +46,7 @@ public final class WatchLifecycle {
         finishing = true;
         timers.forEach(t -> t.cancel(false));
         timers.clear();
-        if (subscription != null) {
+        for (AutoCloseable subscription : subscriptions) {
             try {
                 subscription.close();
             } catch (Exception e) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkApplicationReference;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
@@ -167,6 +168,40 @@ class SparkOperatorBackendTest {
         JobResult result = resultOf(watch);
         assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(observer.stateDetails).anyMatch(d -> d.contains("resuming"));
+    }
+
+    @Test
+    void afterAResumeTheRecreatedDriversLogIsFollowedFromItsStart() {
+        RecordingObserver observer = new RecordingObserver();
+        SparkApplicationReference ref = backend.submit(request("op-relog"), new SubmissionKey("job/op-relog#1"), observer);
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT, observer);
+        FakeLogServer.PodLog first = logServer.pod(NS, ref.driverPodName());
+        operator.running(ref.name());
+        first.line(Instant.parse("2026-12-04T10:00:00Z"), "old driver: stage 1");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> observer.logTexts.contains("old driver: stage 1"));
+
+        operator.state(ref.name(), "SUSPENDING", null);
+        first.finish();
+        operator.pods().delete(ref.driverPodName());
+        logServer.gone(NS, ref.driverPodName());
+        operator.stateWithoutDriver(ref.name(), "SUSPENDED", null);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> watch.status().contains("SUSPENDED"));
+        assertThat(PodLogPosition.from(((SparkApplicationReference) watch.reference()).logCursor()))
+                .as("a watch resumed now reads the next driver from its start").isNull();
+        operator.stateWithoutDriver(ref.name(), "RESUMING", null);
+        // the recreated driver has the same name but is another pod, with a log of its own from its first line; its
+        // node's clock is behind the old one's, so a position in the old log must not skip the new one's lines
+        FakeLogServer.PodLog second = logServer.pod(NS, ref.driverPodName());
+        second.line(Instant.parse("2026-12-04T09:59:58Z"), "new driver: stage 1");
+        second.line(Instant.parse("2026-12-04T09:59:59Z"), "new driver: stage 2");
+        operator.running(ref.name());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> observer.logTexts.contains("new driver: stage 2"));
+
+        second.finish();
+        operator.driverExited(ref.name(), "Succeeded", 0, "Completed");
+        operator.state(ref.name(), "COMPLETED", null);
+        assertThat(resultOf(watch).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(observer.logTexts).containsExactly("old driver: stage 1", "new driver: stage 1", "new driver: stage 2");
     }
 
     @Test

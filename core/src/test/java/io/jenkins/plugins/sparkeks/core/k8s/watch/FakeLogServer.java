@@ -63,6 +63,11 @@ public final class FakeLogServer implements AutoCloseable {
         return logs.computeIfAbsent(namespace + "/" + pod, k -> new PodLog());
     }
 
+    /** The pod was deleted: its log is gone (404) until a pod of the same name starts again, with a log of its own. */
+    public void gone(String namespace, String pod) {
+        logs.remove(namespace + "/" + pod);
+    }
+
     public int requests() {
         return requests.get();
     }
