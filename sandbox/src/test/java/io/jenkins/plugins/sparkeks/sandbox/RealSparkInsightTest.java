@@ -23,6 +23,7 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,11 +33,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Spark insight end to end against real Spark 3.5.6 drivers in the sandbox: the core's Kubernetes backend wrapped
@@ -109,6 +113,24 @@ class RealSparkInsightTest {
                 .contains("sandbox task failed on purpose");
         assertThat(result.spark().last().jobsSucceeded()).isEqualTo(1);
         assertThat(result.spark().last().jobsFailed()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "lzf"})
+    void aCompressedEventLogIsReadAfterTheDriverEnds(String codec) throws Exception {
+        Console console = new Console();
+        SparkSubmitRequest plain = request("compressed-" + codec, APPS + "SlowStages", "2", "300");
+        JobResult result = run(plain.toBuilder().conf("spark.eventLog.compress", "true").conf("spark.eventLog.compression.codec", codec).build(), console);
+
+        assertThat(result.state()).as(console.text()).isEqualTo(JobState.SUCCEEDED);
+        try (Stream<Path> logs = Files.list(eventLogs)) {
+            assertThat(logs.map(p -> p.getFileName().toString())).as("Spark wrote its event log with " + codec)
+                    .anyMatch(n -> n.endsWith("." + codec));
+        }
+        assertThat(result.spark().note()).as(console.text()).isNull();
+        assertThat(result.spark().coverage()).isEqualTo(SparkInsight.Coverage.COMPLETE);
+        assertThat(result.toMap()).extractingByKey("spark").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("jobs", Map.of("succeeded", 2, "running", 0, "failed", 0));
     }
 
     private static SparkSubmitRequest request(String app, String mainClass, String... args) {

@@ -46,6 +46,19 @@ public record DriverTarget(String namespace, String podName, Map<String, String>
         return Optional.empty();
     }
 
+    /**
+     * The driver Service spark-submit (and this project's submitter) creates next to a pod named {@code <prefix>-driver}:
+     * {@code <prefix>-driver-svc}. Empty when the pod is named otherwise or that name would exceed a DNS label, where
+     * Spark picks a random service name instead.
+     */
+    public Optional<String> serviceName() {
+        if (!podName.endsWith("-driver")) {
+            return Optional.empty();
+        }
+        String service = podName + "-svc";
+        return service.length() <= 63 ? Optional.of(service) : Optional.empty();
+    }
+
     public String describe() {
         return namespace + "/" + podName;
     }

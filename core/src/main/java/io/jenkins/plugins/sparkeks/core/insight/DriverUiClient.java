@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the driver's monitoring REST API through the Kubernetes API server's pod proxy
- * ({@code /api/v1/namespaces/NS/pods/POD:PORT/proxy/api/v1/...}), with the cluster client's own credentials and
+ * ({@code /api/v1/namespaces/NS/pods/POD:PORT/proxy/api/v1/...}) or the driver Service's proxy
+ * ({@code /api/v1/namespaces/NS/services/SVC:spark-ui/proxy/api/v1/...}), with the cluster client's own credentials and
  * TLS. Asynchronous: a request in flight holds no thread.
  */
 final class DriverUiClient {
@@ -39,9 +40,18 @@ final class DriverUiClient {
     }
 
     CompletableFuture<Reply> get(DriverTarget driver, String podName, int port, String apiPath) {
+        return get(driver.namespace(), "pods/" + encode(podName) + ":" + port, apiPath);
+    }
+
+    /** Through the services proxy instead, to the Service's port Spark names {@code spark-ui}. */
+    CompletableFuture<Reply> getViaService(DriverTarget driver, String serviceName, String apiPath) {
+        return get(driver.namespace(), "services/" + encode(serviceName) + ":" + InsightSession.UI_PORT_NAME, apiPath);
+    }
+
+    private CompletableFuture<Reply> get(String namespace, String proxied, String apiPath) {
         String master = client.getMasterUrl().toString();
-        String url = (master.endsWith("/") ? master : master + "/") + "api/v1/namespaces/" + encode(driver.namespace())
-                + "/pods/" + encode(podName) + ":" + port + "/proxy" + apiPath;
+        String url = (master.endsWith("/") ? master : master + "/") + "api/v1/namespaces/" + encode(namespace)
+                + "/" + proxied + "/proxy" + apiPath;
         HttpRequest request = http.newHttpRequestBuilder().uri(url).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).build();
         try {
             return http.sendAsync(request, String.class)

@@ -21,11 +21,11 @@ import java.util.Set;
  * Reads an application's outcome from its Spark event log after the driver ended, so that jobs of the last seconds
  * (after the last live read) are counted too. Knows the single-file layout ({@code <dir>/<appId>}, with
  * {@code .inprogress} when the driver died before closing it) and the rolling one
- * ({@code <dir>/eventlog_v2_<appId>/events_<n>_<appId>}). Compressed logs are not read: that needs Spark's codecs.
+ * ({@code <dir>/eventlog_v2_<appId>/events_<n>_<appId>}), each plain or compressed with the codec its file name ends in
+ * ({@code .lz4}, {@code .lzf}, {@code .snappy}, {@code .zstd}; see {@link EventLogCodec}).
  */
 public final class EventLogReader {
 
-    private static final List<String> CODECS = List.of(".lz4", ".lzf", ".snappy", ".zstd", ".zst");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<EventLogStore> stores;
@@ -58,14 +58,17 @@ public final class EventLogReader {
                 if (parts.isEmpty()) {
                     throw new Unreadable("the rolling event log " + folder + " has no event files");
                 }
-                return parse(store, folder, parts, now);
+                // Spark renames appstatus_<appId>.inprogress when the application stops: until then the newest part
+                // may end in a block the driver never finished
+                boolean running = !store.list(folder, "appstatus_" + appId + ".inprogress").isEmpty();
+                return parse(store, folder, parts, running, now);
             }
             List<String> single = store.list(base, appId).stream()
                     .filter(n -> n.equals(appId) || n.startsWith(appId + ".")).toList();
             if (single.isEmpty()) {
                 throw new Unreadable("no event log for " + appId + " in " + base);
             }
-            return parse(store, base, List.of(single.get(0)), now);
+            return parse(store, base, List.of(single.get(0)), false, now);
         } catch (IOException e) {
             throw new Unreadable("the event log in " + base + " could not be read: " + e.getMessage());
         }
@@ -80,24 +83,55 @@ public final class EventLogReader {
         }
     }
 
-    private static SparkSnapshot parse(EventLogStore store, String dir, List<String> files, Instant now)
-            throws IOException, Unreadable {
+    private static SparkSnapshot parse(EventLogStore store, String dir, List<String> files, boolean lastMayBeTorn,
+            Instant now) throws IOException, Unreadable {
         Events events = new Events();
-        for (String f : files) {
-            String codec = CODECS.stream().filter(c -> f.replace(".inprogress", "").endsWith(c)).findFirst().orElse(null);
-            if (codec != null) {
-                throw new Unreadable("the event log " + dir + "/" + f + " is compressed (" + codec.substring(1)
-                        + "); set spark.eventLog.compress=false to let the final seconds be read");
-            }
-            try (InputStream in = store.open(dir, f);
-                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    events.accept(line);
-                }
+        for (int i = 0; i < files.size(); i++) {
+            String f = files.get(i);
+            EventLogCodec codec = EventLogCodec.ofFileName(f).orElse(null);
+            boolean mayBeTorn = f.endsWith(".inprogress") || (lastMayBeTorn && i == files.size() - 1);
+            try (InputStream raw = store.open(dir, f)) {
+                readLines(codec == null ? raw : decoding(codec, raw, dir + "/" + f), events, codec, mayBeTorn,
+                        dir + "/" + f);
             }
         }
         return events.snapshot(now);
+    }
+
+    private static InputStream decoding(EventLogCodec codec, InputStream raw, String path) throws Unreadable {
+        try {
+            return codec.decode(raw);
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(notCodec(codec, path, e));
+        }
+    }
+
+    private static void readLines(InputStream in, Events events, EventLogCodec codec, boolean mayBeTorn, String path)
+            throws IOException, Unreadable {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while (true) {
+            try {
+                line = r.readLine();
+            } catch (IOException | RuntimeException e) {
+                if (codec == null && e instanceof IOException io) {
+                    throw io;
+                }
+                if (mayBeTorn) {
+                    return; // a driver that died mid-write leaves a cut last block: the events before it still count
+                }
+                throw new Unreadable(notCodec(codec, path, e));
+            }
+            if (line == null) {
+                return;
+            }
+            events.accept(line);
+        }
+    }
+
+    private static String notCodec(EventLogCodec codec, String path, Exception e) {
+        return "the event log " + path + " is not a readable " + codec.shortName() + " stream ("
+                + e.getClass().getSimpleName() + ")";
     }
 
     /** The few listener events that tell jobs', stages' and executors' outcomes. */

@@ -52,6 +52,9 @@ final class InsightSession {
     private volatile String unavailable;
     private ScheduledFuture<?> next;
     private int requests;
+    /** Set once the pod proxy was refused and the driver Service's proxy is tried instead; that refusal's status. */
+    private String serviceFallback;
+    private String podRefusal;
 
     InsightSession(DriverTarget target, KubernetesClient client, RequestBudget budget, ScheduledExecutorService scheduler,
             InsightOptions options, SparkConfHints hints, JobObserver observer, Duration uiGrace) {
@@ -245,7 +248,9 @@ final class InsightSession {
                 synchronized (this) {
                     requests++;
                 }
-                ui.get(target, podName(), port(), path).whenComplete((reply, e) -> {
+                String service = serviceFallback();
+                (service == null ? ui.get(target, podName(), port(), path) : ui.getViaService(target, service, path))
+                        .whenComplete((reply, e) -> {
                     DriverUiClient.Reply r = e != null ? new DriverUiClient.Reply(0, String.valueOf(e.getMessage())) : reply;
                     if (!r.ok()) {
                         failed(r);
@@ -292,10 +297,37 @@ final class InsightSession {
         schedule(options.pollInterval());
     }
 
+    private synchronized String serviceFallback() {
+        return serviceFallback;
+    }
+
     private void failed(DriverUiClient.Reply r) {
-        if (r.code() == 401 || r.code() == 403) {
-            unavailable("the cluster refused to proxy to the driver's UI (" + r.code() + (r.code() == 403 ? " Forbidden" : " Unauthorized")
-                    + "): these credentials need 'get' on pods/proxy in " + target.namespace() + " (see docs/setup.md)");
+        boolean refused = r.code() == 401 || r.code() == 403;
+        String service;
+        boolean reachedBefore;
+        synchronized (this) {
+            service = serviceFallback;
+            reachedBefore = everReached;
+        }
+        if (refused && service == null && !reachedBefore && target.serviceName().isPresent()) {
+            // RBAC may grant services/proxy where it denies pods/proxy: the driver's Service leads to the same UI
+            synchronized (this) {
+                serviceFallback = target.serviceName().get();
+                podRefusal = status(r);
+            }
+            schedule(Duration.ZERO);
+            return;
+        }
+        // a Service that is not there (404) or refused too ends the fallback: report both refusals
+        if (refused || (service != null && !reachedBefore && r.code() == 404)) {
+            String pod;
+            synchronized (this) {
+                pod = podRefusal;
+            }
+            unavailable("the cluster refused to proxy to the driver's UI (" + (pod != null ? pod : status(r)) + ")"
+                    + (service != null ? " and its Service " + service + " answered " + status(r) : "")
+                    + ": these credentials need 'get' on pods/proxy" + (service != null ? " or services/proxy" : "")
+                    + " in " + target.namespace() + " (see docs/setup.md)");
             return;
         }
         boolean giveUp;
@@ -310,6 +342,10 @@ final class InsightSession {
             return;
         }
         retry(status);
+    }
+
+    private static String status(DriverUiClient.Reply r) {
+        return r.code() + (r.code() == 403 ? " Forbidden" : r.code() == 401 ? " Unauthorized" : r.code() == 404 ? " Not Found" : "");
     }
 
     private void retry(String why) {

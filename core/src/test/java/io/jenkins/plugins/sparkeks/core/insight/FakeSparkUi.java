@@ -48,7 +48,15 @@ final class FakeSparkUi implements AutoCloseable {
 
     /** Registers, for every REST path insight reads, an expectation that forwards the pod proxy path to this server. */
     void exposeThrough(KubernetesMockServer api, String namespace, String pod, int port) {
-        String proxy = "/api/v1/namespaces/" + namespace + "/pods/" + pod + ":" + port + "/proxy";
+        expose(api, "/api/v1/namespaces/" + namespace + "/pods/" + pod + ":" + port + "/proxy");
+    }
+
+    /** The same through the services proxy, to the port Spark names spark-ui on the driver Service. */
+    void exposeThroughService(KubernetesMockServer api, String namespace, String service) {
+        expose(api, "/api/v1/namespaces/" + namespace + "/services/" + service + ":spark-ui/proxy");
+    }
+
+    private void expose(KubernetesMockServer api, String proxy) {
         for (String path : List.of("/api/v1/applications", "/api/v1/applications/" + APP_ID + "/jobs",
                 "/api/v1/applications/" + APP_ID + "/stages", "/api/v1/applications/" + APP_ID + "/allexecutors")) {
             api.expect().get().withPath(proxy + path).andReply(200, req -> forward(path)).always();

@@ -201,6 +201,10 @@ class InsightBackendTest {
                 .andReturn(403, Map.of("kind", "Status", "status", "Failure", "reason", "Forbidden", "code", 403,
                         "message", "pods \"" + ref.podName() + "\" is forbidden: User \"ci\" cannot get resource \"pods/proxy\""))
                 .always();
+        String service = ref.podName() + "-svc";
+        server.expect().get().withPath("/api/v1/namespaces/" + NS + "/services/" + service + ":spark-ui/proxy/api/v1/applications")
+                .andReturn(403, Map.of("kind", "Status", "status", "Failure", "reason", "Forbidden", "code", 403))
+                .always();
         JobWatch watch = backend.watch(ref, NO_LOGS, observer);
         pods.running(ref.podName());
         await().atMost(10, TimeUnit.SECONDS).until(() -> observer.diagnostics.stream().anyMatch(l -> l.startsWith("Spark insight unavailable")));
@@ -208,10 +212,39 @@ class InsightBackendTest {
         JobResult result = watch.result().orTimeout(20, TimeUnit.SECONDS).join();
         assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(observer.diagnostics.stream().filter(l -> l.startsWith("Spark insight unavailable")))
-                .containsExactly("Spark insight unavailable: the cluster refused to proxy to the driver's UI (403 Forbidden):"
-                        + " these credentials need 'get' on pods/proxy in spark (see docs/setup.md). The job goes on.");
+                .containsExactly("Spark insight unavailable: the cluster refused to proxy to the driver's UI (403 Forbidden)"
+                        + " and its Service " + service + " answered 403 Forbidden: these credentials need 'get' on pods/proxy"
+                        + " or services/proxy in spark (see docs/setup.md). The job goes on.");
         assertThat(result.spark().coverage()).isEqualTo(SparkInsight.Coverage.UNAVAILABLE);
         assertThat(result.spark().note()).contains("403 Forbidden");
+    }
+
+    @Test
+    void aForbiddenPodProxyFallsBackToTheDriverServicesProxy() throws Exception {
+        try (FakeSparkUi ui = new FakeSparkUi(false)) {
+            SparkJobBackend<SparkSubmitRequest> backend = insight(FAST, null, null);
+            RecordingObserver observer = new RecordingObserver();
+            DriverPodReference ref = (DriverPodReference) backend.submit(request("svcproxy", Map.of()),
+                    new SubmissionKey("job/svcproxy#1"), observer);
+            server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + ref.podName() + ":4040/proxy/api/v1/applications")
+                    .andReturn(403, Map.of("kind", "Status", "status", "Failure", "reason", "Forbidden", "code", 403))
+                    .always();
+            // the Service this project's submitter created next to the pod, as spark-submit names it
+            String service = client.services().inNamespace(NS).list().getItems().stream()
+                    .map(s -> s.getMetadata().getName()).filter(n -> n.startsWith(ref.podName())).findFirst().orElseThrow();
+            ui.exposeThroughService(server, NS, service);
+            JobWatch watch = backend.watch(ref, NO_LOGS, observer);
+            ui.job(0, "RUNNING", "reduce at SparkPi.scala:38", null, new int[] {0}, 10, 4, 0);
+            ui.stage(0, 0, "ACTIVE", "reduce at SparkPi.scala:38", 10, 4, 0, null);
+            pods.running(ref.podName());
+            await().atMost(10, TimeUnit.SECONDS).until(() -> observer.diagnostics.stream()
+                    .anyMatch(l -> l.startsWith("Spark: jobs 0 done, 1 running, 0 failed · stage 0")));
+            pods.terminated(ref.podName(), "Succeeded", 0, "Completed");
+            JobResult result = watch.result().orTimeout(20, TimeUnit.SECONDS).join();
+            assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(observer.diagnostics).noneMatch(l -> l.startsWith("Spark insight unavailable"));
+            assertThat(ui.requests.get()).as("the reads reached the driver through its Service").isGreaterThanOrEqualTo(4);
+        }
     }
 
     @Test
