@@ -86,7 +86,10 @@ class EmrFaultsTest {
                 rates.put(op, 1000.0);
             }
             EmrWatchMachinery machinery = new EmrWatchMachinery(scheduler, EmrPollSettings.fast(),
-                    new CloudWatchRateLimiters(() -> new CloudWatchRateLimiter(rates, System::nanoTime)), aws.clock());
+                    new CloudWatchRateLimiters(() -> new CloudWatchRateLimiter(rates, System::nanoTime,
+                            // scaled with EmrPollSettings.fast() (drain limit 3 s instead of 90 s), as production's
+                            // 0.5 s..1 min pauses are with its drain limit
+                            Duration.ofMillis(20), Duration.ofMillis(500))), aws.clock());
             EmrBackend backend = new EmrBackend(aws.region(), emr, logs, s3, machinery.rateLimiter(aws.accountId(), aws.region()),
                     machinery);
             return new Engine(emr, logs, s3, scheduler, backend);
