@@ -3,6 +3,8 @@ package io.jenkins.plugins.sparkeks.core.emr;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
 import software.amazon.awssdk.services.emrcontainers.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.emrcontainers.model.ValidationException;
 
 /**
  * Follows every watched job run of ONE virtual cluster with one ListJobRuns round per tick (active states,
@@ -24,6 +27,10 @@ import software.amazon.awssdk.services.emrcontainers.model.ResourceNotFoundExcep
  * active list. The cost per tick is therefore one list call (per page) however many jobs wait, plus calls for
  * the few that changed. Ticks run on the shared scheduler; the interval is short while some run is starting,
  * longer while all run, and backs off exponentially on throttling or server errors.
+ *
+ * <p>DescribeJobRun calls are spread: at most {@link #DESCRIBES_PER_TICK} per tick, the runs waiting longest first;
+ * while some wait, the next tick comes after at most {@link #DRAIN_INTERVAL}, so a burst of N endings costs about
+ * N / DESCRIBES_PER_TICK seconds instead of N calls at once.
  */
 final class JobRunPoller {
 
@@ -50,6 +57,15 @@ final class JobRunPoller {
     private static final long CREATED_AFTER_SLACK_SECONDS = 1;
     static final int RECHECK_AFTER_ROUNDS = 30;
     static final int RECHECKS_PER_ROUND = 5;
+    /*
+     * ListJobRuns documents no maximum for maxResults (neither the API reference nor the SDK model give a range;
+     * the service's default page is 50), so a large page is asked for and, should the service reject it, the
+     * poller falls back to the default page for good.
+     */
+    static final int LIST_PAGE_SIZE = 1000;
+    // DescribeJobRun shares the account's EMR on EKS API rate with every other caller; a burst must not use it up
+    static final int DESCRIBES_PER_TICK = 20;
+    static final java.time.Duration DRAIN_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final EmrContainersClient emr;
     private final String virtualClusterId;
@@ -64,6 +80,8 @@ final class JobRunPoller {
     private boolean closed;
     private int failures; // touched by the single running tick only
     private long failingSince; // System.nanoTime() of the first failure of the current run of failures; tick only
+    private final Map<String, Boolean> toDescribe = new LinkedHashMap<>(); // oldest need first; tick only
+    private Integer pageSize = LIST_PAGE_SIZE; // null: the service's default page; tick only
 
     private static final class Watched {
         final Listener listener;
@@ -168,7 +186,11 @@ final class JobRunPoller {
             recovered(); // when no run changed; otherwise done before the first change was told
             failures = 0;
             failingSince = 0;
-            return settings.backoff().jittered(anyStarting() ? settings.startingInterval() : settings.runningInterval());
+            java.time.Duration interval = anyStarting() ? settings.startingInterval() : settings.runningInterval();
+            if (!toDescribe.isEmpty() && interval.compareTo(DRAIN_INTERVAL) > 0) {
+                interval = DRAIN_INTERVAL;
+            }
+            return settings.backoff().jittered(interval);
         } catch (RuntimeException e) {
             if (failures++ == 0) {
                 failingSince = System.nanoTime();
@@ -216,37 +238,46 @@ final class JobRunPoller {
         Map<String, Watched> snapshot = new HashMap<>(watched);
         // runs without a known creation time are described directly; that also teaches us their createdAt
         Instant oldest = null;
-        List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
             Instant c = e.getValue().createdAt;
             if (c == null) {
-                unknown.add(e.getKey());
+                toDescribe.putIfAbsent(e.getKey(), Boolean.TRUE);
             } else if (oldest == null || c.isBefore(oldest)) {
                 oldest = c;
             }
         }
-        for (String id : unknown) {
-            describeAndNotify(id, snapshot.get(id));
-        }
-        if (oldest == null) {
-            return;
-        }
-        Map<String, JobRun> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
-        List<String> described = new ArrayList<>(unknown);
-        for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
-            Watched w = e.getValue();
-            if (w.createdAt == null || unknown.contains(e.getKey())) {
-                continue;
-            }
-            JobRun listed = active.get(e.getKey());
-            if (listed != null && w.last == null) {
-                notify(e.getKey(), w, listed); // first sight: the list entry is the whole JobRun already
-            } else if (listed == null || listed.state() != w.last) {
-                describeAndNotify(e.getKey(), w);
-                described.add(e.getKey());
+        if (oldest != null) {
+            Map<String, JobRun> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
+            for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
+                Watched w = e.getValue();
+                if (w.createdAt == null || toDescribe.containsKey(e.getKey())) {
+                    continue;
+                }
+                JobRun listed = active.get(e.getKey());
+                if (listed != null && w.last == null) {
+                    notify(e.getKey(), w, listed); // first sight: the list entry is the whole JobRun already
+                } else if (listed == null || listed.state() != w.last) {
+                    toDescribe.put(e.getKey(), Boolean.TRUE);
+                }
             }
         }
-        recheck(snapshot, described);
+        recheck(snapshot, describeSome());
+    }
+
+    /** Describes the runs that have waited longest for it, within this tick's budget; the rest wait for the next. */
+    private List<String> describeSome() {
+        List<String> described = new ArrayList<>();
+        Iterator<String> queue = toDescribe.keySet().iterator();
+        while (queue.hasNext() && described.size() < DESCRIBES_PER_TICK) {
+            String id = queue.next();
+            Watched w = watched.get(id);
+            if (w != null) {
+                describeAndNotify(id, w); // a throttle leaves the run at the head of the queue for after the backoff
+                described.add(id);
+            }
+            queue.remove();
+        }
+        return described;
     }
 
     /**
@@ -256,7 +287,8 @@ final class JobRunPoller {
      */
     private void recheck(Map<String, Watched> snapshot, List<String> described) {
         snapshot.entrySet().stream()
-                .filter(e -> !described.contains(e.getKey()) && watched.get(e.getKey()) == e.getValue())
+                .filter(e -> !described.contains(e.getKey()) && !toDescribe.containsKey(e.getKey())
+                        && watched.get(e.getKey()) == e.getValue())
                 .filter(e -> ++e.getValue().unchecked >= RECHECK_AFTER_ROUNDS)
                 .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Watched> e) -> e.getValue().unchecked).reversed())
                 .limit(RECHECKS_PER_ROUND)
@@ -268,14 +300,31 @@ final class JobRunPoller {
         Map<String, JobRun> active = new HashMap<>();
         String token = null;
         do {
-            ListJobRunsResponse page = emr.listJobRuns(ListJobRunsRequest.builder().virtualClusterId(virtualClusterId)
-                    .states(EmrStates.ACTIVE).createdAfter(createdAfter).nextToken(token).build());
+            ListJobRunsResponse page = listPage(createdAfter, token);
             for (JobRun run : page.jobRuns()) {
                 active.put(run.id(), run);
             }
             token = page.nextToken();
         } while (token != null);
         return active;
+    }
+
+    private ListJobRunsResponse listPage(Instant createdAfter, String token) {
+        ListJobRunsRequest.Builder request = ListJobRunsRequest.builder().virtualClusterId(virtualClusterId)
+                .states(EmrStates.ACTIVE).createdAfter(createdAfter).nextToken(token);
+        if (pageSize == null) {
+            return emr.listJobRuns(request.build());
+        }
+        try {
+            return emr.listJobRuns(request.maxResults(pageSize).build());
+        } catch (ValidationException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("maxResults")) {
+                throw e;
+            }
+            LOG.debug("ListJobRuns refused a page of {}; using the service's default page: {}", pageSize, e.getMessage());
+            pageSize = null;
+            return emr.listJobRuns(request.maxResults(null).build());
+        }
     }
 
     private void describeAndNotify(String jobRunId, Watched w) {

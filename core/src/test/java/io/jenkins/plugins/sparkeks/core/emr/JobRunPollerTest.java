@@ -106,4 +106,85 @@ class JobRunPollerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> idle);
         assertThat(poller.watch("jr3", CREATED, listener("jr3"))).isFalse();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsAskForTheLargePageSoManyRunsCostOneCall() {
+        List<ListJobRunsRequest> asked = new CopyOnWriteArrayList<>();
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenAnswer(a -> {
+            asked.add(a.getArgument(0));
+            return ListJobRunsResponse.builder().jobRuns(run("jr1", JobRunState.RUNNING)).build();
+        });
+        poller.watch("jr1", CREATED, listener("jr1"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() >= 2);
+        assertThat(asked).allMatch(r -> Integer.valueOf(JobRunPoller.LIST_PAGE_SIZE).equals(r.maxResults()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aServiceThatRefusesTheLargePageIsAskedForItsDefaultPage() {
+        List<ListJobRunsRequest> asked = new CopyOnWriteArrayList<>();
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenAnswer(a -> {
+            ListJobRunsRequest r = a.getArgument(0);
+            asked.add(r);
+            if (r.maxResults() != null) {
+                throw software.amazon.awssdk.services.emrcontainers.model.ValidationException.builder()
+                        .message("maxResults must be at most 50").build();
+            }
+            return ListJobRunsResponse.builder().jobRuns(run("jr1", JobRunState.RUNNING)).build();
+        });
+        poller.watch("jr1", CREATED, listener("jr1"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() >= 4);
+        assertThat(events).containsExactly("jr1:RUNNING");
+        assertThat(asked.stream().filter(r -> r.maxResults() != null)).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsThatEndTogetherAreDescribedAFewPerTickOldestFirstAndAllFinishSoon() {
+        int n = 100;
+        List<String> calls = new CopyOnWriteArrayList<>(); // "L" per list, the run's id per describe
+        java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<JobRun> running = IntStream.range(0, n).mapToObj(i -> run("jr" + i, JobRunState.RUNNING)).toList();
+        java.util.concurrent.atomic.AtomicInteger listsAfterFirstWave = new java.util.concurrent.atomic.AtomicInteger(-1);
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenAnswer(a -> {
+            calls.add("L");
+            if (listsAfterFirstWave.get() >= 0 && listsAfterFirstWave.incrementAndGet() == 2) {
+                running.forEach(r -> ended.add(r.id())); // the second half ends while the first still waits
+            }
+            return ListJobRunsResponse.builder()
+                    .jobRuns(running.stream().filter(r -> !ended.contains(r.id())).toList()).build();
+        });
+        when(emr.describeJobRun(any(Consumer.class))).thenAnswer(a -> {
+            DescribeJobRunRequest.Builder b = DescribeJobRunRequest.builder();
+            ((Consumer<DescribeJobRunRequest.Builder>) a.getArgument(0)).accept(b);
+            String id = b.build().id();
+            calls.add(id);
+            return software.amazon.awssdk.services.emrcontainers.model.DescribeJobRunResponse.builder()
+                    .jobRun(run(id, JobRunState.COMPLETED)).build();
+        });
+        running.forEach(r -> poller.watch(r.id(), CREATED, listener(r.id())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == n);
+        int listsBefore = (int) calls.stream().filter("L"::equals).count();
+        running.subList(0, n / 2).forEach(r -> ended.add(r.id()));
+        listsAfterFirstWave.set(0);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2 * n);
+        List<List<String>> perTick = new java.util.ArrayList<>();
+        for (String c : calls) {
+            if (c.equals("L")) {
+                perTick.add(new java.util.ArrayList<>());
+            } else {
+                perTick.get(perTick.size() - 1).add(c);
+            }
+        }
+        assertThat(perTick).allMatch(t -> t.size() <= JobRunPoller.DESCRIBES_PER_TICK);
+        assertThat(perTick.size() - listsBefore).isLessThanOrEqualTo(n / JobRunPoller.DESCRIBES_PER_TICK + 2);
+        List<String> described = calls.stream().filter(c -> !c.equals("L")).toList();
+        assertThat(described).doesNotHaveDuplicates().hasSize(n);
+        assertThat(described.subList(0, n / 2))
+                .containsExactlyInAnyOrderElementsOf(running.subList(0, n / 2).stream().map(JobRun::id).toList());
+    }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
@@ -23,10 +24,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Submits a Spark application the way {@code spark-submit --deploy-mode cluster} does: driver pod first, then its
- * Service and {@code spark.properties} ConfigMap owned by the pod. Idempotent per {@link SubmissionKey}: a driver
+ * Service and {@code spark.properties} ConfigMap owned by the pod, created concurrently (they need only its uid). Idempotent per {@link SubmissionKey}: a driver
  * already created under the key is attached to instead of starting a second one. A failed submit removes what it
  * created (a real cluster's garbage collector would too, but not every API server runs one).
  */
@@ -109,18 +114,7 @@ public final class DriverPodSubmitter {
             observer.submitted(ref);
             return ref;
         }
-        List<HasMetadata> made = new ArrayList<>();
-        made.add(created);
-        try {
-            for (HasMetadata owned : spec.ownedByDriver()) {
-                made.add(createOwned(owned, created));
-            }
-        } catch (RuntimeException e) {
-            JobException failure = e instanceof JobException j ? j
-                    : new JobException("Could not create the driver's Service and ConfigMap: " + e.getClass().getSimpleName(), e);
-            deleteQuietly(made, failure);
-            throw failure;
-        }
+        createOwnedTogether(spec.ownedByDriver(), created);
         keepRecord(ns, key, created, request, fingerprint, observer);
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
@@ -182,6 +176,62 @@ public final class DriverPodSubmitter {
             }
             throw failure("create driver pod " + ns + "/" + spec.names().podName(), "create pod", ns, e);
         }
+    }
+
+    /**
+     * Creates the objects owned by the driver at the same time: they depend on the pod's uid only, not on each
+     * other. All but one go to the client's shared task executor, the last runs on the caller's thread. Every
+     * create is waited for before a failure is handled, so the clean-up sees everything that was made.
+     */
+    private void createOwnedTogether(List<HasMetadata> owned, Pod driver) {
+        Executor executor = taskExecutor();
+        List<CompletableFuture<HasMetadata>> pending = new ArrayList<>();
+        for (int i = 0; i < owned.size() - 1; i++) {
+            HasMetadata object = owned.get(i);
+            CompletableFuture<HasMetadata> f;
+            try {
+                f = CompletableFuture.supplyAsync(() -> createOwned(object, driver), executor);
+            } catch (RejectedExecutionException e) {
+                f = attempt(() -> createOwned(object, driver)); // the client is closing; do it here
+            }
+            pending.add(f);
+        }
+        pending.add(attempt(() -> createOwned(owned.get(owned.size() - 1), driver)));
+        List<HasMetadata> made = new ArrayList<>();
+        made.add(driver);
+        RuntimeException first = null;
+        for (CompletableFuture<HasMetadata> f : pending) {
+            try {
+                made.add(f.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (first == null) {
+                    first = cause;
+                }
+            }
+        }
+        if (first != null) {
+            JobException failure = first instanceof JobException j ? j
+                    : new JobException("Could not create the driver's Service and ConfigMap: " + first.getClass().getSimpleName(), first);
+            deleteQuietly(made, failure);
+            throw failure;
+        }
+    }
+
+    private static CompletableFuture<HasMetadata> attempt(java.util.function.Supplier<HasMetadata> create) {
+        try {
+            return CompletableFuture.completedFuture(create.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The executor the client already runs its own tasks on (bounded when built by ClusterConnector). */
+    private Executor taskExecutor() {
+        if (client instanceof BaseClient base && base.getExecutor() != null) {
+            return base.getExecutor();
+        }
+        return Runnable::run; // a client of another kind: one after another, as before
     }
 
     /** Creates an object owned by the driver pod; a same-named leftover of an earlier attempt is replaced. */

@@ -121,6 +121,28 @@ class DriverPodSubmitterTest {
     }
 
     @Test
+    void theServiceAndConfigMapAreCreatedAtTheSameTime() {
+        long slow = 1000; // each of the two owned creates answers this late; one after another would take twice that
+        server.expect().post().delay(slow).withPath("/api/v1/namespaces/together/services")
+                .andReturn(201, new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("svc")
+                        .withNamespace("together").endMetadata().build())
+                .once();
+        server.expect().post().delay(slow).withPath("/api/v1/namespaces/together/configmaps")
+                .andReturn(201, new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("conf")
+                        .withNamespace("together").endMetadata().build())
+                .once();
+        submitter().submit(request("warmup"), new SubmissionKey("job/together#0"), observer);
+
+        long start = System.nanoTime();
+        submitter().submit(request("together"), new SubmissionKey("job/together#1"), observer);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).isBetween(slow, 2 * slow - 200);
+        assertThat(pods("together")).hasSize(1);
+        assertThat(observer.submitted).hasSize(2);
+    }
+
+    @Test
     void aRejectedServiceLeavesNothingBehind() {
         server.expect().post().withPath("/api/v1/namespaces/svcfail/services")
                 .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
