@@ -159,12 +159,23 @@ public final class DriverLogFollower {
         boolean[] accepted = new boolean[1];
         http.consumeBytes(request, (buffers, body) -> {
             for (ByteBuffer buffer : buffers) {
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
+                byte[] bytes;
+                int offset;
+                int length = buffer.remaining();
+                if (buffer.hasArray()) {
+                    // read the client's buffer in place: copying every chunk first doubled the bytes touched
+                    bytes = buffer.array();
+                    offset = buffer.arrayOffset() + buffer.position();
+                    buffer.position(buffer.limit());
+                } else {
+                    bytes = new byte[length];
+                    buffer.get(bytes);
+                    offset = 0;
+                }
                 if (accepted[0]) {
-                    splitter.write(bytes, 0, bytes.length);
+                    splitter.write(bytes, offset, length);
                 } else if (errorBody.size() < 4096) {
-                    errorBody.write(bytes, 0, bytes.length);
+                    errorBody.write(bytes, offset, length);
                 }
             }
             body.consume();

@@ -30,8 +30,13 @@ final class LineSplitter extends OutputStream {
         int end = offset + length;
         for (int i = offset; i < end; i++) {
             if (bytes[i] == '\n') {
-                pending.write(bytes, start, i - start);
-                emit();
+                if (pending.size() == 0) {
+                    // the whole line is in this chunk: decode it in place instead of copying it twice
+                    emit(bytes, start, i - start);
+                } else {
+                    pending.write(bytes, start, i - start);
+                    emit();
+                }
                 start = i + 1;
             }
         }
@@ -41,11 +46,14 @@ final class LineSplitter extends OutputStream {
     private void emit() {
         byte[] raw = pending.toByteArray();
         pending.reset();
-        int length = raw.length;
-        if (length > 0 && raw[length - 1] == '\r') {
+        emit(raw, 0, raw.length);
+    }
+
+    private void emit(byte[] bytes, int offset, int length) {
+        if (length > 0 && bytes[offset + length - 1] == '\r') {
             length--;
         }
-        lines.accept(new String(raw, 0, length, StandardCharsets.UTF_8));
+        lines.accept(new String(bytes, offset, length, StandardCharsets.UTF_8));
     }
 
     /** Hands on a final line without newline; only for a stream that ended normally. */

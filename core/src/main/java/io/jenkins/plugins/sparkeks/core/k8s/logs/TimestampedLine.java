@@ -14,11 +14,16 @@ record TimestampedLine(Instant timestamp, String text) {
 
     static TimestampedLine parse(String raw) {
         int space = raw.indexOf(' ');
-        String head = space < 0 ? raw : raw.substring(0, space);
+        int headEnd = space < 0 ? raw.length() : space;
+        String text = space < 0 ? "" : raw.substring(space + 1);
+        Instant fast = KubeletTimestamp.parseFast(raw, 0, headEnd);
+        if (fast != null) {
+            return new TimestampedLine(fast, text);
+        }
         // A timestamp is at least "2006-01-02T15:04:05Z": anything shorter is plain text.
-        if (head.length() >= 20 && head.charAt(4) == '-' && head.charAt(10) == 'T') {
+        if (headEnd >= 20 && raw.charAt(4) == '-' && raw.charAt(10) == 'T') {
             try {
-                return new TimestampedLine(Instant.parse(head), space < 0 ? "" : raw.substring(space + 1));
+                return new TimestampedLine(Instant.parse(raw.substring(0, headEnd)), text);
             } catch (DateTimeParseException e) {
                 // not a timestamp after all: deliver the line unchanged
             }

@@ -515,13 +515,20 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
     }
 
     private void startFollowingLogs() {
+        if (createFollower()) {
+            follower.start();
+        }
+    }
+
+    /** True when a follower was created (not yet started). */
+    private boolean createFollower() {
         if (!options.followLogs() || follower != null) {
-            return;
+            return false;
         }
         follower = new DriverLogFollower(client, object.namespace(), driverPodName(),
                 driverReplaced ? null : PodLogPosition.from(reference.logCursor()), this::deliver, observer::diagnostic,
                 machinery.scheduler(), machinery.logPolicy());
-        follower.start();
+        return true;
     }
 
     private void deliver(LogLine line) {
@@ -539,7 +546,9 @@ public abstract class KubernetesJobWatch<T extends HasMetadata, V extends WatchV
             }
             logs = CompletableFuture.completedFuture(null);
         } else {
-            startFollowingLogs();
+            // podTerminated() starts a new follower itself: starting it first could open its stream before it knew
+            // of the termination, so the whole log would be read once without proving it complete and then again
+            createFollower();
             follower.podTerminated();
             logs = follower.drained();
         }
