@@ -29,6 +29,7 @@ public final class SparkJobSummary implements Serializable {
     private final LinkedHashMap<String, String> links;
     /** Spark insight's last snapshot as one line; null when insight was off (or for rows saved before it existed). */
     private String spark;
+
     private String sparkCoverage;
     private String sparkNote;
     private String sparkUiAddress;
@@ -78,7 +79,9 @@ public final class SparkJobSummary implements Serializable {
                 links);
         SparkInsight insight = result.spark();
         if (insight != null) {
-            s.spark = insight.last() == null ? "Spark: not observed" : insight.last().progressLine();
+            s.spark = insight.last() == null
+                    ? "Spark: not observed"
+                    : insight.last().progressLine();
             s.sparkCoverage = insight.coverage().name();
             s.sparkNote = insight.note();
             s.sparkUiAddress = insight.uiAddress();

@@ -3,9 +3,17 @@ package io.jenkins.plugins.sparkeks.engine;
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
+import io.jenkins.plugins.sparkeks.core.insight.EventLogStore;
+import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
+import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkOperatorBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.credentials.AwsAccessResolver;
 import io.jenkins.plugins.sparkeks.credentials.ClusterAccessResolver;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
@@ -15,14 +23,6 @@ import io.jenkins.plugins.sparkeks.secrets.ClearTextWarnings;
 import io.jenkins.plugins.sparkeks.secrets.ResolvedSecrets;
 import io.jenkins.plugins.sparkeks.secrets.SecretResolver;
 import io.jenkins.plugins.sparkeks.secrets.ValueMask;
-import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
-import io.jenkins.plugins.sparkeks.core.insight.EventLogStore;
-import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
-import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
-import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
-import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
-import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,32 +62,52 @@ public enum CoreJobEngines implements JobEngineFactory {
                         CoreServices.sparkApplicationInformers(),
                         CoreServices.kubernetesWatches(),
                         s.mode());
-                return withInsight(operator, SparkSubmitRequests.from(s, secrets), SparkSubmitRequest::conf, s,
+                return withInsight(
+                        operator,
+                        SparkSubmitRequests.from(s, secrets),
+                        SparkSubmitRequest::conf,
+                        s,
                         kubernetesInsight(cluster, s, run));
             }
             KubernetesBackend backend =
                     new KubernetesBackend(cluster.client(), cluster.coordinates(), CoreServices.kubernetesWatches());
-            return withInsight(backend, SparkSubmitRequests.from(s, secrets), SparkSubmitRequest::conf, s,
+            return withInsight(
+                    backend,
+                    SparkSubmitRequests.from(s, secrets),
+                    SparkSubmitRequest::conf,
+                    s,
                     kubernetesInsight(cluster, s, run));
         }
         EmrJobDefinition e = (EmrJobDefinition) definition;
         AwsSettings settings = aws.settings(e.aws(), run);
         // the EMR step reaches no Kubernetes cluster: insight says so once, and reads the event log from S3 afterwards
-        InsightWiring emrInsight = InsightWiring.of(null, null, CoreServices.insight(),
+        InsightWiring emrInsight = InsightWiring.of(
+                null,
+                null,
+                CoreServices.insight(),
                 new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
         return withInsight(
                 EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
-                EmrJobRequests.from(e, secrets), SparkConfs::of, e, emrInsight);
+                EmrJobRequests.from(e, secrets),
+                SparkConfs::of,
+                e,
+                emrInsight);
     }
 
     /**
      * The engine with Spark insight as the step asks: the request's conf is known on every call (also when a resumed
      * build only watches), so the event log is found after a restart too.
      */
-    private static <S> JobEngine withInsight(SparkJobBackend<S> backend, S spec, Function<S, Map<String, String>> conf,
-            JobDefinition definition, InsightWiring wiring) {
-        return JobEngine.of(InsightBackend.wrap(backend, definition.waitSettings().insightOptions(), wiring, conf,
-                conf.apply(spec)), spec);
+    private static <S> JobEngine withInsight(
+            SparkJobBackend<S> backend,
+            S spec,
+            Function<S, Map<String, String>> conf,
+            JobDefinition definition,
+            InsightWiring wiring) {
+        return JobEngine.of(
+                InsightBackend.wrap(
+                        backend, definition.waitSettings().insightOptions(), wiring, conf, conf.apply(spec)),
+                spec);
     }
 
     /** The cluster's client for the driver's UI; S3 event logs with the step's AWS identity when it has one. */
@@ -95,11 +115,13 @@ public enum CoreJobEngines implements JobEngineFactory {
         List<EventLogStore> stores = new ArrayList<>();
         if (s.target().clusterName() != null) {
             try {
-                stores.add(new S3EventLogs(CoreServices.aws().s3(aws.settings(s.target().aws(), run))));
+                stores.add(new S3EventLogs(
+                        CoreServices.aws().s3(aws.settings(s.target().aws(), run))));
             } catch (IOException | RuntimeException e) {
                 // no AWS identity for S3: the result will say the final seconds were not observed, and why
             }
         }
-        return InsightWiring.of(cluster.client(), cluster.coordinates(), CoreServices.insight(), new EventLogReader(stores));
+        return InsightWiring.of(
+                cluster.client(), cluster.coordinates(), CoreServices.insight(), new EventLogReader(stores));
     }
 }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.sparkeks.engine;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrConfiguration;
-import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
 import io.jenkins.plugins.sparkeks.job.EmrJobDefinition;
 import io.jenkins.plugins.sparkeks.secrets.ResolvedSecrets;
 import java.util.LinkedHashMap;

@@ -43,9 +43,10 @@ final class BlockingJobRunner {
             throws IOException, InterruptedException {
         SubmissionKey key = SubmissionCounter.nextKey(run);
         String row = key.hash(16);
-        ConsoleReporter console = new ConsoleReporter(listener, SecretMasker.forDefinition(definition), ref -> {}, s -> {
-            SparkJobsAction.of(run).live(row, s);
-        });
+        ConsoleReporter console =
+                new ConsoleReporter(listener, SecretMasker.forDefinition(definition), ref -> {}, s -> {
+                    SparkJobsAction.of(run).live(row, s);
+                });
         console.line("Submitting " + definition.describe());
         try {
             JobEngine engine = engines.create(definition, run);

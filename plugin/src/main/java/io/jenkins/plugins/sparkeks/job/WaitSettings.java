@@ -106,7 +106,8 @@ public record WaitSettings(
                 .withRunTimeout(timeout)
                 .withFollowLogs(followLogs)
                 .withRetention(retention)
-                .withStallGracePeriod(stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod)
+                .withStallGracePeriod(
+                        stallGracePeriod == null ? WaitOptions.DEFAULT_STALL_GRACE_PERIOD : stallGracePeriod)
                 .withApiUnreachableTimeout(apiUnreachableTimeout);
     }
 }

@@ -66,7 +66,8 @@ public class EmrStartJobRunStep extends SparkJobStep {
             v.check(releaseLabel != null, "releaseLabel", "is missing.", "Give an EMR release, e.g. emr-7.5.0-latest.");
             v.check(entryPoint != null, "entryPoint", "is missing.", "Give the application, e.g. s3://bucket/app.py.");
         }
-        String retainLogs = allowAwsToRetainLogs == null ? null : allowAwsToRetainLogs.toUpperCase(java.util.Locale.ROOT);
+        String retainLogs =
+                allowAwsToRetainLogs == null ? null : allowAwsToRetainLogs.toUpperCase(java.util.Locale.ROOT);
         v.check(
                 retainLogs == null || retainLogs.equals("ENABLED") || retainLogs.equals("DISABLED"),
                 "allowAwsToRetainLogs",

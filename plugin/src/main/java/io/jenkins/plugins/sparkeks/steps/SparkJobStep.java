@@ -68,7 +68,14 @@ public abstract class SparkJobStep extends Step {
         Duration run = DurationText.parse(timeout, "timeout", v);
         Duration unreachable = DurationText.parse(apiUnreachableTimeout, "apiUnreachableTimeout", v);
         return new WaitSettings(
-                        waitForCompletion, propagate, start, run, retention, followLogs, sparkInsight, failOnSparkJobFailure)
+                        waitForCompletion,
+                        propagate,
+                        start,
+                        run,
+                        retention,
+                        followLogs,
+                        sparkInsight,
+                        failOnSparkJobFailure)
                 .withApiUnreachableTimeout(unreachable);
     }
 

@@ -89,6 +89,8 @@ public abstract class SparkJobStepDescriptor extends StepDescriptor {
 
     @POST
     public FormValidation doCheckApiUnreachableTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "apiUnreachableTimeout") : FormValidation.ok();
+        return CredentialsForms.mayConfigure(item)
+                ? FieldChecks.duration(value, "apiUnreachableTimeout")
+                : FormValidation.ok();
     }
 }

@@ -595,7 +595,9 @@ public class SparkSubmitEksStep extends SparkJobStep {
 
         @POST
         public FormValidation doCheckStallGracePeriod(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsForms.mayConfigure(item) ? FieldChecks.duration(value, "stallGracePeriod") : FormValidation.ok();
+            return CredentialsForms.mayConfigure(item)
+                    ? FieldChecks.duration(value, "stallGracePeriod")
+                    : FormValidation.ok();
         }
 
         @POST

@@ -43,24 +43,66 @@ class SparkJobsActionTest {
         SparkJobsAction action = new SparkJobsAction();
         action.onAttached(run);
         action.record(SparkJobSummary.submitted("k1", POD));
-        SparkSnapshot running = new SparkSnapshot(SparkSnapshot.Source.LIVE, Instant.EPOCH, 1, 1, 0, 1, 1, 0, 0,
-                "2 (count at Pi.scala:38)", 40, 100, 0, 4, 0, null);
+        SparkSnapshot running = new SparkSnapshot(
+                SparkSnapshot.Source.LIVE,
+                Instant.EPOCH,
+                1,
+                1,
+                0,
+                1,
+                1,
+                0,
+                0,
+                "2 (count at Pi.scala:38)",
+                40,
+                100,
+                0,
+                4,
+                0,
+                null);
         action.live("k1", running);
         assertThat(action.liveProgress("k1"))
                 .isEqualTo("Spark: jobs 1 done, 1 running, 0 failed · stage 2 (count at Pi.scala:38) 40/100 tasks"
                         + " · executors 4 alive");
 
-        SparkSnapshot last = new SparkSnapshot(SparkSnapshot.Source.LIVE, Instant.EPOCH, 1, 0, 1, 1, 0, 1, 0, null, 0,
-                0, 3, 3, 1, new SparkFailure(1, "write orders", 3, "save at Etl.scala:40", "disk full"));
-        SparkInsight insight = new SparkInsight(SparkInsight.Coverage.PARTIAL, last, "the final seconds were not observed",
-                "http://localhost:4040", "kubectl port-forward -n spark pod/pi-1a2b-driver 4040:4040", null);
-        action.record(SparkJobSummary.of("k1", POD, JobResult.builder(Backend.KUBERNETES, JobState.FAILED)
-                .reason("SparkJobFailed").spark(insight).build()));
+        SparkSnapshot last = new SparkSnapshot(
+                SparkSnapshot.Source.LIVE,
+                Instant.EPOCH,
+                1,
+                0,
+                1,
+                1,
+                0,
+                1,
+                0,
+                null,
+                0,
+                0,
+                3,
+                3,
+                1,
+                new SparkFailure(1, "write orders", 3, "save at Etl.scala:40", "disk full"));
+        SparkInsight insight = new SparkInsight(
+                SparkInsight.Coverage.PARTIAL,
+                last,
+                "the final seconds were not observed",
+                "http://localhost:4040",
+                "kubectl port-forward -n spark pod/pi-1a2b-driver 4040:4040",
+                null);
+        action.record(SparkJobSummary.of(
+                "k1",
+                POD,
+                JobResult.builder(Backend.KUBERNETES, JobState.FAILED)
+                        .reason("SparkJobFailed")
+                        .spark(insight)
+                        .build()));
 
-        assertThat(action.liveProgress("k1")).as("the verdict's row replaces the live line").isNull();
+        assertThat(action.liveProgress("k1"))
+                .as("the verdict's row replaces the live line")
+                .isNull();
         assertThat(action.getJobs()).singleElement().satisfies(j -> {
-            assertThat(j.getSpark()).isEqualTo(
-                    "Spark: jobs 1 done, 0 running, 1 failed · 3 failed tasks · executors 3 alive, 1 lost");
+            assertThat(j.getSpark())
+                    .isEqualTo("Spark: jobs 1 done, 0 running, 1 failed · 3 failed tasks · executors 3 alive, 1 lost");
             assertThat(j.getSparkCoverage()).isEqualTo("PARTIAL");
             assertThat(j.getSparkNote()).isEqualTo("the final seconds were not observed");
             assertThat(j.getSparkPortForward()).isEqualTo("kubectl port-forward -n spark pod/pi-1a2b-driver 4040:4040");

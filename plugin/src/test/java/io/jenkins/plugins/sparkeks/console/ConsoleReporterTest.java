@@ -55,14 +55,30 @@ class ConsoleReporterTest {
     void sparkProgressIsAConsoleLineAndReachesTheBuildPageListener() {
         when(listener.getLogger()).thenReturn(new PrintStream(out, true, StandardCharsets.UTF_8));
         List<SparkSnapshot> heard = new java.util.ArrayList<>();
-        ConsoleReporter r = new ConsoleReporter(listener, SecretMasker.forConf(List.of(Map.of())), ref -> {}, heard::add);
-        SparkSnapshot s = new SparkSnapshot(SparkSnapshot.Source.LIVE, Instant.EPOCH, 2, 1, 0, 2, 1, 0, 0,
-                "3 (count at Pi.scala:38)", 7, 10, 0, 2, 0, null);
+        ConsoleReporter r =
+                new ConsoleReporter(listener, SecretMasker.forConf(List.of(Map.of())), ref -> {}, heard::add);
+        SparkSnapshot s = new SparkSnapshot(
+                SparkSnapshot.Source.LIVE,
+                Instant.EPOCH,
+                2,
+                1,
+                0,
+                2,
+                1,
+                0,
+                0,
+                "3 (count at Pi.scala:38)",
+                7,
+                10,
+                0,
+                2,
+                0,
+                null);
 
         r.sparkProgress(s);
         r.result(JobResult.builder(Backend.KUBERNETES, JobState.SUCCEEDED)
-                .spark(new SparkInsight(SparkInsight.Coverage.PARTIAL, s, "the final seconds were not observed", null,
-                        null, null))
+                .spark(new SparkInsight(
+                        SparkInsight.Coverage.PARTIAL, s, "the final seconds were not observed", null, null, null))
                 .build());
 
         assertThat(heard).containsExactly(s);

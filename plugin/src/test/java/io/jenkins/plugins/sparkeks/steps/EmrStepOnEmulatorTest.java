@@ -130,18 +130,32 @@ class EmrStepOnEmulatorTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aFullJobQueueIsWaitedOutAndTheNewStartJobRunFieldsReachEmr() throws Exception {
-        aws.virtualCluster(VirtualCluster.running("vc1", "analytics", "prod", "spark").withScheduler(null, 1));
-        aws.script("hog", JobScript.builder().pending(Duration.ofSeconds(2)).submitted(Duration.ZERO)
-                .running(Duration.ofSeconds(1)).build());
-        aws.script("spark4", JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
-                .running(Duration.ofMillis(500)).build());
+        aws.virtualCluster(
+                VirtualCluster.running("vc1", "analytics", "prod", "spark").withScheduler(null, 1));
+        aws.script(
+                "hog",
+                JobScript.builder()
+                        .pending(Duration.ofSeconds(2))
+                        .submitted(Duration.ZERO)
+                        .running(Duration.ofSeconds(1))
+                        .build());
+        aws.script(
+                "spark4",
+                JobScript.builder()
+                        .pending(Duration.ofMillis(200))
+                        .submitted(Duration.ofMillis(200))
+                        .running(Duration.ofMillis(500))
+                        .build());
         EmrStartJobRunStep hog = step("hog", "emr-7.12.0-latest");
         EmrStartJobRunStep step = step("spark4", "emr-spark-8.0.0-20260421");
         step.setAllowAwsToRetainLogs("disabled");
-        step.setManagedLogsEncryptionKeyArn("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        step.setManagedLogsEncryptionKeyArn(
+                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
         StepContext hogContext = context(new ByteArrayOutputStream(), 11);
         start(hog, hogContext);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> aws.jobRuns().size() == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> aws.jobRuns().size() == 1);
 
         StepContext context = context(console, 12);
         start(step, context);
@@ -157,7 +171,8 @@ class EmrStepOnEmulatorTest {
         assertThat(aws.jobRuns()).hasSize(2);
         var sent = aws.jobRuns().get(1).request();
         assertThat(sent.releaseLabel()).isEqualTo("emr-spark-8.0.0-20260421");
-        assertThat(sent.body()).contains("\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\"")
+        assertThat(sent.body())
+                .contains("\"managedLogs\":{\"allowAWSToRetainLogs\":\"DISABLED\"")
                 .contains("\"encryptionKeyArn\":\"arn:aws:kms:us-east-1:111122223333:key/1234abcd");
     }
 
@@ -190,7 +205,15 @@ class EmrStepOnEmulatorTest {
     @SuppressWarnings("rawtypes")
     private void start(EmrStartJobRunStep step, StepContext context) throws Exception {
         SparkOnEksDefaults defaults = new SparkOnEksDefaults(
-                aws.region(), null, null, null, null, null, null, null, aws.endpoint().toString());
+                aws.region(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                aws.endpoint().toString());
         JobDefinition definition = step.toDefinition(defaults);
         Run run = context.get(Run.class);
         JobEngine engine;

@@ -102,7 +102,8 @@ class FormListsTest {
                             .getMessage())
                     .contains("entry 1 has no key before '='");
             EmrStartJobRunStep.DescriptorImpl emr = new EmrStartJobRunStep.DescriptorImpl();
-            assertThat(emr.doCheckReleaseLabel(configurer, "emr-spark-8.0.0-20260421")).isSameAs(ok);
+            assertThat(emr.doCheckReleaseLabel(configurer, "emr-spark-8.0.0-20260421"))
+                    .isSameAs(ok);
             assertThat(emr.doCheckReleaseLabel(configurer, "emr-7.12.0-latest")).isSameAs(ok);
             assertThat(emr.doCheckReleaseLabel(configurer, "emr-8.0-spark").getMessage())
                     .startsWith("is not an EMR on EKS release label. Use emr-<major>.<minor>.<patch>-latest");

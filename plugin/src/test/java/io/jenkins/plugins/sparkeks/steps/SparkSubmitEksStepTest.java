@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import org.junit.jupiter.api.Test;
 
 class SparkSubmitEksStepTest {
@@ -94,7 +94,8 @@ class SparkSubmitEksStepTest {
         assertThat(step.isFailOnSparkJobFailure()).isFalse();
 
         step.setSparkInsight(false);
-        assertThat(step.toDefinition(GLOBAL).waitSettings().insightOptions().enabled()).isFalse();
+        assertThat(step.toDefinition(GLOBAL).waitSettings().insightOptions().enabled())
+                .isFalse();
         assertThat(step.isSparkInsight()).isFalse();
     }
 
