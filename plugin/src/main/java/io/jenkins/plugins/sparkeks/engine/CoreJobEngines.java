@@ -28,6 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
 
 /**
  * Builds {@link JobEngine}s on the core backends: the request from the definition, the credentials from
@@ -72,12 +77,27 @@ public enum CoreJobEngines implements JobEngineFactory {
         }
         EmrJobDefinition e = (EmrJobDefinition) definition;
         AwsSettings settings = aws.settings(e.aws(), run);
-        // the EMR step reaches no Kubernetes cluster: insight says so once, and reads the event log from S3 afterwards
-        InsightWiring emrInsight = InsightWiring.of(null, null, CoreServices.insight(),
+        EmrJobRequest request = EmrJobRequests.from(e, secrets);
+        // without cluster access insight says so once, and reads the event log from S3 afterwards
+        InsightWiring noCluster = InsightWiring.of(null, null, CoreServices.insight(),
                 new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
+        InsightWiring emrInsight = emrInsight(e, settings, noCluster,
+                () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request),
+                access -> CoreServices.clusters().connect(access));
         return withInsight(
                 EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
-                EmrJobRequests.from(e, secrets), SparkConfs::of, e, emrInsight);
+                request, SparkConfs::of, e, emrInsight);
+    }
+
+    /**
+     * The EMR run's insight: when the step opts in, the virtual cluster's EKS cluster is connected with the step's
+     * AWS identity and region through {@code connect} (the controller's shared connector), so the driver pod is read
+     * like a spark-submit driver; otherwise nothing is looked up or connected.
+     */
+    static InsightWiring emrInsight(EmrJobDefinition e, AwsSettings settings, InsightWiring noCluster,
+            Supplier<String> eksClusterName, Function<ClusterAccess, ClusterConnection> connect) {
+        return EmrClusterWiring.wire(noCluster, e.sparkInsightClusterAccess(), eksClusterName,
+                name -> connect.apply(new ClusterAccess.Eks(settings, name)));
     }
 
     /**
