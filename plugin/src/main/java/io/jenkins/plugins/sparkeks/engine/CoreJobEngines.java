@@ -92,11 +92,12 @@ public enum CoreJobEngines implements JobEngineFactory {
     /**
      * The EMR run's insight: when the step opts in, the virtual cluster's EKS cluster is connected with the step's
      * AWS identity and region through {@code connect} (the controller's shared connector), so the driver pod is read
-     * like a spark-submit driver; otherwise nothing is looked up or connected.
+     * like a spark-submit driver; otherwise (also when insight is off) nothing is looked up or connected.
      */
     static InsightWiring emrInsight(EmrJobDefinition e, AwsSettings settings, InsightWiring noCluster,
             Supplier<String> eksClusterName, Function<ClusterAccess, ClusterConnection> connect) {
-        return EmrClusterWiring.wire(noCluster, e.sparkInsightClusterAccess(), eksClusterName,
+        boolean clusterAccess = e.sparkInsightClusterAccess() && e.waitSettings().insightOptions().enabled();
+        return EmrClusterWiring.wire(noCluster, clusterAccess, eksClusterName,
                 name -> connect.apply(new ClusterAccess.Eks(settings, name)));
     }
 
