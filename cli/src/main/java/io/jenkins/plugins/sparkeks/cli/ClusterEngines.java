@@ -13,6 +13,9 @@ import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import java.util.List;
+import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
+import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
@@ -82,6 +85,15 @@ final class ClusterEngines implements Engines {
         EventLogReader logs = new EventLogReader(emrSettings == null ? List.of(new LocalEventLogs())
                 : List.of(new S3EventLogs(aws.s3(emrSettings)), new LocalEventLogs()));
         return InsightWiring.of(null, null, new InsightMachinery(emrMachinery.scheduler()), logs);
+    }
+
+    /** Through the shared connector, with the EMR run's own AWS identity and region. */
+    @Override
+    public synchronized InsightWiring emrClusterInsight(SparkJobBackend<EmrJobRequest> backend, EmrJobRequest request) {
+        AwsSettings settings = emrSettings;
+        return EmrClusterWiring.wire(insight(backend), true,
+                () -> EmrEksCluster.nameOf(aws.emrContainers(settings), request),
+                name -> connector.connect(new ClusterAccess.Eks(settings, name)));
     }
 
     @Override

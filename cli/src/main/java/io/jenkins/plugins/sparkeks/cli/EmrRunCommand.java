@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -140,6 +139,12 @@ final class EmrRunCommand implements Callable<Integer> {
     @Mixin
     InsightFlags insightFlags;
 
+    @Option(names = "--spark-insight-cluster-access", description = "Also connect to the virtual cluster's EKS cluster "
+            + "with this AWS identity and region, so Spark insight reads the driver pod's UI and shows progress; needs an "
+            + "EKS access entry and get/list on pods and get on pods/proxy in the virtual cluster's namespace. If "
+            + "connecting fails, one line says why and the run goes on (default: off).")
+    boolean sparkInsightClusterAccess;
+
     @Override
     public Integer call() {
         // all input is read, and every problem reported, before a client is built or anything is sent
@@ -148,8 +153,8 @@ final class EmrRunCommand implements Callable<Integer> {
         EmrJobRequest request = input.read(this::toRequest);
         WaitOptions options = input.read(() -> waitFlags.toWaitOptions(Retention.KEEP));
         input.done();
-        return root.run(common, session -> session.submit(root.engines().withInsight(root.engines().emr(aws),
-                insightFlags.toOptions(), SparkConfs::of), request, key, waitFlags, options));
+        return root.run(common, session -> session.submit(root.engines().withEmrInsight(root.engines().emr(aws),
+                insightFlags.toOptions(), request, sparkInsightClusterAccess), request, key, waitFlags, options));
     }
 
     EmrJobRequest toRequest() {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
 import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import java.util.Map;
 import java.util.function.Function;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
@@ -48,6 +49,22 @@ interface Engines extends AutoCloseable {
             Function<S, Map<String, String>> conf) {
         InsightWiring wiring = insight(backend);
         return wiring == null ? backend : InsightBackend.wrap(backend, options, wiring, conf);
+    }
+
+    /**
+     * Insight for an EMR run whose EKS cluster the user lets the command line reach: the virtual cluster's EKS cluster
+     * connected with the run's AWS identity, or {@link #insight} with the reason when that fails. These engines
+     * without such access: just {@link #insight}.
+     */
+    default InsightWiring emrClusterInsight(SparkJobBackend<EmrJobRequest> backend, EmrJobRequest request) {
+        return insight(backend);
+    }
+
+    /** The EMR engine with insight, reaching the driver pod through the EKS cluster when {@code clusterAccess}. */
+    default SparkJobBackend<EmrJobRequest> withEmrInsight(SparkJobBackend<EmrJobRequest> backend, InsightOptions options,
+            EmrJobRequest request, boolean clusterAccess) {
+        InsightWiring wiring = clusterAccess && options.enabled() ? emrClusterInsight(backend, request) : insight(backend);
+        return wiring == null ? backend : InsightBackend.wrap(backend, options, wiring, SparkConfs::of);
     }
 
     @Override

@@ -11,6 +11,9 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
 import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
+import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
+import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 
@@ -107,6 +110,14 @@ final class SandboxEngines implements Engines {
         }
         return InsightWiring.of(null, null, new InsightMachinery(emrMachinery.scheduler()),
                 new EventLogReader(List.of(new S3EventLogs(clients.s3(settings())), new LocalEventLogs())));
+    }
+
+    /** The emulated virtual cluster's EKS cluster is the Kubernetes sandbox. */
+    @Override
+    public InsightWiring emrClusterInsight(SparkJobBackend<EmrJobRequest> backend, EmrJobRequest request) {
+        return EmrClusterWiring.wire(insight(backend), true,
+                () -> EmrEksCluster.nameOf(clients.emrContainers(settings()), request),
+                name -> new ClusterConnection(kubernetes.client(), kubernetes.coordinates(), null));
     }
 
     private AwsSettings settings() {

@@ -3,6 +3,9 @@ package io.jenkins.plugins.sparkeks.engine;
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
+import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
+import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
 import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
 import io.jenkins.plugins.sparkeks.core.insight.EventLogStore;
 import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
@@ -11,6 +14,7 @@ import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SparkOperatorBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds {@link JobEngine}s on the core backends: the request from the definition, the credentials from
@@ -80,18 +85,42 @@ public enum CoreJobEngines implements JobEngineFactory {
         }
         EmrJobDefinition e = (EmrJobDefinition) definition;
         AwsSettings settings = aws.settings(e.aws(), run);
-        // the EMR step reaches no Kubernetes cluster: insight says so once, and reads the event log from S3 afterwards
-        InsightWiring emrInsight = InsightWiring.of(
+        EmrJobRequest request = EmrJobRequests.from(e, secrets);
+        // without cluster access insight says so once, and reads the event log from S3 afterwards
+        InsightWiring noCluster = InsightWiring.of(
                 null,
                 null,
                 CoreServices.insight(),
                 new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
+        InsightWiring emrInsight = emrInsight(
+                e,
+                settings,
+                noCluster,
+                () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request),
+                access -> CoreServices.clusters().connect(access));
         return withInsight(
                 EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
-                EmrJobRequests.from(e, secrets),
+                request,
                 SparkConfs::of,
                 e,
                 emrInsight);
+    }
+
+    /**
+     * The EMR run's insight: when the step opts in, the virtual cluster's EKS cluster is connected with the step's
+     * AWS identity and region through {@code connect} (the controller's shared connector), so the driver pod is read
+     * like a spark-submit driver; otherwise (also when insight is off) nothing is looked up or connected.
+     */
+    static InsightWiring emrInsight(
+            EmrJobDefinition e,
+            AwsSettings settings,
+            InsightWiring noCluster,
+            Supplier<String> eksClusterName,
+            Function<ClusterAccess, ClusterConnection> connect) {
+        boolean clusterAccess = e.sparkInsightClusterAccess()
+                && e.waitSettings().insightOptions().enabled();
+        return EmrClusterWiring.wire(
+                noCluster, clusterAccess, eksClusterName, name -> connect.apply(new ClusterAccess.Eks(settings, name)));
     }
 
     /**

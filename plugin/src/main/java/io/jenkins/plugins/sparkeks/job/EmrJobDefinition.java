@@ -28,6 +28,8 @@ import java.util.Map;
  * @param jobTemplateParameters values for the template's placeholders
  * @param waitSettings          waiting and reporting
  * @param secrets secret conf and environment values, as credential references only
+ * @param sparkInsightClusterAccess connect to the virtual cluster's EKS cluster with the step's AWS identity, so
+ *                              Spark insight reads the driver's UI through the pod proxy
  */
 public record EmrJobDefinition(
         AwsTarget aws,
@@ -51,7 +53,8 @@ public record EmrJobDefinition(
         String jobTemplateId,
         Map<String, String> jobTemplateParameters,
         WaitSettings waitSettings,
-        SecretRefs secrets)
+        SecretRefs secrets,
+        boolean sparkInsightClusterAccess)
         implements JobDefinition {
 
     public EmrJobDefinition {
@@ -67,7 +70,8 @@ public record EmrJobDefinition(
     public String toString() {
         return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
                 + ", template parameter keys=" + jobTemplateParameters.keySet() + ", secret conf keys="
-                + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings + "]";
+                + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings
+                + ", sparkInsightClusterAccess=" + sparkInsightClusterAccess + "]";
     }
 
     @Override

@@ -44,6 +44,7 @@ public class EmrStartJobRunStep extends SparkJobStep {
     private List<String> tags;
     private String jobTemplateId;
     private List<String> jobTemplateParameters;
+    private boolean sparkInsightClusterAccess;
 
     @DataBoundConstructor
     public EmrStartJobRunStep() {}
@@ -109,7 +110,17 @@ public class EmrStartJobRunStep extends SparkJobStep {
                 jobTemplateId,
                 templateValues,
                 wait,
-                secrets);
+                secrets,
+                sparkInsightClusterAccess);
+    }
+
+    public boolean isSparkInsightClusterAccess() {
+        return sparkInsightClusterAccess;
+    }
+
+    @DataBoundSetter
+    public void setSparkInsightClusterAccess(boolean sparkInsightClusterAccess) {
+        this.sparkInsightClusterAccess = sparkInsightClusterAccess;
     }
 
     public String getVirtualClusterId() {

@@ -104,7 +104,10 @@ public final class InsightBackend<S> implements SparkJobBackend<S> {
         InsightSession session = null;
         String unavailable = null;
         if (wiring.client() == null || target.isEmpty()) {
-            unavailable = reference.backend() == Backend.EMR_ON_EKS
+            unavailable = reference.backend() == Backend.EMR_ON_EKS && wiring.noClientReason() != null
+                    ? "the EKS cluster of this EMR on EKS job run could not be connected (" + wiring.noClientReason()
+                            + "), so its driver's UI cannot be reached (the EMR console's Spark UI link shows the application)"
+                    : reference.backend() == Backend.EMR_ON_EKS
                     ? "this EMR on EKS job run is followed without access to its EKS cluster, so its driver's UI "
                             + "cannot be reached (the EMR console's Spark UI link shows the application)"
                     : "the driver pod of " + reference.displayId() + " cannot be located";

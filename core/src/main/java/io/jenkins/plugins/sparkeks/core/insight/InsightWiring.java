@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param machinery  the process-wide scheduler and budgets
  * @param eventLogs  reads event logs after the driver ended; null reads none
  * @param uiGrace    how long a running driver's UI may stay silent before insight gives up on it
+ * @param noClientReason why {@code client} is null although cluster access was asked for (the EKS cluster of an
+ *                   EMR virtual cluster could not be connected); null when it was not asked for
  */
 public record InsightWiring(
-        KubernetesClient client, Object clusterKey, InsightMachinery machinery, EventLogReader eventLogs, Duration uiGrace) {
+        KubernetesClient client, Object clusterKey, InsightMachinery machinery, EventLogReader eventLogs, Duration uiGrace,
+        String noClientReason) {
 
     public InsightWiring {
         Objects.requireNonNull(machinery, "machinery");
@@ -25,10 +28,15 @@ public record InsightWiring(
 
     public static InsightWiring of(KubernetesClient client, Object clusterKey, InsightMachinery machinery,
             EventLogReader eventLogs) {
-        return new InsightWiring(client, clusterKey, machinery, eventLogs, null);
+        return new InsightWiring(client, clusterKey, machinery, eventLogs, null, null);
     }
 
     public InsightWiring withUiGrace(Duration d) {
-        return new InsightWiring(client, clusterKey, machinery, eventLogs, d);
+        return new InsightWiring(client, clusterKey, machinery, eventLogs, d, noClientReason);
+    }
+
+    /** No client, because connecting to the cluster failed for {@code reason} (said once on the console; no secret). */
+    public InsightWiring withoutClientBecause(String reason) {
+        return new InsightWiring(null, clusterKey, machinery, eventLogs, uiGrace, reason);
     }
 }

@@ -65,6 +65,28 @@ class EmrInsightTest {
     }
 
     @Test
+    void aFailedClusterConnectionIsTheOneUnavailableLineAndSaysWhy() throws Exception {
+        EmrJobRequest request = EmrJobRequest.builder().name("etl").virtualClusterId("vc1")
+                .executionRoleArn("arn:aws:iam::111122223333:role/job").releaseLabel("emr-7.5.0-latest")
+                .sparkSubmit("s3://bucket/etl.py", List.of(), null).build();
+        InsightWiring noCluster = InsightWiring.of(null, null, new InsightMachinery(scheduler), null);
+        InsightWiring wiring = EmrClusterWiring.wire(noCluster, true, () -> "prod", name -> {
+            throw new IllegalStateException("AccessDeniedException: not authorized to perform eks:DescribeCluster\nmore");
+        });
+        SparkJobBackend<EmrJobRequest> backend =
+                InsightBackend.wrap(new SucceedingEmr(), InsightOptions.DEFAULT, wiring, SparkConfs::of);
+        RecordingObserver observer = new RecordingObserver();
+        JobReference ref = backend.submit(request, new SubmissionKey("emr#2"), observer);
+        JobResult result = backend.watch(ref, WaitOptions.DEFAULT, observer).result().get(10, TimeUnit.SECONDS);
+
+        assertThat(observer.diagnostics).containsExactly("Spark insight unavailable: the EKS cluster of this EMR on EKS"
+                + " job run could not be connected (EKS cluster prod refused the connection: AccessDeniedException: not"
+                + " authorized to perform eks:DescribeCluster), so its driver's UI cannot be reached (the EMR console's"
+                + " Spark UI link shows the application). The job goes on.");
+        assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
     void theEmrRequestsSparkConfComesFromSparkDefaultsAndConfFlags() {
         EmrJobRequest request = EmrJobRequest.builder().name("etl").virtualClusterId("vc1")
                 .executionRoleArn("arn:aws:iam::111122223333:role/job").releaseLabel("emr-7.5.0-latest")
