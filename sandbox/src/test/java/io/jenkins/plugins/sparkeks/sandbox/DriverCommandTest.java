@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class DriverCommandTest {
 
     private static final SparkRuntime RUNTIME = new SparkRuntime(Path.of("/rt/lib"), Path.of("/rt/apps/apps.jar"));
-    private static final Path CONF = Path.of("/work/conf/spark.properties");
-    private static final Path LOCAL = Path.of("/work/local");
+    private static final Path CONF = Path.of("/sandbox-driver/conf/spark.properties");
+    private static final Path LOCAL = Path.of("/sandbox-driver/local");
     private static final String EMR_EXAMPLES = "local:///usr/lib/spark/examples/jars/spark-examples.jar";
 
     private static DriverCommand command(List<String> args, Map<String, String> properties) {
