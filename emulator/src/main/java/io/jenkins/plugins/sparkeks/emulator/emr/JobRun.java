@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.emulator.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.sparkeks.emulator.DriverHost;
 import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
 import io.jenkins.plugins.sparkeks.emulator.StartedJobRun;
 import java.time.Instant;
@@ -21,6 +22,10 @@ final class JobRun {
     int jobRunnerPublished;
     boolean uploadedToS3;
     boolean settled;
+    /** The host running this run's driver, or null when the run follows its script. */
+    private DriverHost.Hosted hosted;
+    private boolean driverRunning;
+    private boolean driverEnded;
 
     JobRun(String id, String arn, String createdBy, JobRunRequest request, JsonNode body, JobTimeline timeline) {
         this.id = id;
@@ -37,6 +42,35 @@ final class JobRun {
 
     void cancel(Instant at) {
         timeline = timeline.cancelledAt(at);
+        if (hosted != null && !driverEnded) {
+            hosted.cancel();
+        }
+    }
+
+    /** From now on the driver is {@code host}'s: the run waits in SUBMITTED for its reports. */
+    void hostedBy(DriverHost.Hosted host) {
+        this.hosted = host;
+        this.timeline = JobTimeline.hosted(timeline.script(), timeline.createdAt());
+    }
+
+    boolean isHosted() {
+        return hosted != null;
+    }
+
+    /** The host's driver started at {@code at}; ignored once cancelled or ended. */
+    void driverRunning(Instant at) {
+        if (hosted != null && !driverRunning && !driverEnded && timeline.cancelRequestedAt() == null) {
+            driverRunning = true;
+            timeline = timeline.driverRunningAt(at);
+        }
+    }
+
+    /** The host's driver ended at {@code at}: COMPLETED, or FAILED with {@code details}; ignored once cancelled. */
+    void driverEnded(Instant at, boolean succeeded, String details) {
+        if (hosted != null && !driverEnded && timeline.cancelRequestedAt() == null) {
+            driverEnded = true;
+            timeline = timeline.driverEndedAt(at, succeeded ? null : "USER_ERROR", succeeded ? null : details);
+        }
     }
 
     Instant createdAt() {
