@@ -6,8 +6,9 @@ import java.util.Optional;
  * Something that runs the Spark drivers of EMR on EKS job runs for real (a Kubernetes sandbox), instead of the
  * emulator playing their {@link JobScript}. The emulator offers it every spark-submit run it accepts; a run the host
  * takes stays SUBMITTED until the host reports its driver running, is RUNNING until the driver exits, and ends
- * COMPLETED for exit code 0, else FAILED (USER_ERROR). Its CloudWatch and S3 output are the job-runner's lines only:
- * the driver's own output stays with the host. maxConcurrentJobRuns does not hold such runs back.
+ * COMPLETED for exit code 0, else FAILED (USER_ERROR). The driver's output is what the host reports as its log,
+ * published as the driver's stdout (CloudWatch and S3, as for scripted runs); the run's script lends only its PENDING
+ * time. maxConcurrentJobRuns does not hold such runs back.
  */
 @FunctionalInterface
 public interface DriverHost {
@@ -29,6 +30,12 @@ public interface DriverHost {
     interface Events {
         /** The driver container started. */
         void running();
+
+        /**
+         * One line of the driver container's log (stdout and stderr together, as {@code kubectl logs} shows them),
+         * printed now. Report every line before {@link #exited}: later lines are dropped.
+         */
+        void log(String line);
 
         /** The driver container ended with {@code exitCode}. */
         void exited(int exitCode);

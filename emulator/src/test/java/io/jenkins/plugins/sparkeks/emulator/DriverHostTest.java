@@ -93,6 +93,31 @@ class DriverHostTest {
     }
 
     @Test
+    void whatTheHostedDriverPrintsBeforeItExitsIsItsCloudWatchStdout() {
+        hostEverything();
+        String id = emr.startJobRun(r -> r.virtualClusterId("vc1").name("logged").clientToken("logged")
+                .executionRoleArn(ROLE).releaseLabel("emr-7.5.0-latest")
+                .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint("local:///app.jar")))
+                .configurationOverrides(o -> o.monitoringConfiguration(m -> m.cloudWatchMonitoringConfiguration(
+                        c -> c.logGroupName("/emr").logStreamNamePrefix("p"))))).id();
+        aws.advance(Duration.ofSeconds(3));
+        events.get().running();
+        aws.advance(Duration.ofSeconds(1));
+        events.get().log("Pi is roughly 3.14");
+        aws.advance(Duration.ofSeconds(1));
+        events.get().log("done");
+        events.get().exited(0);
+        events.get().log("after the end");
+        aws.advance(Duration.ofSeconds(10));
+
+        try (var logs = Sdk.logs(aws)) {
+            String stream = "p/vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/stdout";
+            assertThat(logs.getLogEvents(r -> r.logGroupName("/emr").logStreamName(stream).startFromHead(true))
+                    .events()).extracting(e -> e.message()).containsExactly("Pi is roughly 3.14", "done");
+        }
+    }
+
+    @Test
     void aNonZeroExitFailsTheRunWithUserErrorAndTheExitCode() {
         hostEverything();
         String id = startRun("pi");

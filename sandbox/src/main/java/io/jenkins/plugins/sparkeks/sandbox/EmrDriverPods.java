@@ -4,11 +4,16 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.emulator.DriverHost;
 import io.jenkins.plugins.sparkeks.emulator.DriverLaunch;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,20 +25,49 @@ import org.slf4j.LoggerFactory;
 /**
  * The AWS emulator's {@link DriverHost} in the sandbox: for each spark-submit job run on a virtual cluster of the
  * sandbox's EKS cluster it creates the driver pod EMR on EKS would ({@link EmrDriverPod}), which the simulated kubelet
- * then plays (script or real Spark), and reports the pod's life back as the job-runner would: Running, then the driver
- * container's exit code, or the pod's deletion.
+ * then plays (script or real Spark), and reports the pod's life back as the job-runner would: Running, the container
+ * log line by line (one thread per running pod), then the driver container's exit code, or the pod's deletion.
  */
 final class EmrDriverPods implements DriverHost, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmrDriverPods.class);
 
-    /** One followed run: what to tell, and what was told already. */
+    /**
+     * One followed run: what to tell, and what was told already. Its exit is told only once its log was read to the
+     * end, as the emulator takes no lines after it.
+     */
     private static final class Followed {
         final DriverHost.Events events;
         boolean running;
+        private Integer exitCode;
+        private boolean logRead;
+        private boolean ended;
 
         Followed(DriverHost.Events events) {
             this.events = events;
+        }
+
+        synchronized void exited(int code) {
+            exitCode = code;
+            tellExit();
+        }
+
+        synchronized void logRead() {
+            logRead = true;
+            tellExit();
+        }
+
+        /** Whether the run was still open (nothing told it ended); from now on it is ended. */
+        synchronized boolean end() {
+            boolean open = !ended;
+            ended = true;
+            return open;
+        }
+
+        private void tellExit() {
+            if (exitCode != null && logRead && end()) {
+                events.exited(exitCode);
+            }
         }
     }
 
@@ -63,7 +97,7 @@ final class EmrDriverPods implements DriverHost, AutoCloseable {
                     @Override
                     public void onDelete(Pod pod, boolean finalStateUnknown) {
                         Followed f = followed.remove(jobRunId(pod));
-                        if (f != null) {
+                        if (f != null && f.end()) {
                             f.events.lost("was deleted before it ended");
                         }
                     }
@@ -115,9 +149,29 @@ final class EmrDriverPods implements DriverHost, AutoCloseable {
         if (started && !f.running) {
             f.running = true;
             f.events.running();
+            Thread tail = new Thread(() -> forwardLog(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), f),
+                    "sandbox-emr-driver-log-" + pod.getMetadata().getName());
+            tail.setDaemon(true);
+            tail.start();
         }
         if (terminated && followed.remove(id) != null) {
-            f.events.exited(driver.getState().getTerminated().getExitCode());
+            f.exited(driver.getState().getTerminated().getExitCode());
+        }
+    }
+
+    /** The container log, line by line to the emulator (its CloudWatch stdout), as EMR's log shipping does. */
+    private void forwardLog(String namespace, String name, Followed f) {
+        try (LogWatch watch = client.pods().inNamespace(namespace).withName(name).watchLog();
+                BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getOutput(),
+                        StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                f.events.log(line);
+            }
+        } catch (IOException | KubernetesClientException e) {
+            LOG.debug("driver log of {}/{} ended early: {}", namespace, name, e.getMessage());
+        } finally {
+            f.logRead();
         }
     }
 

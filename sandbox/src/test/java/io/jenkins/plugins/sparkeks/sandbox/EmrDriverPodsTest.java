@@ -24,6 +24,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 import software.amazon.awssdk.services.emrcontainers.model.FailureReason;
 import software.amazon.awssdk.services.emrcontainers.model.JobRun;
@@ -43,14 +44,17 @@ class EmrDriverPodsTest {
     @BeforeEach
     void start() {
         sandbox = KubernetesSandbox.start();
-        aws = AwsEmulator.builder().clock(Clock.systemUTC()).start()
+        aws = AwsEmulator.builder().clock(Clock.systemUTC()).logStreamLag(Duration.ofMillis(200)).start()
                 .virtualCluster(VirtualCluster.running("vc1", "analytics", "sandbox-eks", NS))
                 .virtualCluster(VirtualCluster.running("vc2", "elsewhere", "other-eks", NS));
         sandbox.hostEmrDrivers(aws, "sandbox-eks");
         emr = EmrContainersClient.builder().endpointOverride(aws.endpoint()).region(Region.of(aws.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID,
+                AwsEmulator.SECRET_ACCESS_KEY));
     }
 
     @AfterEach
@@ -66,7 +70,9 @@ class EmrDriverPodsTest {
                 .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint(EXAMPLES).entryPointArguments("10")
                         .sparkSubmitParameters(parameters)))
                 .configurationOverrides(o -> o.applicationConfiguration(c -> c.classification("spark-defaults")
-                        .properties(Map.of("spark.eventLog.enabled", "true", "spark.executor.instances", "1"))))).id();
+                        .properties(Map.of("spark.eventLog.enabled", "true", "spark.executor.instances", "1")))
+                        .monitoringConfiguration(m -> m.cloudWatchMonitoringConfiguration(c -> c.logGroupName("/emr")))))
+                .id();
     }
 
     private JobRun describe(String vc, String id) {
@@ -113,6 +119,14 @@ class EmrDriverPodsTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(describe("vc1", id).state()).isEqualTo(JobRunState.COMPLETED));
         assertThat(driverPod(id).getStatus().getPhase()).isEqualTo("Succeeded");
+        try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(aws.endpoint())
+                .region(Region.of(aws.region())).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String stream = "vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/stdout";
+            assertThat(logs.getLogEvents(r -> r.logGroupName("/emr").logStreamName(stream).startFromHead(true)).events())
+                    .as("the pod's log, shipped before the run completed").extracting(e -> e.message())
+                    .containsExactly("Pi is roughly 3.14", "done");
+        }
     }
 
     @Test

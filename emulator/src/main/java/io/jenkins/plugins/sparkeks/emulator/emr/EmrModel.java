@@ -151,6 +151,13 @@ public final class EmrModel {
             }
 
             @Override
+            public void log(String line) {
+                synchronized (modelLock) {
+                    run.driverPrinted(now(), line);
+                }
+            }
+
+            @Override
             public void exited(int exitCode) {
                 synchronized (modelLock) {
                     run.driverEnded(now(), exitCode == 0, "Job run failed: driver pod " + pod + " exited with code "

@@ -5,6 +5,8 @@ import io.jenkins.plugins.sparkeks.emulator.DriverHost;
 import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
 import io.jenkins.plugins.sparkeks.emulator.StartedJobRun;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One accepted job run: what was asked (parsed and as sent), who asked, its timeline, and how much of its output has
@@ -26,6 +28,8 @@ final class JobRun {
     private DriverHost.Hosted hosted;
     private boolean driverRunning;
     private boolean driverEnded;
+    /** What the host's driver printed, as it reported it. */
+    private final List<JobTimeline.TimedLine> hostedOutput = new ArrayList<>();
 
     JobRun(String id, String arn, String createdBy, JobRunRequest request, JsonNode body, JobTimeline timeline) {
         this.id = id;
@@ -63,6 +67,21 @@ final class JobRun {
             driverRunning = true;
             timeline = timeline.driverRunningAt(at);
         }
+    }
+
+    /** A line the host's driver printed at {@code at}; dropped once the driver ended or the run was cancelled. */
+    void driverPrinted(Instant at, String line) {
+        if (hosted != null && !driverEnded && timeline.cancelRequestedAt() == null) {
+            hostedOutput.add(new JobTimeline.TimedLine(at, line));
+        }
+    }
+
+    /** The driver's stdout and stderr lines with their times: the host's report, else the script's. */
+    List<JobTimeline.TimedLine> driverOutput(boolean stdout) {
+        if (hosted != null) {
+            return stdout ? List.copyOf(hostedOutput) : List.of();
+        }
+        return timeline.timed(stdout ? timeline.script().stdout() : timeline.script().stderr());
     }
 
     /** The host's driver ended at {@code at}: COMPLETED, or FAILED with {@code details}; ignored once cancelled. */
