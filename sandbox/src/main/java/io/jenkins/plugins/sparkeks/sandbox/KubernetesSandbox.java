@@ -160,6 +160,11 @@ public final class KubernetesSandbox implements AutoCloseable {
         return this;
     }
 
+    /** Where the proxy paths of driver pods lead (tests put a stand-in UI behind a scripted pod). */
+    DriverEndpoints endpoints() {
+        return endpoints;
+    }
+
     /** How many driver pods the simulated kubelet has picked up. */
     public int driversStarted() {
         return drivers.started();
