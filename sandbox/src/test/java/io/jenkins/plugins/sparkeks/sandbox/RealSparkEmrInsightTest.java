@@ -48,7 +48,8 @@ class RealSparkEmrInsightTest {
     @Test
     void multiStageJobShowsProgressLinesAndItsCountsAndTheEmrSparkUiLink() throws Exception {
         Console console = new Console();
-        EmrJobRequest request = request("emr-progress", "io.jenkins.plugins.sparkeks.sparkapps.SlowStages", "3", "700");
+        // long enough to outlast insight's error backoff (up to 16 polls) while a slow machine starts the driver JVM
+        EmrJobRequest request = request("emr-progress", "io.jenkins.plugins.sparkeks.sparkapps.SlowStages", "4", "1500");
         JobResult result = rig.run(request, console);
 
         assertThat(result.state()).as(console.text()).isEqualTo(JobState.SUCCEEDED);
@@ -56,7 +57,7 @@ class RealSparkEmrInsightTest {
                 .anySatisfy(line -> assertThat(line).matches("Spark: jobs \\d done, 1 running, 0 failed · stage .*"
                         + "\\d/4 tasks.*"));
         assertThat(console.text()).doesNotContain("Spark insight unavailable", "may be incomplete")
-                .as("the real driver's own output, shipped to CloudWatch").contains("[log] job 3 of 3 summed");
+                .as("the real driver's own output, shipped to CloudWatch").contains("[log] job 4 of 4 summed");
         SparkInsight spark = result.spark();
         assertThat(spark.coverage()).as(console.text()).isEqualTo(SparkInsight.Coverage.COMPLETE);
         EmrJobRunReference ref = (EmrJobRunReference) console.reference;
@@ -65,8 +66,8 @@ class RealSparkEmrInsightTest {
         assertThat(spark.historyUrl()).isEqualTo("https://us-east-1.console.aws.amazon.com/emr/home?region=us-east-1"
                 + "#/virtual-clusters/" + VC + "/job-runs/" + ref.jobRunId());
         assertThat(result.toMap()).extractingByKey("spark").asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("jobs", Map.of("succeeded", 3, "running", 0, "failed", 0))
-                .containsEntry("stages", Map.of("completed", 6, "active", 0, "failed", 0, "skipped", 0))
+                .containsEntry("jobs", Map.of("succeeded", 4, "running", 0, "failed", 0))
+                .containsEntry("stages", Map.of("completed", 8, "active", 0, "failed", 0, "skipped", 0))
                 .containsEntry("historyUrl", spark.historyUrl());
         assertThat(rig.aws.jobRunState(ref.jobRunId())).contains("COMPLETED");
     }
