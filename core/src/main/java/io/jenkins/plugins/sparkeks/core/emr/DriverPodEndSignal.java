@@ -3,12 +3,14 @@ package io.jenkins.plugins.sparkeks.core.emr;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.SharedInformers;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * One run's driver pod on the shared informer of its namespace, turned into a prompt look at EMR when the pod ends
- * (phase Succeeded or Failed) or disappears after it was seen. The pod is only a hint: EMR's answer decides the
- * outcome. A pod not yet created (the run is still PENDING or SUBMITTED) says nothing. Callbacks come from shared
+ * (phase Succeeded or Failed) or disappears after it was seen, or is missing while EMR says the driver runs (a watch
+ * resumed after the pod was removed). The pod is only a hint: EMR's answer decides the outcome. A pod not yet created
+ * (the run is still PENDING or SUBMITTED) says nothing. Callbacks come from shared
  * informer threads and only schedule work.
  */
 final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
@@ -16,6 +18,7 @@ final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
     private final Runnable confirm;
     private final Consumer<String> diagnostics;
     private final String fallback;
+    private final BooleanSupplier driverExpected;
     private volatile SharedInformers.Subscription subscription;
     private volatile boolean closed;
     private volatile boolean seen;
@@ -25,16 +28,18 @@ final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
      * @param confirm     asks the run's poller for one prompt DescribeJobRun
      * @param diagnostics where the one line goes when pods cannot be watched
      * @param fallback    what happens then, e.g. "its end is found by polling EMR every 20 s"
+     * @param driverExpected whether EMR last said the driver runs, so a missing pod means it is gone
      */
-    private DriverPodEndSignal(Runnable confirm, Consumer<String> diagnostics, String fallback) {
+    private DriverPodEndSignal(Runnable confirm, Consumer<String> diagnostics, String fallback, BooleanSupplier driverExpected) {
+        this.driverExpected = driverExpected;
         this.confirm = confirm;
         this.diagnostics = diagnostics;
         this.fallback = fallback;
     }
 
     static DriverPodEndSignal follow(EmrDriverPods pods, EmrClusterAccess access, String namespace, String podName,
-            Runnable confirm, Consumer<String> diagnostics, String fallback) {
-        DriverPodEndSignal signal = new DriverPodEndSignal(confirm, diagnostics, fallback);
+            Runnable confirm, Consumer<String> diagnostics, String fallback, BooleanSupplier driverExpected) {
+        DriverPodEndSignal signal = new DriverPodEndSignal(confirm, diagnostics, fallback, driverExpected);
         SharedInformers.Subscription s = pods.subscribe(access.client(), access.cluster(), namespace, podName, signal);
         signal.subscription = s;
         if (signal.closed) {
@@ -49,6 +54,8 @@ final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
             signal();
+        } else {
+            signalled = false; // a driver running again (EMR's retry policy started another attempt)
         }
     }
 
@@ -59,7 +66,7 @@ final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
 
     @Override
     public void absent() {
-        if (seen) {
+        if (seen || driverExpected.getAsBoolean()) {
             signal(); // gone without a delete the informer saw: still a reason to look
         }
     }

@@ -11,13 +11,17 @@ import java.util.concurrent.Executor;
 
 /**
  * The process-wide informers over EMR on EKS driver pods: one per (cluster, namespace) however many runs wait there,
- * selecting only the pods EMR labels as a job run's Spark driver, so executors and other pods are not cached. A run
+ * selecting only the pods EMR labels as a job run's Spark driver ({@code spark-role=driver} and EMR's
+ * {@code component=driver}, equality selectors every API server filters on the watch too), so executors, job runners
+ * and our own spark-submit drivers are not cached. A run
  * is found by its driver pod's name. No direct re-check: the EMR poll behind every watch is the safety net.
  */
 final class EmrDriverPods implements AutoCloseable {
 
     /** EMR on EKS labels every pod of a run with the run's id. */
     static final String JOB_ID_LABEL = "emr-containers.amazonaws.com/job.id";
+    /** And with its part in the run: job-runner, driver or executor. */
+    static final String COMPONENT_LABEL = "emr-containers.amazonaws.com/component";
 
     private final SharedInformers<Pod> informers;
 
@@ -28,7 +32,7 @@ final class EmrDriverPods implements AutoCloseable {
     static LabelSelector selection() {
         return new LabelSelectorBuilder()
                 .addToMatchLabels(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
-                .addNewMatchExpression().withKey(JOB_ID_LABEL).withOperator("Exists").endMatchExpression()
+                .addToMatchLabels(COMPONENT_LABEL, "driver")
                 .build();
     }
 

@@ -100,7 +100,8 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
             return null;
         }
         return DriverPodEndSignal.follow(backend.machinery().driverPods(), access, initial.namespace(),
-                initial.driverPodName(), () -> p.confirm(initial.jobRunId()), observer::diagnostic, polled);
+                initial.driverPodName(), () -> p.confirm(initial.jobRunId()), observer::diagnostic, polled,
+                () -> last != null && last.state() == JobRunState.RUNNING);
     }
 
     private void closePodSignal() {

@@ -70,6 +70,7 @@ class EmrDriverPodDetectionTest {
                 .withNewMetadata().withName(ref.driverPodName())
                 .addToLabels(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
                 .addToLabels(EmrDriverPods.JOB_ID_LABEL, ref.jobRunId())
+                .addToLabels(EmrDriverPods.COMPONENT_LABEL, "driver")
                 .endMetadata()
                 .withNewSpec().addNewContainer().withName(SparkLabels.DRIVER_CONTAINER).withImage("emr").endContainer().endSpec()
                 .build()).create();
@@ -196,7 +197,13 @@ class EmrDriverPodDetectionTest {
         int describes = env.aws.calls(Operation.DESCRIBE_JOB_RUN);
         client.pods().inNamespace(NAMESPACE).withName(ref.driverPodName()).delete(); // gone rather than Succeeded
 
-        assertThat(after.result().get(15, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+        try {
+            after.result().get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not done; heard: " + resumed.transcript() + ", describes "
+                    + (env.aws.calls(Operation.DESCRIBE_JOB_RUN) - describes));
+        }
+        assertThat(after.result().get().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(env.aws.calls(Operation.DESCRIBE_JOB_RUN)).isEqualTo(describes + 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> machinery.activeDriverPodInformers() == 0);
     }
