@@ -51,7 +51,7 @@ class EmrInsightClusterAccessTest {
         step.setReleaseLabel("emr-7.5.0-latest");
         step.setEntryPoint("s3://bucket/app.py");
         if (clusterAccess != null) {
-            step.setSparkInsightClusterAccess(clusterAccess);
+            step.setClusterAccess(clusterAccess);
         }
         return step.toDefinition(GLOBAL);
     }
@@ -62,7 +62,7 @@ class EmrInsightClusterAccessTest {
 
         InsightWiring wiring = CoreJobEngines.emrInsight(d, SETTINGS, noCluster, eksClusterName, connect);
 
-        assertThat(d.sparkInsightClusterAccess()).isFalse();
+        assertThat(d.clusterAccess()).isFalse();
         assertThat(wiring).isSameAs(noCluster);
         verifyNoInteractions(eksClusterName, connect);
     }
@@ -77,7 +77,7 @@ class EmrInsightClusterAccessTest {
 
         InsightWiring wiring = CoreJobEngines.emrInsight(d, SETTINGS, noCluster, eksClusterName, connect);
 
-        assertThat(d.sparkInsightClusterAccess()).isTrue();
+        assertThat(d.clusterAccess()).isTrue();
         verify(connect).apply(new ClusterAccess.Eks(SETTINGS, "prod"));
         assertThat(wiring.client()).isSameAs(client);
         assertThat(wiring.clusterKey()).isEqualTo(coordinates);
