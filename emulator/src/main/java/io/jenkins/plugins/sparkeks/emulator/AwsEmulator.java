@@ -136,6 +136,17 @@ public final class AwsEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Lets {@code host} run the drivers of spark-submit job runs accepted from now on (it may decline any run); with
+     * {@code null}, or a host that declines, runs follow their scripts. See {@link DriverHost}.
+     */
+    public AwsEmulator driverHost(DriverHost host) {
+        synchronized (modelLock) {
+            emr.driverHost(host, modelLock);
+        }
+        return this;
+    }
+
     /** How long after the driver starts its CloudWatch streams come to exist. */
     public AwsEmulator logStreamLag(Duration lag) {
         synchronized (modelLock) {

@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
+import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -41,6 +42,8 @@ public final class KubernetesSandbox implements AutoCloseable {
     private final DriverEndpoints endpoints = new DriverEndpoints();
     /** Reads pods and Services for the proxy paths. */
     private final KubernetesClient lookups;
+    private EmrDriverPods emrDrivers;
+    private AwsEmulator hostedFor;
 
     private KubernetesSandbox(DriverScripts scripts) throws IOException {
         this.scripts = scripts;
@@ -139,6 +142,29 @@ public final class KubernetesSandbox implements AutoCloseable {
         return drivers.process(namespace, pod);
     }
 
+    /**
+     * Makes this sandbox the EKS cluster {@code eksClusterName} of {@code aws}: from now on, every spark-submit job
+     * run the emulator accepts on a virtual cluster of that EKS cluster gets the driver pod EMR on EKS would create
+     * in the virtual cluster's namespace ({@code spark-<jobRunId>-driver}, EMR's and Spark's labels), played as any
+     * driver pod here (a matching {@link DriverScripts} rule, else real Spark or the default script), and the job
+     * run's state follows that pod: SUBMITTED until it runs, RUNNING, then COMPLETED for exit code 0, else FAILED;
+     * deleting the pod fails the run, cancelling the run deletes the pod. Runs on other EKS clusters follow their
+     * scripts. The pods stay after they end, as the sandbox's other driver pods do.
+     */
+    public synchronized KubernetesSandbox hostEmrDrivers(AwsEmulator aws, String eksClusterName) {
+        if (emrDrivers == null) {
+            emrDrivers = new EmrDriverPods(client, launch -> eksClusterName.equals(launch.eksClusterName()), scheduler);
+        }
+        aws.driverHost(emrDrivers);
+        hostedFor = aws;
+        return this;
+    }
+
+    /** Where the proxy paths of driver pods lead (tests put a stand-in UI behind a scripted pod). */
+    DriverEndpoints endpoints() {
+        return endpoints;
+    }
+
     /** How many driver pods the simulated kubelet has picked up. */
     public int driversStarted() {
         return drivers.started();
@@ -146,6 +172,12 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (emrDrivers != null) {
+                hostedFor.driverHost(null);
+                emrDrivers.close();
+            }
+        }
         drivers.close();
         client.close();
         lookups.close();

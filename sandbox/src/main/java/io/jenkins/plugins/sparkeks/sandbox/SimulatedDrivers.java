@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +38,7 @@ final class SimulatedDrivers implements AutoCloseable {
     private final DriverEndpoints endpoints;
     private final Map<String, DriverRun> runs = new ConcurrentHashMap<>();
     private final AtomicInteger podIps = new AtomicInteger(10);
-    private SharedIndexInformer<Pod> informer;
+    private final List<SharedIndexInformer<Pod>> informers = new ArrayList<>();
 
     SimulatedDrivers(KubernetesClient client, DriverScripts scripts, DriverLogServer logServer,
             ScheduledExecutorService scheduler, DriverEndpoints endpoints) {
@@ -47,10 +49,16 @@ final class SimulatedDrivers implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /** Our own driver pods, and those created as EMR on EKS creates them ({@link EmrDriverPod}). */
     void start() {
-        informer = client.pods().inAnyNamespace()
-                .withLabel(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
-                .withLabel(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
+        informers.add(inform(Map.of(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE,
+                SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)));
+        informers.add(inform(Map.of(EmrDriverPod.COMPONENT_LABEL, SparkLabels.ROLE_DRIVER,
+                SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)));
+    }
+
+    private SharedIndexInformer<Pod> inform(Map<String, String> labels) {
+        return client.pods().inAnyNamespace().withLabels(labels)
                 .inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(Pod pod) {
@@ -119,9 +127,7 @@ final class SimulatedDrivers implements AutoCloseable {
 
     @Override
     public void close() {
-        if (informer != null) {
-            informer.close();
-        }
+        informers.forEach(SharedIndexInformer::close);
         runs.values().forEach(DriverRun::stop);
     }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.sparkeks.emulator.emr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.sparkeks.emulator.DriverHost;
+import io.jenkins.plugins.sparkeks.emulator.DriverLaunch;
 import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
@@ -40,6 +42,8 @@ public final class EmrModel {
     private final Random ids = new Random(20201001L);
     private ScriptRule defaultRule;
     private Duration streamLag;
+    private DriverHost driverHost;
+    private Object lock;
 
     public EmrModel(AccountContext account, LogStore logs, ObjectStore objects, ScriptRule defaultRule,
                     Duration streamLag) {
@@ -80,6 +84,15 @@ public final class EmrModel {
         this.streamLag = lag;
     }
 
+    /**
+     * Offers every spark-submit run accepted from now on to {@code host} ({@code null}: none); its reports change the
+     * model under {@code lock}, the emulator's model lock.
+     */
+    public void driverHost(DriverHost host, Object lock) {
+        this.driverHost = host;
+        this.lock = Objects.requireNonNull(lock, "lock");
+    }
+
     /** Starts a run, or returns the run this client token already started in this virtual cluster. */
     JobRun start(JobRunRequest request, JsonNode body, String createdBy) {
         String tokenKey = request.virtualClusterId() + "\n" + request.clientToken();
@@ -105,9 +118,60 @@ public final class EmrModel {
                 queuedFor(vc, now.plus(script.untilRunning())), null));
         runs.put(id, run);
         runIdByClientToken.put(tokenKey, id);
+        if (driverHost != null && body.path("jobDriver").has("sparkSubmitJobDriver")) {
+            driverHost.launch(launchOf(run, vc, body), events(run)).ifPresent(run::hostedBy);
+        }
         request.logGroupName().ifPresent(group -> logs.createGroup(group));
         request.logUri().ifPresent(uri -> objects.createBucket(DriverLogLayout.bucketOf(uri)));
         return run;
+    }
+
+    private static DriverLaunch launchOf(JobRun run, VirtualCluster vc, JsonNode body) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (JsonNode c : body.path("configurationOverrides").path("applicationConfiguration")) {
+            if ("spark-defaults".equals(c.path("classification").asText())) {
+                c.path("properties").properties().forEach(e -> defaults.put(e.getKey(), e.getValue().asText()));
+            }
+        }
+        JobRunRequest r = run.request;
+        return new DriverLaunch(run.id, vc.id(), vc.eksClusterName(), vc.namespace(), r.name(), r.releaseLabel(),
+                r.entryPoint(), r.entryPointArguments(), r.sparkSubmitParameters(), defaults);
+    }
+
+    /** The host's reports on {@code run}, applied under the model lock at the emulator clock's time. */
+    private DriverHost.Events events(JobRun run) {
+        Object modelLock = lock;
+        String pod = "spark-" + run.id + "-driver";
+        return new DriverHost.Events() {
+            @Override
+            public void running() {
+                synchronized (modelLock) {
+                    run.driverRunning(now());
+                }
+            }
+
+            @Override
+            public void log(String line) {
+                synchronized (modelLock) {
+                    run.driverPrinted(now(), line);
+                }
+            }
+
+            @Override
+            public void exited(int exitCode) {
+                synchronized (modelLock) {
+                    run.driverEnded(now(), exitCode == 0, "Job run failed: driver pod " + pod + " exited with code "
+                            + exitCode);
+                }
+            }
+
+            @Override
+            public void lost(String reason) {
+                synchronized (modelLock) {
+                    run.driverEnded(now(), false, "Job run failed: driver pod " + pod + " " + reason);
+                }
+            }
+        };
     }
 
     /** Runs of the virtual cluster waiting to run (PENDING or SUBMITTED), which maxInQueueJobRuns caps. */

@@ -45,8 +45,8 @@ final class JobLogPublisher {
             run.settled = timeline.isTerminalAt(now) && jobRunnerDone;
             return;
         }
-        List<TimedLine> stdout = timeline.timed(timeline.script().stdout());
-        List<TimedLine> stderr = timeline.timed(timeline.script().stderr());
+        List<TimedLine> stdout = run.driverOutput(true);
+        List<TimedLine> stderr = run.driverOutput(false);
         Instant streamsAt = timeline.runningStart().plus(streamLag);
         if (toCloudWatch && !now.isBefore(streamsAt)) {
             run.stdoutPublished = publish(run, driverStream(run, "stdout"), stdout, run.stdoutPublished, streamsAt,

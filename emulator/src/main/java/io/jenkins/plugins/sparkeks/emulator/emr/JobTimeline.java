@@ -22,6 +22,53 @@ record JobTimeline(JobScript script, Instant createdAt, Duration queued, Instant
         this(script, createdAt, Duration.ZERO, cancelRequestedAt);
     }
 
+    /**
+     * How long a hosted run's phase lasts while nobody knows its end: longer than any test or demo, and replaced as
+     * soon as the host reports.
+     */
+    static final Duration OPEN = Duration.ofDays(3650);
+
+    /**
+     * The timeline of a run whose driver a host runs: the rule's PENDING, then SUBMITTED until the host reports, no
+     * driver output of its own, no scheduler queueing.
+     */
+    static JobTimeline hosted(JobScript rule, Instant createdAt) {
+        JobScript waiting = JobScript.builder().pending(rule.pending()).submitted(OPEN).running(Duration.ZERO)
+                .completes().cancelPending(rule.cancelPending()).build();
+        return new JobTimeline(waiting, createdAt, Duration.ZERO, null);
+    }
+
+    /** A hosted run whose driver started at {@code at}: RUNNING from then (not before PENDING is over) for now on. */
+    JobTimeline driverRunningAt(Instant at) {
+        JobScript s = script;
+        return new JobTimeline(new JobScript(s.pending(), sinceSubmitted(at), OPEN, "COMPLETED", null, null, 1,
+                List.of(), List.of(), s.cancelPending()), createdAt, queued, cancelRequestedAt);
+    }
+
+    /**
+     * A hosted run whose driver ended at {@code at}: COMPLETED, or FAILED with {@code failureReason} and
+     * {@code details}; a driver that never ran leaves no RUNNING phase.
+     */
+    JobTimeline driverEndedAt(Instant at, String failureReason, String details) {
+        JobScript s = script;
+        boolean ran = !s.running().isZero();
+        Duration submitted = ran ? s.submitted() : sinceSubmitted(at);
+        Duration running = Duration.ZERO;
+        if (ran) {
+            Duration d = Duration.between(submittedStart().plus(submitted), at);
+            // a driver that ran keeps a RUNNING phase, however short, so its streams exist
+            running = d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
+        }
+        String outcome = failureReason == null ? "COMPLETED" : "FAILED";
+        return new JobTimeline(new JobScript(s.pending(), submitted, running, outcome, failureReason, details, 1,
+                List.of(), List.of(), s.cancelPending()), createdAt, queued, cancelRequestedAt);
+    }
+
+    private Duration sinceSubmitted(Instant at) {
+        Duration d = Duration.between(submittedStart(), at);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
     /** One line of driver output and the moment the driver printed it. */
     record TimedLine(Instant at, String text) {
     }
