@@ -86,6 +86,25 @@ class EmrInsightClusterAccessTest {
     }
 
     @Test
+    void withInsightOffTheClusterIsStillConnectedForEndDetection() {
+        EmrStartJobRunStep step = new EmrStartJobRunStep();
+        step.setVirtualClusterId("vc123");
+        step.setExecutionRoleArn("arn:aws:iam::123456789012:role/emr-job");
+        step.setReleaseLabel("emr-7.5.0-latest");
+        step.setEntryPoint("s3://bucket/app.py");
+        step.setClusterAccess(true);
+        step.setSparkInsight(false);
+        KubernetesClient client = mock(KubernetesClient.class);
+        when(eksClusterName.get()).thenReturn("prod");
+        when(connect.apply(any())).thenReturn(new ClusterConnection(client, ClusterCoordinates.eks("us-west-2", "prod"), null));
+
+        InsightWiring wiring = CoreJobEngines.emrInsight(step.toDefinition(GLOBAL), SETTINGS, noCluster, eksClusterName, connect);
+
+        verify(connect).apply(new ClusterAccess.Eks(SETTINGS, "prod"));
+        assertThat(wiring.client()).isSameAs(client);
+    }
+
+    @Test
     void aRefusedConnectionLeavesInsightWithoutClientAndSaysWhy() {
         when(eksClusterName.get()).thenReturn("prod");
         when(connect.apply(any())).thenThrow(new IllegalStateException("AccessDeniedException: eks:DescribeCluster"));
