@@ -25,6 +25,8 @@ public final class BenchServers {
 
     static final String VIRTUAL_CLUSTER_ID = "bench0vc000001";
     static final String LOG_GROUP = "/emr-on-eks/bench";
+    static final String EKS_CLUSTER = "bench-eks";
+    static final String NAMESPACE = "spark-bench";
 
     private BenchServers() {}
 
@@ -33,7 +35,7 @@ public final class BenchServers {
                 AwsEmulator aws = AwsEmulator.builder().clock(Clock.systemUTC()).logStreamLag(Duration.ofMillis(500))
                         .start();
                 SparkUiStub sparkUi = new SparkUiStub()) {
-            aws.virtualCluster(VirtualCluster.running(VIRTUAL_CLUSTER_ID, "bench", "bench-eks", "spark-bench"));
+            aws.virtualCluster(VirtualCluster.running(VIRTUAL_CLUSTER_ID, "bench", EKS_CLUSTER, NAMESPACE));
             aws.logGroup(LOG_GROUP);
             k8s.scripts().byDefault(DriverScript.sparkPi());
             TerminationTimes terminations = TerminationTimes.watch(k8s.client());
@@ -68,6 +70,15 @@ public final class BenchServers {
                         .submitted(Duration.ZERO).running(Duration.ofMillis(Long.parseLong(command[2])))
                         .stdout(lines("emr line", Integer.parseInt(command[3]))).completes().build();
                 aws.defaultScripts(request -> script);
+                return "ok";
+            }
+            case "emr-pods" -> {
+                // on|off: EMR runs get driver pods in the sandbox and their state follows them (emr-detect)
+                if ("on".equals(command[1])) {
+                    k8s.hostEmrDrivers(aws, EKS_CLUSTER);
+                } else {
+                    aws.driverHost(null);
+                }
                 return "ok";
             }
             case "calls" -> {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
@@ -21,12 +22,18 @@ final class EmrEngineUnderTest implements AutoCloseable {
     private final EmrWatchMachinery machinery = EmrWatchMachinery.create(EmrPollSettings.DEFAULT);
 
     EmrEngineUnderTest(ServerProcess servers) {
+        this(servers, null);
+    }
+
+    /** With {@code access}, each run's end is also seen on its driver pod (the sandbox's, through that client). */
+    EmrEngineUnderTest(ServerProcess servers, EmrClusterAccess access) {
         AwsSettings settings = AwsSettings.of(servers.info("aws.region")).withCredentials(StaticCredentialsProvider
                 .create(AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)));
         for (AwsService service : AwsService.values()) {
             settings = settings.withEndpoint(service, URI.create(servers.info("aws.url")));
         }
-        backend = EmrBackend.create(clients, settings, machinery);
+        EmrBackend emr = EmrBackend.create(clients, settings, machinery);
+        backend = access == null ? emr : emr.withClusterAccess(access);
     }
 
     static EmrJobRequest request(String name, boolean cloudWatch) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.sparkeks.bench;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
 import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
@@ -12,16 +11,12 @@ import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
-import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
-import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -128,35 +123,24 @@ final class InsightScenario implements Scenario {
                 progress.sum() / (double) jobs);
     }
 
-    /** The Kubernetes backend as the CLI wires it, with insight reads on the same single scheduler. */
+    /** The Kubernetes engine under test on a client that also routes the Spark UI, with insight on its scheduler. */
     private static final class Engine implements AutoCloseable {
-        final RequestCounter counter = new RequestCounter();
-        final KubernetesClient client;
+        final KubernetesEngineUnderTest kubernetes;
+        final RequestCounter counter;
         final KubernetesBackend backend;
         final InsightWiring wiring;
-        private final ScheduledThreadPoolExecutor scheduler;
-        private final DriverInformerRegistry informers;
 
         Engine(ServerProcess servers) {
-            client = EngineClients.withSparkUi(servers, counter);
-            scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = Executors.defaultThreadFactory().newThread(r);
-                t.setName("spark-on-eks-k8s");
-                t.setDaemon(true);
-                return t;
-            });
-            scheduler.setRemoveOnCancelPolicy(true);
-            informers = new DriverInformerRegistry(scheduler);
-            ClusterCoordinates cluster = ClusterCoordinates.server(servers.info("k8s.url"));
-            backend = new KubernetesBackend(client, cluster, informers, scheduler);
-            wiring = InsightWiring.of(client, cluster, new InsightMachinery(scheduler), null);
+            RequestCounter requests = new RequestCounter();
+            kubernetes = new KubernetesEngineUnderTest(servers, requests, EngineClients.withSparkUi(servers, requests));
+            counter = kubernetes.counter;
+            backend = kubernetes.backend;
+            wiring = InsightWiring.of(kubernetes.client, kubernetes.cluster, new InsightMachinery(kubernetes.scheduler()), null);
         }
 
         @Override
         public void close() {
-            informers.close();
-            scheduler.shutdownNow();
-            client.close();
+            kubernetes.close();
         }
     }
 }

@@ -8,7 +8,8 @@ final class Scenarios {
     private Scenarios() {}
 
     static List<Scenario> all() {
-        return List.of(new HarnessScenario(), new SubmissionScenario(), new KubernetesWaitScenario(), new EmrWaitScenario(), new LogThroughputScenario(),
+        return List.of(new HarnessScenario(), new SubmissionScenario(), new KubernetesWaitScenario(), new EmrWaitScenario(), new EmrDetectionScenario(),
+                new LogThroughputScenario(),
                 new InsightScenario());
     }
 }

@@ -139,11 +139,13 @@ final class EmrRunCommand implements Callable<Integer> {
     @Mixin
     InsightFlags insightFlags;
 
-    @Option(names = "--spark-insight-cluster-access", description = "Also connect to the virtual cluster's EKS cluster "
-            + "with this AWS identity and region, so Spark insight reads the driver pod's UI and shows progress; needs an "
-            + "EKS access entry and get/list on pods and get on pods/proxy in the virtual cluster's namespace. If "
-            + "connecting fails, one line says why and the run goes on (default: off).")
-    boolean sparkInsightClusterAccess;
+    // the first name it had is still accepted: scripts written against it keep working
+    @Option(names = {"--cluster-access", "--spark-insight-cluster-access"}, description = "Also connect to the virtual "
+            + "cluster's EKS cluster with this AWS identity and region: the run's end is seen on its driver pod and "
+            + "confirmed at once with one DescribeJobRun (instead of at the next poll), and Spark insight reads the driver "
+            + "pod's UI; needs an EKS access entry and get/list/watch on pods and get on pods/proxy in the virtual "
+            + "cluster's namespace. If connecting fails, one line says why and the run is polled (default: off).")
+    boolean clusterAccess;
 
     @Override
     public Integer call() {
@@ -154,7 +156,7 @@ final class EmrRunCommand implements Callable<Integer> {
         WaitOptions options = input.read(() -> waitFlags.toWaitOptions(Retention.KEEP));
         input.done();
         return root.run(common, session -> session.submit(root.engines().withEmrInsight(root.engines().emr(aws),
-                insightFlags.toOptions(), request, sparkInsightClusterAccess), request, key, waitFlags, options));
+                insightFlags.toOptions(), request, clusterAccess), request, key, waitFlags, options));
     }
 
     EmrJobRequest toRequest() {

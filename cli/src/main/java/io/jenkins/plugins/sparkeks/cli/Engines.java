@@ -1,5 +1,7 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
 import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.operator.SubmissionMode;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 
@@ -63,7 +66,12 @@ interface Engines extends AutoCloseable {
     /** The EMR engine with insight, reaching the driver pod through the EKS cluster when {@code clusterAccess}. */
     default SparkJobBackend<EmrJobRequest> withEmrInsight(SparkJobBackend<EmrJobRequest> backend, InsightOptions options,
             EmrJobRequest request, boolean clusterAccess) {
-        InsightWiring wiring = clusterAccess && options.enabled() ? emrClusterInsight(backend, request) : insight(backend);
+        InsightWiring wiring = clusterAccess ? emrClusterInsight(backend, request) : insight(backend);
+        // the same connection serves end detection (the driver pod on a shared informer) and insight
+        if (wiring != null && wiring.client() != null && wiring.clusterKey() instanceof ClusterCoordinates cluster
+                && backend instanceof EmrBackend emr) {
+            backend = emr.withClusterAccess(new EmrClusterAccess(wiring.client(), cluster));
+        }
         return wiring == null ? backend : InsightBackend.wrap(backend, options, wiring, SparkConfs::of);
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code emr-run --spark-insight-cluster-access}: insight reaches the virtual cluster's EKS cluster (the sandbox). */
+/** {@code emr-run --cluster-access}: insight reaches the virtual cluster's EKS cluster (the sandbox). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmrClusterAccessCommandTest {
 
@@ -83,7 +83,7 @@ class EmrClusterAccessCommandTest {
     void withTheFlagInsightGetsTheEksClusterOfTheVirtualClusterAndNoLongerSaysItHasNoAccess() {
         clusterWirings.clear();
 
-        CliRun run = emrRun("--name", "pi-access", "--spark-insight-cluster-access");
+        CliRun run = emrRun("--name", "pi-access", "--cluster-access");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(clusterWirings).hasSize(1);

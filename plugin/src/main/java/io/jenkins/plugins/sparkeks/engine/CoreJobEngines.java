@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.engine;
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
@@ -99,7 +101,7 @@ public enum CoreJobEngines implements JobEngineFactory {
                 () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request),
                 access -> CoreServices.clusters().connect(access));
         return withInsight(
-                EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
+                withClusterAccess(EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()), emrInsight),
                 request,
                 SparkConfs::of,
                 e,
@@ -107,9 +109,10 @@ public enum CoreJobEngines implements JobEngineFactory {
     }
 
     /**
-     * The EMR run's insight: when the step opts in, the virtual cluster's EKS cluster is connected with the step's
-     * AWS identity and region through {@code connect} (the controller's shared connector), so the driver pod is read
-     * like a spark-submit driver; otherwise (also when insight is off) nothing is looked up or connected.
+     * The EMR run's cluster access: when the step opts in, the virtual cluster's EKS cluster is connected with the
+     * step's AWS identity and region through {@code connect} (the controller's shared connector), so the run's end is
+     * seen on its driver pod and, with insight on, the driver is read like a spark-submit driver; otherwise nothing is
+     * looked up or connected.
      */
     static InsightWiring emrInsight(
             EmrJobDefinition e,
@@ -117,10 +120,17 @@ public enum CoreJobEngines implements JobEngineFactory {
             InsightWiring noCluster,
             Supplier<String> eksClusterName,
             Function<ClusterAccess, ClusterConnection> connect) {
-        boolean clusterAccess = e.sparkInsightClusterAccess()
-                && e.waitSettings().insightOptions().enabled();
+        boolean clusterAccess = e.clusterAccess();
         return EmrClusterWiring.wire(
                 noCluster, clusterAccess, eksClusterName, name -> connect.apply(new ClusterAccess.Eks(settings, name)));
+    }
+
+    /** The backend following each run's driver pod when the wiring reached the virtual cluster's EKS cluster. */
+    static EmrBackend withClusterAccess(EmrBackend backend, InsightWiring wiring) {
+        if (wiring.client() != null && wiring.clusterKey() instanceof ClusterCoordinates cluster) {
+            return backend.withClusterAccess(new EmrClusterAccess(wiring.client(), cluster));
+        }
+        return backend;
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.Map;
  * @param jobTemplateParameters values for the template's placeholders
  * @param waitSettings          waiting and reporting
  * @param secrets secret conf and environment values, as credential references only
- * @param sparkInsightClusterAccess connect to the virtual cluster's EKS cluster with the step's AWS identity, so
+ * @param clusterAccess         connect to the virtual cluster's EKS cluster with the step's AWS identity, so the run's end is
+ *                              seen on its driver pod and
  *                              Spark insight reads the driver's UI through the pod proxy
  */
 public record EmrJobDefinition(
@@ -54,7 +55,7 @@ public record EmrJobDefinition(
         Map<String, String> jobTemplateParameters,
         WaitSettings waitSettings,
         SecretRefs secrets,
-        boolean sparkInsightClusterAccess)
+        boolean clusterAccess)
         implements JobDefinition {
 
     public EmrJobDefinition {
@@ -71,7 +72,7 @@ public record EmrJobDefinition(
         return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
                 + ", template parameter keys=" + jobTemplateParameters.keySet() + ", secret conf keys="
                 + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings
-                + ", sparkInsightClusterAccess=" + sparkInsightClusterAccess + "]";
+                + ", clusterAccess=" + clusterAccess + "]";
     }
 
     @Override

@@ -44,7 +44,7 @@ public class EmrStartJobRunStep extends SparkJobStep {
     private List<String> tags;
     private String jobTemplateId;
     private List<String> jobTemplateParameters;
-    private boolean sparkInsightClusterAccess;
+    private boolean clusterAccess;
 
     @DataBoundConstructor
     public EmrStartJobRunStep() {}
@@ -111,16 +111,16 @@ public class EmrStartJobRunStep extends SparkJobStep {
                 templateValues,
                 wait,
                 secrets,
-                sparkInsightClusterAccess);
+                clusterAccess);
     }
 
-    public boolean isSparkInsightClusterAccess() {
-        return sparkInsightClusterAccess;
+    public boolean isClusterAccess() {
+        return clusterAccess;
     }
 
     @DataBoundSetter
-    public void setSparkInsightClusterAccess(boolean sparkInsightClusterAccess) {
-        this.sparkInsightClusterAccess = sparkInsightClusterAccess;
+    public void setClusterAccess(boolean clusterAccess) {
+        this.clusterAccess = clusterAccess;
     }
 
     public String getVirtualClusterId() {

@@ -51,7 +51,7 @@ class EmrInsightClusterAccessTest {
         step.setReleaseLabel("emr-7.5.0-latest");
         step.setEntryPoint("s3://bucket/app.py");
         if (clusterAccess != null) {
-            step.setSparkInsightClusterAccess(clusterAccess);
+            step.setClusterAccess(clusterAccess);
         }
         return step.toDefinition(GLOBAL);
     }
@@ -62,7 +62,7 @@ class EmrInsightClusterAccessTest {
 
         InsightWiring wiring = CoreJobEngines.emrInsight(d, SETTINGS, noCluster, eksClusterName, connect);
 
-        assertThat(d.sparkInsightClusterAccess()).isFalse();
+        assertThat(d.clusterAccess()).isFalse();
         assertThat(wiring).isSameAs(noCluster);
         verifyNoInteractions(eksClusterName, connect);
     }
@@ -77,12 +77,31 @@ class EmrInsightClusterAccessTest {
 
         InsightWiring wiring = CoreJobEngines.emrInsight(d, SETTINGS, noCluster, eksClusterName, connect);
 
-        assertThat(d.sparkInsightClusterAccess()).isTrue();
+        assertThat(d.clusterAccess()).isTrue();
         verify(connect).apply(new ClusterAccess.Eks(SETTINGS, "prod"));
         assertThat(wiring.client()).isSameAs(client);
         assertThat(wiring.clusterKey()).isEqualTo(coordinates);
         assertThat(wiring.machinery()).isSameAs(noCluster.machinery());
         assertThat(wiring.noClientReason()).isNull();
+    }
+
+    @Test
+    void withInsightOffTheClusterIsStillConnectedForEndDetection() {
+        EmrStartJobRunStep step = new EmrStartJobRunStep();
+        step.setVirtualClusterId("vc123");
+        step.setExecutionRoleArn("arn:aws:iam::123456789012:role/emr-job");
+        step.setReleaseLabel("emr-7.5.0-latest");
+        step.setEntryPoint("s3://bucket/app.py");
+        step.setClusterAccess(true);
+        step.setSparkInsight(false);
+        KubernetesClient client = mock(KubernetesClient.class);
+        when(eksClusterName.get()).thenReturn("prod");
+        when(connect.apply(any())).thenReturn(new ClusterConnection(client, ClusterCoordinates.eks("us-west-2", "prod"), null));
+
+        InsightWiring wiring = CoreJobEngines.emrInsight(step.toDefinition(GLOBAL), SETTINGS, noCluster, eksClusterName, connect);
+
+        verify(connect).apply(new ClusterAccess.Eks(SETTINGS, "prod"));
+        assertThat(wiring.client()).isSameAs(client);
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
     private final CloudWatchRateLimiter logLimiter;
     private final EmrWatchMachinery machinery;
     private final DriverPodLogs podLogs;
+    private final EmrClusterAccess clusterAccess;
 
     /**
      * @param region     the region the clients talk to (for references and console links)
@@ -52,12 +53,14 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
      */
     public EmrBackend(String region, EmrContainersClient emr, CloudWatchLogsClient logs, S3Client s3,
             CloudWatchRateLimiter logLimiter, EmrWatchMachinery machinery) {
-        this(region, emr, logs, s3, logLimiter, machinery, null);
+        this(region, emr, logs, s3, logLimiter, machinery, null, null);
     }
 
     private EmrBackend(String region, EmrContainersClient emr, CloudWatchLogsClient logs, S3Client s3,
-            CloudWatchRateLimiter logLimiter, EmrWatchMachinery machinery, DriverPodLogs podLogs) {
+            CloudWatchRateLimiter logLimiter, EmrWatchMachinery machinery, DriverPodLogs podLogs,
+            EmrClusterAccess clusterAccess) {
         this.podLogs = podLogs;
+        this.clusterAccess = clusterAccess;
         this.region = Objects.requireNonNull(region, "region");
         this.emr = Objects.requireNonNull(emr, "emr");
         this.logs = logs;
@@ -87,7 +90,21 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
      * cluster's namespace, e.g. with {@link KubernetesDriverPodLogs}).
      */
     public EmrBackend withDriverPodLogs(DriverPodLogs pods) {
-        return new EmrBackend(region, emr, logs, s3, logLimiter, machinery, pods);
+        return new EmrBackend(region, emr, logs, s3, logLimiter, machinery, pods, clusterAccess);
+    }
+
+    /**
+     * The same backend, also following each run's driver pod through the machinery's shared informer of the virtual
+     * cluster's namespace: when the pod ends or disappears, one DescribeJobRun confirms the end at once instead of at
+     * the next poll. Without permission to list and watch pods there, a run says so once and is polled as before.
+     */
+    public EmrBackend withClusterAccess(EmrClusterAccess access) {
+        return new EmrBackend(region, emr, logs, s3, logLimiter, machinery, podLogs, access);
+    }
+
+    /** The cluster access runs are followed with; null when only EMR is asked. */
+    EmrClusterAccess clusterAccess() {
+        return clusterAccess;
     }
 
     @Override

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.emrcontainers.model.JobRunState;
 
 /**
  * Follows one job run on the shared machinery: its state through the virtual cluster's poller, its driver log
- * through the log group's poller, its timeouts as scheduled tasks. Holds no thread.
+ * through the log group's poller, its timeouts as scheduled tasks, and with cluster access its driver pod through the
+ * namespace's shared informer (the pod's end asks the poller for a prompt DescribeJobRun). Holds no thread.
  */
 final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
 
@@ -39,6 +40,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private volatile JobRunPoller poller;
+    private volatile DriverPodEndSignal podSignal;
     private volatile JobRun last;
     private volatile Instant startedAt;
     /** When the run entered its current state, as far as we saw it: a start timeout says how long it was stuck there. */
@@ -65,6 +67,10 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         }
         poller = backend.machinery().watch(backend.emr(), initial.virtualClusterId(), initial.jobRunId(),
                 initial.createdAt(), this);
+        podSignal = followDriverPod(poller);
+        if (finishing) {
+            closePodSignal(); // the first look found the run ended already
+        }
         // measured from EMR's creation time, so a resumed watch does not restart the clock
         Instant base = initial.createdAt() != null ? initial.createdAt() : clock().instant();
         if (options.startTimeout() != null) {
@@ -72,6 +78,36 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
         }
         if (options.runTimeout() != null) {
             scheduleTimeout(base.plus(options.runTimeout()), EmrResults.Ending.RUN_TIMEOUT, options.runTimeout());
+        }
+    }
+
+    /**
+     * With cluster access, the driver pod's end (or disappearance) asks the poller for a prompt look at EMR; without
+     * it, or without a namespace to look in, the run is polled as before and the console says so once.
+     */
+    private DriverPodEndSignal followDriverPod(JobRunPoller p) {
+        String polled = "its end is found by polling EMR every "
+                + human(backend.machinery().settings().runningInterval()) + " while it runs";
+        EmrClusterAccess access = backend.clusterAccess();
+        if (access == null) {
+            observer.diagnostic("EMR job run " + initial.displayId() + ": no access to its EKS cluster, so " + polled
+                    + " (cluster access would follow the driver pod instead).");
+            return null;
+        }
+        if (initial.namespace() == null) {
+            observer.diagnostic("EMR job run " + initial.displayId() + ": its virtual cluster's namespace is not known, so "
+                    + polled + ".");
+            return null;
+        }
+        return DriverPodEndSignal.follow(backend.machinery().driverPods(), access, initial.namespace(),
+                initial.driverPodName(), () -> p.confirm(initial.jobRunId()), observer::diagnostic, polled,
+                () -> last != null && last.state() == JobRunState.RUNNING);
+    }
+
+    private void closePodSignal() {
+        DriverPodEndSignal s = podSignal;
+        if (s != null) {
+            s.close();
         }
     }
 
@@ -216,6 +252,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
             finishing = true;
         }
         cancelTimers();
+        closePodSignal();
         JobRunPoller p = poller;
         if (p != null) {
             p.unwatch(initial.jobRunId());
@@ -297,6 +334,7 @@ final class EmrJobWatch implements JobWatch, JobRunPoller.Listener {
     private void stopEverything() {
         finishing = true;
         cancelTimers();
+        closePodSignal();
         JobRunPoller p = poller;
         if (p != null) {
             p.unwatch(initial.jobRunId());

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 
 /**
  * What every EMR watch in the process shares: one scheduler, one job run poller per (client, virtual cluster),
- * one CloudWatch poller per (client, log group), one CloudWatch rate limiter per account and region. Create one
+ * one CloudWatch poller per (client, log group), one CloudWatch rate limiter per account and region, and, for runs
+ * followed with cluster access, one driver pod informer per (cluster, namespace). Create one
  * per process (Jenkins controller, CLI run) and hand it to every {@link EmrBackend}.
  */
 public final class EmrWatchMachinery implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class EmrWatchMachinery implements AutoCloseable {
     private final Clock clock;
     private final Map<Key, JobRunPoller> jobRunPollers = new ConcurrentHashMap<>();
     private final Map<Key, CloudWatchLogPoller> logPollers = new ConcurrentHashMap<>();
+    private EmrDriverPods driverPods; // made by the first run followed with cluster access
 
     /** Client identity plus a name: clients are cached per settings by the factory, so identity is the right key. */
     private record Key(Object client, String name) {
@@ -129,6 +131,19 @@ public final class EmrWatchMachinery implements AutoCloseable {
         }
     }
 
+    /** The driver pod informers shared by every run followed with cluster access. */
+    synchronized EmrDriverPods driverPods() {
+        if (driverPods == null) {
+            driverPods = new EmrDriverPods(scheduler);
+        }
+        return driverPods;
+    }
+
+    /** How many driver pod informers run now (one per cluster and namespace with runs followed through them). */
+    public synchronized int activeDriverPodInformers() {
+        return driverPods == null ? 0 : driverPods.activeInformers();
+    }
+
     /** How many virtual cluster pollers are active (one per virtual cluster with watched runs). */
     public int activeJobRunPollers() {
         return jobRunPollers.size();
@@ -141,6 +156,11 @@ public final class EmrWatchMachinery implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (driverPods != null) {
+                driverPods.close();
+            }
+        }
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,11 @@ import software.amazon.awssdk.services.emrcontainers.model.ValidationException;
  * <p>DescribeJobRun calls are spread: at most {@link #DESCRIBES_PER_TICK} per tick, the runs waiting longest first;
  * while some wait, the next tick comes after at most {@link #DRAIN_INTERVAL}, so a burst of N endings costs about
  * N / DESCRIBES_PER_TICK seconds instead of N calls at once.
+ *
+ * <p>A sign from outside that one run may have ended (its driver pod finished or vanished) asks for
+ * {@link #confirm(String)}: an extra tick that describes just that run, without listing, using what the regular drain
+ * left of {@link #DESCRIBES_PER_TICK} per {@link #DRAIN_INTERVAL}. The API decides: a run still active is described
+ * again after each of {@link #CONFIRM_BACKOFF}, then left to the regular poll.
  */
 final class JobRunPoller {
 
@@ -66,6 +73,9 @@ final class JobRunPoller {
     // DescribeJobRun shares the account's EMR on EKS API rate with every other caller; a burst must not use it up
     static final int DESCRIBES_PER_TICK = 20;
     static final java.time.Duration DRAIN_INTERVAL = java.time.Duration.ofSeconds(1);
+    // EMR may report the end a moment after the driver pod shows it; a few quick looks, then the poll as before
+    static final List<java.time.Duration> CONFIRM_BACKOFF = List.of(java.time.Duration.ofMillis(300),
+            java.time.Duration.ofMillis(700), java.time.Duration.ofMillis(1500));
 
     private final EmrContainersClient emr;
     private final String virtualClusterId;
@@ -78,6 +88,9 @@ final class JobRunPoller {
     private boolean running;
     private boolean rerun;
     private boolean closed;
+    private long regularDueNanos = System.nanoTime(); // when the next list round is due; under lock
+    private final Set<String> urgent = new LinkedHashSet<>(); // runs to confirm at once; under lock
+    private final DescribeBudget budget = new DescribeBudget(DESCRIBES_PER_TICK, DRAIN_INTERVAL, System::nanoTime);
     private int failures; // touched by the single running tick only
     private long failingSince; // System.nanoTime() of the first failure of the current run of failures; tick only
     private final Map<String, Boolean> toDescribe = new LinkedHashMap<>(); // oldest need first; tick only
@@ -88,6 +101,7 @@ final class JobRunPoller {
         volatile Instant createdAt;
         volatile JobRunState last;
         volatile int unchecked; // rounds since the last direct DescribeJobRun; tick only
+        volatile int confirmations; // confirmations of the current sign made so far
 
         Watched(Listener listener, Instant createdAt) {
             this.listener = listener;
@@ -114,6 +128,7 @@ final class JobRunPoller {
                 return false;
             }
             watched.put(jobRunId, new Watched(listener, createdAt));
+            regularDueNanos = System.nanoTime();
         }
         schedule(0);
         return true;
@@ -125,6 +140,32 @@ final class JobRunPoller {
 
     /** Looks again soon, e.g. right after a cancel request. */
     void poke() {
+        synchronized (lock) {
+            regularDueNanos = System.nanoTime();
+        }
+        schedule(0);
+    }
+
+    /**
+     * Something outside EMR says the run may have ended: one DescribeJobRun for it alone, as soon as the budget
+     * allows, and a few more with backoff while EMR still shows it active. Never blocks.
+     */
+    void confirm(String jobRunId) {
+        Watched w = watched.get(jobRunId);
+        if (w == null) {
+            return;
+        }
+        w.confirmations = 0;
+        confirmSoon(jobRunId);
+    }
+
+    private void confirmSoon(String jobRunId) {
+        synchronized (lock) {
+            if (closed || !watched.containsKey(jobRunId)) {
+                return;
+            }
+            urgent.add(jobRunId);
+        }
         schedule(0);
     }
 
@@ -148,6 +189,8 @@ final class JobRunPoller {
     }
 
     private void tick() {
+        boolean regular;
+        List<String> confirming;
         synchronized (lock) {
             if (running || closed) {
                 return;
@@ -155,10 +198,23 @@ final class JobRunPoller {
             running = true;
             rerun = false;
             next = null; // this run's own future; not yet "done" while it runs
+            regular = System.nanoTime() - regularDueNanos >= 0;
+            confirming = new ArrayList<>(urgent);
+            urgent.clear();
         }
         long delay;
         try {
-            delay = pollAndPlan();
+            confirmSome(confirming);
+            if (regular) {
+                delay = pollAndPlan();
+                synchronized (lock) {
+                    regularDueNanos = System.nanoTime() + Math.max(0, delay) * 1_000_000L;
+                }
+            } else {
+                synchronized (lock) {
+                    delay = Math.max(0, (regularDueNanos - System.nanoTime()) / 1_000_000L);
+                }
+            }
         } finally {
             synchronized (lock) {
                 running = false;
@@ -171,9 +227,42 @@ final class JobRunPoller {
         synchronized (lock) {
             if (rerun) {
                 delay = 0;
+            } else if (!urgent.isEmpty()) {
+                delay = Math.min(delay, budget.millisUntilNext());
             }
         }
         schedule(delay);
+    }
+
+    /**
+     * Describes runs a sign pointed at, within what the budget has left; the rest wait for the next tick. A failed
+     * call hands the run to the regular drain, which owns backoff and giving up.
+     */
+    private void confirmSome(List<String> confirming) {
+        for (String id : confirming) {
+            Watched w = watched.get(id);
+            if (w == null) {
+                continue;
+            }
+            if (!budget.tryTake()) {
+                synchronized (lock) {
+                    urgent.add(id);
+                }
+                continue;
+            }
+            toDescribe.remove(id);
+            try {
+                describeAndNotify(id, w);
+            } catch (RuntimeException e) {
+                LOG.debug("confirming job run {} failed; the regular poll describes it: {}", id, AwsErrors.describe(e));
+                toDescribe.put(id, Boolean.TRUE);
+                continue;
+            }
+            if (watched.get(id) == w && w.confirmations < CONFIRM_BACKOFF.size()) {
+                java.time.Duration pause = CONFIRM_BACKOFF.get(w.confirmations++);
+                scheduler.schedule(() -> confirmSoon(id), pause.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** One round; returns the delay before the next one, or -1 after giving up. */
@@ -277,6 +366,7 @@ final class JobRunPoller {
             }
             queue.remove();
         }
+        budget.spent(described.size());
         return described;
     }
 

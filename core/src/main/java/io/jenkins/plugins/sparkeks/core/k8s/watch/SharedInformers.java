@@ -1,6 +1,8 @@
 package io.jenkins.plugins.sparkeks.core.k8s.watch;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The process-wide informers over one kind of resource we manage (selected by our managed-by label): one per
- * (cluster, namespace), started by the first job that waits there and stopped when the last one stops waiting.
+ * The process-wide informers over one kind of resource we manage (selected by our managed-by label, or by the labels
+ * another creator sets, such as EMR on EKS's driver pods): one per (cluster, namespace), started by the first job that waits there and stopped when the last one stops waiting.
  * Subscribers are found by resource name, so a waiting job costs a map entry, not a watch or a thread.
  *
  * @param <T> the resource kind (one registry per kind)
@@ -68,6 +70,7 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
 
     private final Executor callbacks;
     private final Function<KubernetesClient, MixedOperation<T, ?, ?>> kind;
+    private final LabelSelector selection;
     private final Map<InformerKey, NamespaceInformer> informers = new HashMap<>();
     private final ScheduledExecutorService scheduler;
     private final InformerRecheck recheck;
@@ -90,8 +93,18 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
      */
     public SharedInformers(Executor callbacks, Function<KubernetesClient, MixedOperation<T, ?, ?>> kind,
             ScheduledExecutorService scheduler, InformerRecheck recheck) {
+        this(callbacks, kind, managedByUs(), scheduler, recheck);
+    }
+
+    /**
+     * @param selection which resources of the kind the informers list and watch (a label selector the API server
+     *                  applies, so the cache holds only those)
+     */
+    public SharedInformers(Executor callbacks, Function<KubernetesClient, MixedOperation<T, ?, ?>> kind,
+            LabelSelector selection, ScheduledExecutorService scheduler, InformerRecheck recheck) {
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.selection = Objects.requireNonNull(selection, "selection");
         this.scheduler = scheduler;
         this.recheck = scheduler == null ? null : Objects.requireNonNull(recheck, "recheck");
     }
@@ -165,6 +178,11 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
                 t.informer.reconcile(t.name, now);
             }
         });
+    }
+
+    /** What we create ourselves: everything carries our managed-by label. */
+    public static LabelSelector managedByUs() {
+        return new LabelSelectorBuilder().addToMatchLabels(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE).build();
     }
 
     private static String describe(RuntimeException e) {
@@ -244,7 +262,7 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
             this.client = client;
             this.informer = kind.apply(client)
                     .inNamespace(namespace)
-                    .withLabel(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
+                    .withLabelSelector(selection)
                     .runnableInformer(0);
             informer.addEventHandler(new ResourceEventHandler<T>() {
                 @Override
