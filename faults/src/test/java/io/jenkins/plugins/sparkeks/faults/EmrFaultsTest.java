@@ -128,7 +128,10 @@ class EmrFaultsTest {
         "DESCRIBE_LOG_STREAMS, THROTTLE, 12, true", "DESCRIBE_LOG_STREAMS, SERVER_ERROR, 12, false",
         "CANCEL_JOB_RUN, THROTTLE, 12, false", "CANCEL_JOB_RUN, SERVER_ERROR, 12, true",
         "CANCEL_JOB_RUN, SERVER_ERROR, 1000000, false",
-        "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, false", "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, true"
+        "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, false", "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, true",
+        "GET_OBJECT, THROTTLE, 12, false", "GET_OBJECT, SERVER_ERROR, 12, true",
+        "GET_OBJECT, DROP_CONNECTION, 6, false",
+        "LIST_OBJECTS_V2, THROTTLE, 12, true", "LIST_OBJECTS_V2, SERVER_ERROR, 12, false"
     })
     void jobRunUnderFault(String target, Faults.Kind kind, int count, boolean restart) throws Exception {
         String name = ("emr-" + target + "-" + kind + "-" + count + (restart ? "-r" : "")).toLowerCase().replace('_', '-');
