@@ -276,6 +276,17 @@ class SandboxCommandsTest {
     }
 
     @Test
+    void emrRunWithItsDriverLogInS3OnlyPrintsTheLog() {
+        CliRun ok = cli("emr-run", "--region", "us-east-1", "--virtual-cluster-id", SandboxEngines.VIRTUAL_CLUSTER_ID,
+                "--execution-role-arn", "arn:aws:iam::111122223333:role/job", "--release-label", "emr-7.5.0-latest",
+                "--entry-point", DemoCommand.EXAMPLES, "--log-uri", "s3://sandbox-logs/emr/", "--timeout", "45s",
+                "--name", "pi-s3");
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).as(ok.err()).contains("Pi is roughly 3.1415926535");
+    }
+
+    @Test
     void emrRunSendsTheSpark4LabelAndManagedLogsAndRefusesAGarbageLabelNamingTheOption() {
         String[] base = {"emr-run", "--region", "us-east-1", "--virtual-cluster-id", SandboxEngines.VIRTUAL_CLUSTER_ID,
             "--execution-role-arn", "arn:aws:iam::111122223333:role/job", "--entry-point", DemoCommand.EXAMPLES,

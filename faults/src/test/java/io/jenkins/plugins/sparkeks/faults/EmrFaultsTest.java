@@ -128,7 +128,10 @@ class EmrFaultsTest {
         "DESCRIBE_LOG_STREAMS, THROTTLE, 12, true", "DESCRIBE_LOG_STREAMS, SERVER_ERROR, 12, false",
         "CANCEL_JOB_RUN, THROTTLE, 12, false", "CANCEL_JOB_RUN, SERVER_ERROR, 12, true",
         "CANCEL_JOB_RUN, SERVER_ERROR, 1000000, false",
-        "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, false", "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, true"
+        "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, false", "LIST_AND_DESCRIBE, SERVER_ERROR, 1000000, true",
+        "GET_OBJECT, THROTTLE, 12, false", "GET_OBJECT, SERVER_ERROR, 12, true",
+        "GET_OBJECT, DROP_CONNECTION, 6, false",
+        "LIST_OBJECTS_V2, THROTTLE, 12, true", "LIST_OBJECTS_V2, SERVER_ERROR, 12, false"
     })
     void jobRunUnderFault(String target, Faults.Kind kind, int count, boolean restart) throws Exception {
         String name = ("emr-" + target + "-" + kind + "-" + count + (restart ? "-r" : "")).toLowerCase().replace('_', '-');
@@ -218,6 +221,51 @@ class EmrFaultsTest {
         Tally.LINES_DUPLICATED.addAndGet(duplicated);
         assertThat(lost).as("lines lost").isZero();
         assertThat(duplicated).as("lines duplicated").isZero();
+        assertThat(runs).as("runs started").isEqualTo(1);
+        Tally.SURVIVED.incrementAndGet();
+    }
+
+    /**
+     * The same key sent again under a DescribeJobRun storm at submit: the run's spec tag is still read, so the same
+     * request attaches to the one run and another job under the key is refused; neither waits past the start timeout.
+     */
+    @ParameterizedTest(name = "{0} x{1} on DescribeJobRun at a repeated submit")
+    @CsvSource({"THROTTLE, 12", "SERVER_ERROR, 12"})
+    void repeatedKeyUnderDescribeFaultsAtSubmit(Faults.Kind kind, int count) throws Exception {
+        String name = ("emr-resubmit-" + kind).toLowerCase().replace('_', '-');
+        aws.script(name, JobScript.builder().pending(Duration.ofMillis(100)).running(Duration.ofMillis(300)).build());
+        EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
+                .releaseLabel("emr-7.5.0-latest").cloudWatchLogs("/emr/faults", "f");
+        EmrJobRequest request = b.sparkSubmit("s3://bucket/job.py", List.of(), null).build();
+        EmrJobRequest other = b.sparkSubmit("s3://bucket/other.py", List.of(), null).build();
+        SubmissionKey key = new SubmissionKey("faults/" + name);
+        WaitOptions options = WaitOptions.DEFAULT.withStartTimeout(Duration.ofSeconds(20));
+        int runsBefore = aws.jobRuns().size();
+        int injected = 0;
+        long t0 = System.nanoTime();
+        try (Engine engine = Engine.start()) {
+            JobReference first = engine.backend().submit(request, key, new Recorder(null), options);
+            inject(List.of(Operation.DESCRIBE_JOB_RUN), kind, count);
+            JobReference again = engine.backend().submit(request, key, new Recorder(null), options);
+            injected += count - aws.faults().pending(Operation.DESCRIBE_JOB_RUN);
+            aws.faults().clear();
+            inject(List.of(Operation.DESCRIBE_JOB_RUN), kind, count);
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> engine.backend().submit(other, key, new Recorder(null), options));
+            injected += count - aws.faults().pending(Operation.DESCRIBE_JOB_RUN);
+
+            assertThat(again.displayId()).isEqualTo(first.displayId());
+            assertThat(refused).as("another job under the key").isNotNull().hasMessageContaining(key.value());
+        } finally {
+            aws.faults().clear();
+        }
+        Tally.FAULTS.addAndGet(injected);
+        Tally.JOBS.incrementAndGet();
+        int runs = aws.jobRuns().size() - runsBefore;
+        Tally.RUNS_STARTED.addAndGet(runs);
+        assertThat(injected).as("the faults reached the engine").isEqualTo(2 * count);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("no wait past its bound")
+                .isLessThan(Duration.ofSeconds(40));
         assertThat(runs).as("runs started").isEqualTo(1);
         Tally.SURVIVED.incrementAndGet();
     }

@@ -148,10 +148,10 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
             throw new JobException("EMR refused " + what + ": " + AwsErrors.describe(e));
         }
         // the same token returns the run started earlier; its real creation time bounds the shared poller's window
-        JobRun run = describeQuietly(vc.id(), started.id());
+        JobRun run = describeToCompare(retry, vc.id(), started.id(), key);
         requireSameSpec(run, spec, key, vc.id());
         EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
-                run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
+                run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
         // the state itself is reported once, by the watch that follows it
         to.submitted(ref);
         return ref;
@@ -174,12 +174,21 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
                 + " unchanged to get its outcome, or use a new key.");
     }
 
-    /** The run is started whatever happens here; without an answer the poller learns its creation time later. */
-    private JobRun describeQuietly(String virtualClusterId, String jobRunId) {
+    /**
+     * The run's spec tag, read with the same retries and start window as StartJobRun. Without it a run another job
+     * started under this key cannot be told from this job's own, and attaching would report that job's outcome as
+     * this one's: a pipeline's verdict must not rest on a guess, so the submit fails instead, naming the run and
+     * the key (a retry under the same key finds the same run and compares again; nothing starts twice).
+     */
+    private JobRun describeToCompare(TransientRetry retry, String virtualClusterId, String jobRunId, SubmissionKey key) {
+        String run = virtualClusterId + "/" + jobRunId;
         try {
-            return describeRun(virtualClusterId, jobRunId);
-        } catch (SdkException | JobException e) {
-            return null;
+            return retry.call("DescribeJobRun " + run + " (to compare its spec with this request's)", key,
+                    () -> describeRun(virtualClusterId, jobRunId));
+        } catch (JobException e) {
+            throw new JobException("Submission key '" + key.value() + "' has EMR job run " + run + " (started now or by"
+                    + " an earlier request under the key), but its spec could not be compared with this request's, so"
+                    + " this step does not attach to it: " + e.getMessage(), e);
         }
     }
 

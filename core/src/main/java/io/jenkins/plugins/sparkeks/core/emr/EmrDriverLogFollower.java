@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -180,7 +179,7 @@ final class EmrDriverLogFollower {
                 }
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            return CompletableFuture.runAsync(this::readS3, machinery.scheduler());
+            return CompletableFuture.supplyAsync(this::readS3, machinery.scheduler()).thenCompose(read -> read);
         }).exceptionally(e -> null);
     }
 
@@ -192,28 +191,31 @@ final class EmrDriverLogFollower {
         return a.delivered() >= b.delivered() ? a : b;
     }
 
-    private void readS3() {
-        S3DriverLogReader reader = new S3DriverLogReader(s3);
+    private CompletableFuture<Void> readS3() {
         S3DriverLogReader.Location dir = S3DriverLogReader.Location.of(ref.logLocation().s3LogUri(),
                 EmrLogLocation.driverPath(null, ref.virtualClusterId(), ref.jobRunId()));
-        for (String stream : CloudWatchDriverLog.STREAMS) {
-            if (stopped) {
-                return;
+        S3LogDrain.Progress progress = new S3LogDrain.Progress() {
+            @Override
+            public long delivered(String stream) {
+                synchronized (EmrDriverLogFollower.this) {
+                    return positions.get(stream).delivered();
+                }
             }
-            StreamPosition p;
-            synchronized (this) {
-                p = positions.get(stream);
-            }
-            try {
-                long total = reader.read(dir, stream, p.delivered(), this::deliver);
-                synchronized (this) {
+
+            @Override
+            public void readTo(String stream, long total) {
+                synchronized (EmrDriverLogFollower.this) {
                     positions.put(stream, positions.get(stream).withDelivered(total));
                 }
-            } catch (SdkException | java.io.UncheckedIOException e) {
-                incomplete("The driver log shown is incomplete: could not read the driver " + stream + " from S3: "
-                        + AwsErrors.describe(e) + ".");
             }
-        }
+
+            @Override
+            public boolean stopped() {
+                return stopped;
+            }
+        };
+        return new S3LogDrain(new S3DriverLogReader(s3), dir, CloudWatchDriverLog.STREAMS, machinery.settings(),
+                machinery.scheduler(), progress, this::deliver, diagnostics, this::incomplete).run();
     }
 
     private static String whyCloudWatchFellShort(CloudWatchDriverLog cw, EmrPollSettings s) {

@@ -265,6 +265,25 @@ class EmrBackendEmulatorTest {
     }
 
     @Test
+    void s3ReadsOutlastASlowDownStormAndA5xxStormWithoutRepeatingALine() throws Exception {
+        List<String> out = IntStream.rangeClosed(1, 30).mapToObj(i -> "out " + i).toList();
+        env.aws.script("s3storm", JobScript.builder().stdout(out).stderr("err").build());
+        // beyond the SDK's own attempts on each of the reads the engine makes
+        env.aws.faults().throttle(Operation.LIST_OBJECTS_V2, 12).serverError(Operation.GET_OBJECT, 12);
+        RecordingObserver observer = new RecordingObserver();
+        EmrJobRequest req = request("s3storm").monitoring(EmrMonitoring.NONE).s3Logs("s3://logs-bucket/emr").build();
+
+        JobResult r = run(req, WaitOptions.DEFAULT, observer);
+
+        assertThat(env.aws.faults().pending(Operation.LIST_OBJECTS_V2)).isZero();
+        assertThat(env.aws.faults().pending(Operation.GET_OBJECT)).isZero();
+        assertThat(observer.texts("s3:stdout")).isEqualTo(out);
+        assertThat(observer.texts("s3:stderr")).containsExactly("err");
+        assertThat(r.logNote()).isNull();
+        assertThat(observer.diagnostics).anyMatch(d -> d.startsWith("Reading the driver log from S3: SlowDown"));
+    }
+
+    @Test
     void s3FillsInWhenCloudWatchNeverGetsTheStreams() throws Exception {
         env.aws.logStreamLag(Duration.ofDays(30));
         env.aws.script("nocw", JobScript.builder().stdout("x", "y", "z").build());

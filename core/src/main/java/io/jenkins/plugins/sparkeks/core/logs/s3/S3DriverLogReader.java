@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,8 +22,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Reads a finished job's driver output from the gzip objects EMR uploads under the S3 log URI
  * ({@code <logUri>/<vcId>/jobs/<jobRunId>/containers/spark-<id>/spark-<id>-driver/stdout.gz}, plus rotated
- * parts when log rotation is on). Used after completion when CloudWatch is not configured or misses the tail:
- * it skips the lines another source already delivered, so nothing is shown twice.
+ * parts when log rotation is on). The objects are whole only once the run has ended (EMR uploads them in chunks
+ * and at the end, and a gzip object cannot be followed as it grows), so this is read after the end only: when
+ * CloudWatch is not configured or misses the tail. It
+ * skips the lines another source already delivered, so nothing is shown twice.
  */
 public final class S3DriverLogReader {
 
@@ -52,11 +55,19 @@ public final class S3DriverLogReader {
     /**
      * Delivers the lines of one stream ({@code stdout} or {@code stderr}) after the first {@code skip} lines.
      *
-     * @return the total number of lines the stream has (delivered or skipped); 0 when no object exists
+     * A read that fails part way has delivered a prefix of the lines: {@code skip} plus the lines delivered is
+     * where a retry starts, so nothing is shown twice.
+     *
+     * @return the total number of lines the stream has (delivered or skipped); empty when no object of the stream
+     *         exists (yet: the last upload can come a little after the run has ended)
      */
-    public long read(Location driverDir, String stream, long skip, LogSink sink) {
+    public OptionalLong read(Location driverDir, String stream, long skip, LogSink sink) {
+        List<String> keys = objects(driverDir, stream);
+        if (keys.isEmpty()) {
+            return OptionalLong.empty();
+        }
         long line = 0;
-        for (String key : objects(driverDir, stream)) {
+        for (String key : keys) {
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(driverDir.bucket()).key(key));
                     BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
                 String text;
@@ -69,7 +80,7 @@ public final class S3DriverLogReader {
                 throw new UncheckedIOException("reading s3://" + driverDir.bucket() + "/" + key + " failed", e);
             }
         }
-        return line;
+        return OptionalLong.of(line);
     }
 
     /** {@code stdout.gz} first, then rotated parts in name order. */
