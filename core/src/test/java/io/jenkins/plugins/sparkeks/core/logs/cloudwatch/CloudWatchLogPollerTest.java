@@ -180,6 +180,30 @@ class CloudWatchLogPollerTest {
     }
 
     @Test
+    void aStreamMovingBetweenGetLogEventsAndFilterLogEventsKeepsItsPlace() {
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        writeRound(2, 0);
+        follow(poller, 1, Map.of()); // alone: GetLogEvents, forward tokens
+        poller.runOnce();
+        assertThat(aws.calls(Operation.GET_LOG_EVENTS)).isEqualTo(2);
+        writeRound(2, 1);
+        List<String> other = delivered.computeIfAbsent(1, k -> new CopyOnWriteArrayList<>());
+        CloudWatchDriverLog second = new CloudWatchDriverLog(logs, GROUP, path(1), Map.of(),
+                (LogLine l) -> other.add(l.text()), now::get);
+        poller.add(second); // two jobs: one FilterLogEvents call, the first job's token now stands too early
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertThat(aws.calls(Operation.FILTER_LOG_EVENTS)).isEqualTo(1);
+        second.stop();
+        writeRound(2, 2);
+        written.get(1).values().forEach(l -> l.removeIf(t -> t.contains(" 2")));
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce(); // alone again: GetLogEvents from the time cursor, not from the stale token
+        assertThat(aws.calls(Operation.GET_LOG_EVENTS)).isEqualTo(4);
+        assertExactlyOnce(2);
+    }
+
+    @Test
     void aPositionWithOnlyAForwardTokenIsContinuedByToken() {
         writeRound(2, 0);
         // written before time cursors: two stdout lines read, token after the second event
