@@ -44,6 +44,8 @@ public final class CloudWatchLogPoller {
 
     /** FilterLogEvents takes at most 100 names in logStreamNames. */
     static final int MAX_STREAMS_PER_CALL = 100;
+    /** Ticks between two lookups of streams that the last whole lookup did not find. */
+    static final int RESCAN_TICKS = 5;
     /** DescribeLogStreams returns at most 50 streams a page. */
     private static final int STREAMS_PER_PAGE = 50;
 
@@ -66,6 +68,10 @@ public final class CloudWatchLogPoller {
     private String lookupPrefix;
     private String lookupToken;
     private long lookupStartedAt;
+    /** Logs whose missing streams a whole lookup has not found: looked up again only every few ticks. */
+    private final java.util.Set<CloudWatchDriverLog> confirmedMissing = new java.util.HashSet<>();
+    private long lastLookupDoneAt;
+    private boolean lookedUpOnce;
 
     public CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
             Duration interval, Runnable onIdle) {
@@ -155,8 +161,16 @@ public final class CloudWatchLogPoller {
                 prefix = prefix == null ? f.driverPath() : commonPrefix(prefix, f.driverPath());
             }
         }
+        confirmedMissing.retainAll(missing.values());
         if (missing.isEmpty()) {
             lookupToken = null;
+            return;
+        }
+        // a stream that a whole lookup did not find (a job that never writes to stderr) must not cost a lookup
+        // of every page each tick: new logs are looked up at once, the others every RESCAN_TICKS ticks
+        boolean newcomers = !confirmedMissing.containsAll(missing.values());
+        if (!newcomers && lookupToken == null && lookedUpOnce
+                && nanoTime.getAsLong() - lastLookupDoneAt < RESCAN_TICKS * interval.toNanos()) {
             return;
         }
         if (!prefix.equals(lookupPrefix)) {
@@ -189,6 +203,9 @@ public final class CloudWatchLogPoller {
             if (lookupToken == null) {
                 // every stream with the prefix was listed: the ones still missing are confirmed missing
                 missing.values().forEach(f -> f.lookedUp(lookupStartedAt));
+                confirmedMissing.addAll(missing.values());
+                lastLookupDoneAt = nanoTime.getAsLong();
+                lookedUpOnce = true;
                 return;
             }
         }

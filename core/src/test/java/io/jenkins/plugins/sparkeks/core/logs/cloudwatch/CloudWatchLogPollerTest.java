@@ -204,6 +204,25 @@ class CloudWatchLogPollerTest {
     }
 
     @Test
+    void aStreamThatNeverAppearsIsNotLookedUpAgainEveryTick() {
+        int jobs = 60; // stdout only: 60 streams under the prefix, two pages, and 60 stderr streams never there
+        for (int j = 0; j < jobs; j++) {
+            write(j, "stdout", j, "j" + j + " only line");
+        }
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, jobs, Map.of());
+        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+            poller.runOnce();
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("one whole lookup in %s ticks",
+                CloudWatchLogPoller.RESCAN_TICKS).isEqualTo(2);
+        poller.runOnce();
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(4);
+        assertThat(delivered.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    }
+
+    @Test
     void aPositionWithOnlyAForwardTokenIsContinuedByToken() {
         writeRound(2, 0);
         // written before time cursors: two stdout lines read, token after the second event
