@@ -13,8 +13,8 @@ import java.util.Map;
  */
 final class EmrWaitScenario implements Scenario {
 
-    /** CloudWatch Logs per account and region (Service Quotas defaults). */
-    static final String QUOTAS = "quotas/s: GetLogEvents 25, DescribeLogStreams 5, FilterLogEvents 5";
+    /** CloudWatch Logs' documented defaults per account in the emulator's region (us-east-1). */
+    static final String QUOTAS = "us-east-1 quotas/s: GetLogEvents 25, DescribeLogStreams 25, FilterLogEvents 25";
 
     @Override
     public String name() {

@@ -93,6 +93,13 @@ class AwsCliFidelityTest {
         assertThat(messages(all)).containsExactly("Pi is roughly 3.14", "INFO SparkContext: Running Spark", "done");
         assertThat(all.get(1).path("logStreamName").asText()).endsWith("-driver/stderr");
         assertThat(all.get(0).path("eventId").asText()).isNotBlank();
+        // as the driver log poller asks: a batch of stream names from a time cursor (startTime is inclusive)
+        String driverDir = "pi/vc1/jobs/" + id + "/containers/spark-" + id + "/spark-" + id + "-driver/";
+        AwsCli.Result batch = cli.run("logs", "filter-log-events", "--log-group-name", "/emr/jobs",
+                "--log-stream-names", driverDir + "stdout", driverDir + "stderr", "--start-time",
+                all.get(1).path("timestamp").asText());
+        assertThat(batch.exitCode()).as(batch.stderr()).isZero();
+        assertThat(messages(batch.json().path("events"))).containsExactly("INFO SparkContext: Running Spark", "done");
 
         AwsCli.Result cancelled = cli.run("emr-containers", "cancel-job-run", "--virtual-cluster-id", "vc1",
                 "--id", id);

@@ -205,6 +205,11 @@ class CloudWatchLogsSdkTest {
         assertThat(logs.filterLogEvents(r -> r.logGroupName("g").filterPattern("ERROR")).events())
                 .extracting(FilteredLogEvent::message).containsExactly("out-2 ERROR boom");
         assertThat(logs.filterLogEvents(r -> r.logGroupName("g").limit(10)).nextToken()).isNull();
+        List<String> tooMany = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "job/" + i + "/stdout").toList();
+        assertThatThrownBy(() -> logs.filterLogEvents(r -> r.logGroupName("g").logStreamNames(tooMany)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at most 100");
+        assertThat(logs.filterLogEvents(r -> r.logGroupName("g").logStreamNames(tooMany.subList(0, 100))).events())
+                .extracting(FilteredLogEvent::message).containsExactly("out-1", "out-2 ERROR boom");
     }
 
     @Test

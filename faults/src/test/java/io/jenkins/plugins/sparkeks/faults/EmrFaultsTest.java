@@ -270,6 +270,70 @@ class EmrFaultsTest {
         Tally.SURVIVED.incrementAndGet();
     }
 
+    /** Several runs in one log group are read together with FilterLogEvents: its faults, mid-run, with a restart. */
+    @ParameterizedTest(name = "{0} x{1} on FILTER_LOG_EVENTS, three runs, restart mid-run: {2}")
+    @CsvSource({"THROTTLE, 12, true", "SERVER_ERROR, 12, false", "DROP_CONNECTION, 6, true"})
+    void runsReadTogetherUnderFilterLogEventsFault(Faults.Kind kind, int count, boolean restart) throws Exception {
+        String base = ("emr-fle-" + kind + (restart ? "-r" : "")).toLowerCase().replace('_', '-');
+        int runs = 3;
+        List<List<String>> expected = new ArrayList<>();
+        List<Recorder> first = new ArrayList<>();
+        List<Recorder> second = new ArrayList<>();
+        List<JobWatch> watches = new ArrayList<>();
+        WaitOptions options = WaitOptions.DEFAULT.withStartTimeout(Duration.ofSeconds(30))
+                .withApiUnreachableTimeout(UNREACHABLE);
+        List<JobResult> results = new ArrayList<>();
+        int pendingBefore;
+        try (Engine engine = Engine.start()) {
+            for (int i = 0; i < runs; i++) {
+                String name = base + "-" + i;
+                List<String> lines = IntStream.rangeClosed(1, 40).mapToObj(n -> name + " line " + n).toList();
+                expected.add(lines);
+                aws.script(name, JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                        .running(Duration.ofMillis(1500)).stdout(lines).build());
+                EmrJobRequest request = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
+                        .releaseLabel("emr-7.5.0-latest").sparkSubmit("s3://bucket/job.py", List.of(), null)
+                        .cloudWatchLogs("/emr/faults", "f").build();
+                Recorder r = new Recorder("cloudwatch:stdout");
+                first.add(r);
+                second.add(new Recorder("cloudwatch:stdout"));
+                JobReference ref = engine.backend().submit(request, new SubmissionKey("faults/" + name), r, options);
+                watches.add(engine.backend().watch(ref, options, r));
+            }
+            inject(List.of(Operation.FILTER_LOG_EVENTS), kind, count);
+            Engine fresh = null;
+            try {
+                if (restart) {
+                    Thread.sleep(600); // mid-run
+                    fresh = Engine.start();
+                    for (int i = 0; i < runs; i++) {
+                        JobWatch w = watches.get(i);
+                        w.detach();
+                        watches.set(i, fresh.backend().watch(w.reference(), options, second.get(i)));
+                    }
+                }
+                for (JobWatch w : watches) {
+                    results.add(w.result().get(40, TimeUnit.SECONDS));
+                }
+            } finally {
+                if (fresh != null) {
+                    fresh.close();
+                }
+            }
+        } finally {
+            pendingBefore = aws.faults().pending(Operation.FILTER_LOG_EVENTS);
+            aws.faults().clear();
+        }
+        assertThat(count - pendingBefore).as("the faults reached the engine").isPositive();
+        for (int i = 0; i < runs; i++) {
+            assertThat(results.get(i).state()).isEqualTo(JobState.SUCCEEDED);
+            List<String> delivered = new ArrayList<>(first.get(i).lines);
+            delivered.addAll(second.get(i).lines);
+            assertThat(Tally.lost(expected.get(i), delivered)).as("lines lost").isZero();
+            assertThat(Tally.duplicated(delivered)).as("lines duplicated").isZero();
+        }
+    }
+
     private static void inject(List<Operation> ops, Faults.Kind kind, int count) {
         for (Operation op : ops) {
             switch (kind) {

@@ -26,6 +26,7 @@ public final class CloudWatchLogsService implements ServiceHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final int MAX_EVENTS = 10_000;
     private static final int MAX_STREAMS = 50;
+    private static final int MAX_FILTER_STREAMS = 100;
 
     private final AccountContext account;
     private final LogStore store;
@@ -169,6 +170,11 @@ public final class CloudWatchLogsService implements ServiceHandler {
         Optional<String> prefix = Json.text(in, "logStreamNamePrefix");
         if (!names.isEmpty() && prefix.isPresent()) {
             throw invalidParameter("logStreamNames and logStreamNamePrefix cannot both be specified.");
+        }
+        if (names.size() > MAX_FILTER_STREAMS) {
+            // the API model's InputLogStreamNames holds 1 to 100 names
+            throw invalidParameter("logStreamNames holds at most " + MAX_FILTER_STREAMS + " names, was "
+                    + names.size());
         }
         long startTime = Json.number(in, "startTime").orElse(Long.MIN_VALUE);
         long endTime = Json.number(in, "endTime").orElse(Long.MAX_VALUE);

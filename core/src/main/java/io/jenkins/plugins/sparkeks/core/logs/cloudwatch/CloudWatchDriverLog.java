@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -21,10 +22,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
 /**
  * One job's driver stdout and stderr in CloudWatch Logs. The streams appear only after the log shipper's first
- * flush, so they are discovered by name prefix (DescribeLogStreams) until both exist; each is then read with
- * GetLogEvents from its forward token (an unchanged token means no new data). Not a loop: a shared
- * {@link CloudWatchLogPoller} calls {@link #poll} once per tick and the account's rate limiter decides which
- * calls happen. Lines of both streams fetched in one tick are delivered merged in timestamp order.
+ * flush, so they are discovered by name (DescribeLogStreams by prefix) until both exist. Each stream is then read
+ * either alone with GetLogEvents from its forward token (an unchanged token means no new data), or together with
+ * other jobs' streams in one FilterLogEvents call from its time cursor ({@link StreamPosition}); both ways keep
+ * both positions, so a stream can move between them without repeating or losing an event. Not a loop: the log
+ * group's {@link CloudWatchLogPoller} decides which calls happen, under the account's rate limiter. Lines of both
+ * streams fetched by one read are delivered merged in timestamp order.
  */
 public final class CloudWatchDriverLog {
 
@@ -69,6 +72,10 @@ public final class CloudWatchDriverLog {
         /** When a read last came back with nothing new; only meaningful while {@link #atEnd}. */
         long lastReadAtEnd;
         boolean atEnd;
+        /** During a FilterLogEvents read: the position it started from, events of that millisecond seen, news. */
+        StreamPosition base;
+        int seenAtBase;
+        boolean fresh;
 
         Stream(String kind, StreamPosition position, long now) {
             this.kind = kind;
@@ -104,6 +111,148 @@ public final class CloudWatchDriverLog {
      */
     public void deliveredThrough(Instant instant) {
         this.deliveredThrough = instant;
+    }
+
+    CloudWatchLogsClient client() {
+        return logs;
+    }
+
+    /** The name prefix shared by this job's driver streams. */
+    String driverPath() {
+        return driverPath;
+    }
+
+    /** Whether a driver stream is still to be found. */
+    synchronized boolean missesStreams() {
+        return streams.values().stream().anyMatch(s -> s.name == null);
+    }
+
+    /** A stream named {@code name} exists (from a lookup made by the poller); false when it is not one of ours. */
+    synchronized boolean found(String name) {
+        if (!name.startsWith(driverPath)) {
+            return false;
+        }
+        Stream s = streams.get(name.substring(driverPath.length()));
+        if (s == null || s.name != null) {
+            return false;
+        }
+        s.name = name;
+        s.lastChangeAt = nanoTime.getAsLong();
+        return true;
+    }
+
+    /** A lookup that started at {@code startedAt} has listed every stream with our prefix. */
+    synchronized void lookedUp(long startedAt) {
+        discoveredAt = Math.max(discoveredAt, startedAt);
+        checkDrained();
+    }
+
+    /** Streams found and readable by time (a position written before time cursors is continued by token only). */
+    synchronized List<String> batchableStreams() {
+        List<String> names = new ArrayList<>();
+        for (Stream s : streams.values()) {
+            if (s.name != null && s.position.hasTimeCursor()) {
+                names.add(s.name);
+            }
+        }
+        return names;
+    }
+
+    /** Where reading by time starts for the stream named {@code name}. */
+    synchronized long startTime(String name) {
+        return streams.values().stream().filter(s -> name.equals(s.name)).findFirst()
+                .map(s -> s.position.startTime()).orElse(0L);
+    }
+
+    /** A FilterLogEvents read of these streams begins: each skips what its position already covers. */
+    synchronized void beginFiltered(List<String> names) {
+        for (Stream s : streams.values()) {
+            if (s.name != null && names.contains(s.name)) {
+                s.base = s.position;
+                s.seenAtBase = 0;
+                s.fresh = false;
+            }
+        }
+    }
+
+    /** One event of a FilterLogEvents page, in the stream's time order; kept until {@link #endFiltered}. */
+    synchronized void offer(FilteredLogEvent e, List<LogLine> pending) {
+        for (Stream s : streams.values()) {
+            if (s.base != null && s.name.equals(e.logStreamName())) {
+                long ts = e.timestamp() == null ? 0 : e.timestamp();
+                boolean read = ts == s.base.timestamp() ? s.base.covers(ts, s.seenAtBase++) : ts < s.base.timestamp();
+                if (read) {
+                    return;
+                }
+                consume(s, ts, e.message(), pending);
+                // the forward token stands before this event now: a later GetLogEvents starts from the cursor
+                StreamPosition p = s.position;
+                s.position = new StreamPosition(p.delivered(), p.cloudWatchLines(), null, p.timestamp(),
+                        p.atTimestamp());
+                s.fresh = true;
+                return;
+            }
+        }
+    }
+
+    /**
+     * The FilterLogEvents read ended: its lines go out (their positions have moved already, whatever happens
+     * next). {@code complete} = the read went to the last page, so a stream without new events is at its end.
+     */
+    synchronized void endFiltered(List<LogLine> pending, boolean complete) {
+        long now = nanoTime.getAsLong();
+        boolean any = false;
+        for (Stream s : streams.values()) {
+            if (s.base == null) {
+                continue;
+            }
+            s.base = null;
+            if (s.fresh) {
+                any = true;
+                s.lastChangeAt = now;
+                s.atEnd = false;
+            } else if (complete) {
+                s.atEnd = true;
+                s.lastReadAtEnd = now;
+            }
+        }
+        backlog = any;
+        problem = null;
+        deliver(pending);
+        checkDrained();
+    }
+
+    /** Reads the named stream once with GetLogEvents (a single long backlog, or a token-only position). */
+    synchronized void readAlone(String name) {
+        List<LogLine> batch = new ArrayList<>();
+        try {
+            for (Stream s : streams.values()) {
+                if (name.equals(s.name)) {
+                    read(s, batch);
+                }
+            }
+            problem = null;
+        } finally {
+            deliver(batch);
+            checkDrained();
+        }
+    }
+
+    /** Streams found but only readable alone (their position has a token and no time cursor). */
+    synchronized List<String> tokenOnlyStreams() {
+        List<String> names = new ArrayList<>();
+        for (Stream s : streams.values()) {
+            if (s.name != null && !s.position.hasTimeCursor()) {
+                names.add(s.name);
+            }
+        }
+        return names;
+    }
+
+    private void deliver(List<LogLine> batch) {
+        // both streams, in time order (the sort is stable, so each stream keeps its own order)
+        batch.sort(Comparator.comparing(l -> l.timestamp() == null ? Instant.EPOCH : l.timestamp()));
+        batch.forEach(sink::accept);
     }
 
     /** The stream's full name once discovered, else null. */
@@ -198,10 +347,8 @@ public final class CloudWatchDriverLog {
             problem = null;
         } finally {
             // a stream read before another one failed has already moved its position: its lines must go out now,
-            // or they are skipped for good. Lines of one tick, both streams, in time order (stable sort keeps
-            // each stream's own order).
-            batch.sort(Comparator.comparing(l -> l.timestamp() == null ? Instant.EPOCH : l.timestamp()));
-            batch.forEach(sink::accept);
+            // or they are skipped for good
+            deliver(batch);
         }
         return complete;
     }
@@ -251,31 +398,30 @@ public final class CloudWatchDriverLog {
     private void read(Stream s, List<LogLine> batch) {
         GetLogEventsRequest.Builder req = GetLogEventsRequest.builder().logGroupName(logGroup).logStreamName(s.name)
                 .startFromHead(true);
-        if (s.position.forwardToken() != null) {
-            req.nextToken(s.position.forwardToken());
+        StreamPosition base = s.position;
+        boolean byToken = base.forwardToken() != null;
+        if (byToken) {
+            req.nextToken(base.forwardToken());
+        } else if (base.timestamp() >= 0) {
+            // after a FilterLogEvents read the token is stale: start at the cursor's millisecond (inclusive)
+            req.startTime(base.timestamp());
         }
         GetLogEventsResponse page = logs.getLogEvents(req.build());
-        long index = s.position.cloudWatchLines();
-        long delivered = s.position.delivered();
-        String source = "cloudwatch:" + s.kind;
+        int seenAtBase = 0;
+        boolean fresh = false;
         for (OutputLogEvent e : page.events()) {
-            Instant ts = e.timestamp() == null ? null : Instant.ofEpochMilli(e.timestamp());
-            Instant through = deliveredThrough;
-            boolean seenElsewhere = through != null && ts != null && !ts.isAfter(through);
-            for (String text : splitLines(e.message())) {
-                // lines another source (S3, an earlier process, the pod) already delivered are skipped, not repeated
-                if (index++ >= delivered) {
-                    if (!seenElsewhere) {
-                        batch.add(new LogLine(source, ts, text));
-                    }
-                    delivered++;
-                }
+            long ts = e.timestamp() == null ? 0 : e.timestamp();
+            if (!byToken && (ts == base.timestamp() ? base.covers(ts, seenAtBase++) : base.covers(ts, 0))) {
+                continue;
             }
+            consume(s, ts, e.message(), batch);
+            fresh = true;
         }
         String token = page.nextForwardToken();
-        boolean changed = !page.events().isEmpty() || (token != null && !token.equals(s.position.forwardToken()));
+        boolean changed = fresh || (byToken && token != null && !token.equals(base.forwardToken()))
+                || (!byToken && base.timestamp() < 0 && token != null);
         long now = nanoTime.getAsLong();
-        backlog = !page.events().isEmpty();
+        backlog = fresh;
         if (changed) {
             s.lastChangeAt = now;
             s.atEnd = false;
@@ -283,8 +429,37 @@ public final class CloudWatchDriverLog {
             s.atEnd = true;
             s.lastReadAtEnd = now;
         }
-        s.position = new StreamPosition(Math.max(delivered, index), index,
-                token != null ? token : s.position.forwardToken());
+        StreamPosition p = s.position;
+        // a token from an empty first read would make the position look token-only (unbatchable): keep none
+        boolean keep = token != null && (fresh || byToken || p.timestamp() >= 0);
+        s.position = new StreamPosition(p.delivered(), p.cloudWatchLines(), keep ? token : p.forwardToken(),
+                p.timestamp(), p.atTimestamp());
+    }
+
+    /** One event read from CloudWatch: its lines go to {@code batch} unless another source delivered them. */
+    private void consume(Stream s, long ts, String message, List<LogLine> batch) {
+        StreamPosition p = s.position;
+        long index = p.cloudWatchLines();
+        long delivered = p.delivered();
+        Instant at = Instant.ofEpochMilli(ts);
+        Instant through = deliveredThrough;
+        boolean seenElsewhere = through != null && !at.isAfter(through);
+        String source = "cloudwatch:" + s.kind;
+        for (String text : splitLines(message)) {
+            // lines another source (S3, an earlier process, the pod) already delivered are skipped, not repeated
+            if (index++ >= delivered) {
+                if (!seenElsewhere) {
+                    batch.add(new LogLine(source, at, text));
+                }
+                delivered++;
+            }
+        }
+        // a position resumed from a token alone cannot tell how many events of a millisecond came before the
+        // token, so it gets no time cursor and stays on GetLogEvents
+        boolean tokenOnly = !p.hasTimeCursor();
+        int atTs = ts == p.timestamp() ? p.atTimestamp() + 1 : 1;
+        s.position = new StreamPosition(Math.max(delivered, index), index, p.forwardToken(), tokenOnly ? -1 : ts,
+                tokenOnly ? 0 : atTs);
     }
 
     private void checkDrained() {

@@ -3,25 +3,51 @@ package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /**
- * Reads every followed driver log of ONE log group from one repeating task on the shared scheduler. Each tick
- * visits ended jobs first (their results wait on the drain), then logs with a backlog or a stream still to find,
- * then quiet ones; within each group the order rotates from where the previous tick ran out of read permits, so a
- * small CloudWatch budget is shared fairly. A log without a lookup permit does not end the round while read
- * permits are left.
+ * Reads every followed driver log of ONE log group from one repeating task on the shared scheduler, many streams
+ * per call. Each tick:
+ * <ol>
+ * <li>looks up the streams still missing with DescribeLogStreams over the longest name prefix they share (50
+ * names a page, continued across ticks), not one lookup per job;</li>
+ * <li>reads found streams with FilterLogEvents over batches of up to {@value #MAX_STREAMS_PER_CALL} stream
+ * names, each stream continuing from its own time cursor; a job alone in its batch, or a stream whose position has
+ * only a GetLogEvents token, is read with GetLogEvents instead, and when the FilterLogEvents budget is spent
+ * the GetLogEvents budget reads on, stream by stream.</li>
+ * </ol>
+ * Logs are taken by backlog, not in a plain circle: ended jobs first (their results wait on the drain), then logs
+ * that had lines or still miss a stream, then quiet ones; within each class the order rotates from where the
+ * previous tick ran out of permits, so a small CloudWatch budget is shared fairly.
  */
 public final class CloudWatchLogPoller {
+
+    /** FilterLogEvents takes at most 100 names in logStreamNames. */
+    static final int MAX_STREAMS_PER_CALL = 100;
+    /** Ticks between two lookups of streams that the last whole lookup did not find. */
+    static final int RESCAN_TICKS = 5;
+    /** DescribeLogStreams returns at most 50 streams a page. */
+    private static final int STREAMS_PER_PAGE = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudWatchLogPoller.class);
 
@@ -30,19 +56,37 @@ public final class CloudWatchLogPoller {
     private final ScheduledExecutorService scheduler;
     private final Duration interval;
     private final Runnable onIdle;
+    private final LongSupplier nanoTime;
+    /** Events per FilterLogEvents page; null = CloudWatch's default (as many as fit in 1 MB, up to 10,000). */
+    private final Integer eventsPerCall;
     private final List<CloudWatchDriverLog> followers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private ScheduledFuture<?> task;
     private int nextIndex;
     private boolean closed;
+    /** A stream lookup cut short by the budget continues here next tick (same prefix only). */
+    private String lookupPrefix;
+    private String lookupToken;
+    private long lookupStartedAt;
+    /** Logs whose missing streams a whole lookup has not found: looked up again only every few ticks. */
+    private final java.util.Set<CloudWatchDriverLog> confirmedMissing = new java.util.HashSet<>();
+    private long lastLookupDoneAt;
+    private boolean lookedUpOnce;
 
     public CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
             Duration interval, Runnable onIdle) {
+        this(logGroup, limiter, scheduler, interval, onIdle, System::nanoTime, null);
+    }
+
+    CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
+            Duration interval, Runnable onIdle, LongSupplier nanoTime, Integer eventsPerCall) {
         this.logGroup = logGroup;
         this.limiter = limiter;
         this.scheduler = scheduler;
         this.interval = interval;
         this.onIdle = onIdle;
+        this.nanoTime = nanoTime;
+        this.eventsPerCall = eventsPerCall;
     }
 
     /** Adds a follower; false when this poller has just gone idle and closed (make a new one). */
@@ -57,6 +101,11 @@ public final class CloudWatchLogPoller {
             }
         }
         return true;
+    }
+
+    /** One tick, for tests that drive the poller themselves. */
+    void runOnce() {
+        tick();
     }
 
     private void tick() {
@@ -88,52 +137,224 @@ public final class CloudWatchLogPoller {
         int start = Math.floorMod(nextIndex, n);
         // a drain's deadline holds even for a log no read reaches this round
         snapshot.forEach(CloudWatchDriverLog::checkDeadline);
-        // by backlog, not only round-robin: ended jobs first (their results wait), then logs that had lines or
-        // still miss a stream, then the quiet ones; within each class the rotation keeps the budget fair
         List<CloudWatchDriverLog> round = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             round.add(snapshot.get((start + i) % n));
         }
         round.sort(Comparator.comparingInt(CloudWatchDriverLog::priority));
-        for (int i = 0; i < n; i++) {
-            CloudWatchDriverLog f = round.get(i);
-            if (f.isDone()) {
-                continue;
-            }
-            if (limiter.isPaused()) {
-                nextIndex = snapshot.indexOf(f);
-                return;
-            }
-            try {
-                // a log short of a lookup permit still had its found streams read; the round goes on while reads
-                // are possible
-                if (!f.poll(limiter) && !limiter.hasPermit(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
-                    nextIndex = snapshot.indexOf(f); // out of permits: the rotation resumes here next time
-                    return;
-                }
-            } catch (ResourceNotFoundException e) {
-                f.failed("CloudWatch log group " + logGroup + " not found (yet)");
-            } catch (AwsServiceException e) {
-                if (e.isThrottlingException() || e.statusCode() == 429) {
-                    // the whole account is over its read quota: everyone waits, then this one goes first
-                    limiter.throttled();
-                    f.failed("CloudWatch Logs is throttling the log reads");
-                    nextIndex = snapshot.indexOf(f);
-                    return;
-                }
-                if (e.statusCode() >= 500) {
-                    limiter.throttled();
-                }
-                f.failed("CloudWatch Logs: " + (e.awsErrorDetails() == null ? "HTTP " + e.statusCode()
-                        : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()));
-            } catch (SdkException e) {
-                limiter.throttled();
-                f.failed("CloudWatch Logs unreachable: " + e.getClass().getSimpleName());
-            } catch (RuntimeException e) {
-                LOG.warn("driver log follower for {} failed", logGroup, e);
-                f.failed("internal error: " + e.getClass().getSimpleName());
+        round.removeIf(CloudWatchDriverLog::isDone);
+        if (round.isEmpty() || limiter.isPaused()) {
+            return;
+        }
+        lookUp(round);
+        CloudWatchDriverLog stoppedAt = read(round);
+        nextIndex = stoppedAt == null ? start + n : snapshot.indexOf(stoppedAt);
+    }
+
+    /** Finds missing streams with as few DescribeLogStreams pages as the shared name prefix allows. */
+    private void lookUp(List<CloudWatchDriverLog> round) {
+        Map<String, CloudWatchDriverLog> missing = new HashMap<>();
+        String prefix = null;
+        for (CloudWatchDriverLog f : round) {
+            if (f.missesStreams()) {
+                missing.put(f.driverPath(), f);
+                prefix = prefix == null ? f.driverPath() : commonPrefix(prefix, f.driverPath());
             }
         }
-        nextIndex = start + n;
+        confirmedMissing.retainAll(missing.values());
+        if (missing.isEmpty()) {
+            lookupToken = null;
+            return;
+        }
+        // a stream that a whole lookup did not find (a job that never writes to stderr) must not cost a lookup
+        // of every page each tick: new logs are looked up at once, the others every RESCAN_TICKS ticks
+        boolean newcomers = !confirmedMissing.containsAll(missing.values());
+        if (!newcomers && lookupToken == null && lookedUpOnce
+                && nanoTime.getAsLong() - lastLookupDoneAt < RESCAN_TICKS * interval.toNanos()) {
+            return;
+        }
+        if (!prefix.equals(lookupPrefix)) {
+            lookupPrefix = prefix;
+            lookupToken = null;
+        }
+        CloudWatchLogsClient logs = round.get(0).client();
+        while (!missing.isEmpty() && limiter.tryAcquire(CloudWatchRateLimiter.Operation.DESCRIBE_LOG_STREAMS)) {
+            if (lookupToken == null) {
+                lookupStartedAt = nanoTime.getAsLong();
+            }
+            DescribeLogStreamsResponse page;
+            try {
+                page = logs.describeLogStreams(DescribeLogStreamsRequest.builder().logGroupName(logGroup)
+                        .logStreamNamePrefix(prefix).limit(STREAMS_PER_PAGE).nextToken(lookupToken).build());
+                limiter.succeeded();
+            } catch (RuntimeException e) {
+                lookupToken = null;
+                failed(e, missing.values());
+                return;
+            }
+            for (LogStream ls : page.logStreams()) {
+                String name = ls.logStreamName();
+                CloudWatchDriverLog f = missing.get(name.substring(0, name.lastIndexOf('/') + 1));
+                if (f != null && f.found(name) && !f.missesStreams()) {
+                    missing.remove(f.driverPath());
+                }
+            }
+            lookupToken = page.nextToken();
+            if (lookupToken == null) {
+                // every stream with the prefix was listed: the ones still missing are confirmed missing
+                missing.values().forEach(f -> f.lookedUp(lookupStartedAt));
+                confirmedMissing.addAll(missing.values());
+                lastLookupDoneAt = nanoTime.getAsLong();
+                lookedUpOnce = true;
+                return;
+            }
+        }
+    }
+
+    /** Reads the found streams, ended jobs first; returns the first log left unread, null when all were read. */
+    private CloudWatchDriverLog read(List<CloudWatchDriverLog> round) {
+        // token-only positions (resumed from before time cursors) are read alone
+        List<CloudWatchDriverLog> batchable = new ArrayList<>();
+        for (CloudWatchDriverLog f : round) {
+            if (!f.batchableStreams().isEmpty()) {
+                batchable.add(f);
+            }
+        }
+        int i = 0;
+        while (i < batchable.size()) {
+            List<CloudWatchDriverLog> batch = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            while (i < batchable.size()) {
+                List<String> mine = batchable.get(i).batchableStreams();
+                if (names.size() + mine.size() > MAX_STREAMS_PER_CALL) {
+                    break;
+                }
+                batch.add(batchable.get(i++));
+                names.addAll(mine);
+            }
+            boolean filtered = batch.size() > 1
+                    && limiter.tryAcquire(CloudWatchRateLimiter.Operation.FILTER_LOG_EVENTS);
+            if (filtered) {
+                if (!filter(batch, names)) {
+                    return batch.get(0);
+                }
+            } else {
+                // one job alone, or no FilterLogEvents permit: GetLogEvents for each stream while permits last
+                for (CloudWatchDriverLog f : batch) {
+                    if (!readAlone(f, f.batchableStreams())) {
+                        return f;
+                    }
+                }
+            }
+        }
+        for (CloudWatchDriverLog f : round) {
+            List<String> tokenOnly = f.tokenOnlyStreams();
+            if (!tokenOnly.isEmpty() && !readAlone(f, tokenOnly)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** One FilterLogEvents read of a batch, page after page while permits last; false when it could not go on. */
+    private boolean filter(List<CloudWatchDriverLog> batch, List<String> names) {
+        Map<String, CloudWatchDriverLog> byStream = new HashMap<>();
+        long startTime = Long.MAX_VALUE;
+        for (CloudWatchDriverLog f : batch) {
+            List<String> mine = f.batchableStreams();
+            f.beginFiltered(mine);
+            for (String name : mine) {
+                byStream.put(name, f);
+                startTime = Math.min(startTime, f.startTime(name));
+            }
+        }
+        Map<CloudWatchDriverLog, List<LogLine>> pending = new HashMap<>();
+        batch.forEach(f -> pending.put(f, new ArrayList<>()));
+        CloudWatchLogsClient logs = batch.get(0).client();
+        String token = null;
+        boolean complete = false;
+        boolean permitted = true;
+        try {
+            do {
+                FilterLogEventsResponse page = logs.filterLogEvents(FilterLogEventsRequest.builder()
+                        .logGroupName(logGroup).logStreamNames(names).startTime(startTime).nextToken(token).limit(eventsPerCall).build());
+                limiter.succeeded();
+                for (FilteredLogEvent e : page.events()) {
+                    CloudWatchDriverLog f = byStream.get(e.logStreamName());
+                    if (f != null) {
+                        f.offer(e, pending.get(f));
+                    }
+                }
+                token = page.nextToken();
+                complete = token == null;
+            } while (!complete && (permitted = limiter.tryAcquire(CloudWatchRateLimiter.Operation.FILTER_LOG_EVENTS)));
+            return permitted;
+        } catch (RuntimeException e) {
+            return !failed(e, batch);
+        } finally {
+            // events already offered have moved their streams' positions: their lines go out whatever happened
+            for (CloudWatchDriverLog f : batch) {
+                f.endFiltered(pending.get(f), complete);
+            }
+        }
+    }
+
+    /** GetLogEvents for each named stream of one log while permits last; false when they ran out or it failed. */
+    private boolean readAlone(CloudWatchDriverLog f, List<String> names) {
+        for (String name : names) {
+            if (!limiter.tryAcquire(CloudWatchRateLimiter.Operation.GET_LOG_EVENTS)) {
+                return false;
+            }
+            try {
+                f.readAlone(name);
+                limiter.succeeded();
+            } catch (RuntimeException e) {
+                if (failed(e, List.of(f))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Classifies a failed call for the logs it was made for; true when everyone must now wait. */
+    private boolean failed(RuntimeException failure, java.util.Collection<CloudWatchDriverLog> logs) {
+        String problem;
+        boolean pause = false;
+        if (failure instanceof ResourceNotFoundException) {
+            problem = "CloudWatch log group " + logGroup + " not found (yet)";
+        } else if (failure instanceof AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() == 429) {
+                // the whole account is over its read quota: everyone waits, then these go first
+                problem = "CloudWatch Logs is throttling the log reads";
+                pause = true;
+            } else {
+                pause = e.statusCode() >= 500;
+                problem = "CloudWatch Logs: " + (e.awsErrorDetails() == null ? "HTTP " + e.statusCode()
+                        : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+            }
+        } else if (failure instanceof SdkException) {
+            pause = true;
+            problem = "CloudWatch Logs unreachable: " + failure.getClass().getSimpleName();
+        } else {
+            LOG.warn("driver log reading for {} failed", logGroup, failure);
+            problem = "internal error: " + failure.getClass().getSimpleName();
+        }
+        if (pause) {
+            limiter.throttled();
+        }
+        for (CloudWatchDriverLog f : logs) {
+            f.failed(problem);
+        }
+        return pause;
+    }
+
+    static String commonPrefix(String a, String b) {
+        int i = 0;
+        int max = Math.min(a.length(), b.length());
+        while (i < max && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return a.substring(0, i);
     }
 }

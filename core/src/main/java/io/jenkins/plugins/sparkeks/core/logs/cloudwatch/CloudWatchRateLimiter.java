@@ -7,29 +7,26 @@ import java.util.function.LongSupplier;
 
 /**
  * The CloudWatch Logs read budget of ONE account and region, shared by every followed job: CloudWatch's read
- * quotas (GetLogEvents 25 TPS, DescribeLogStreams 5 TPS) are per account and region and shared with every other
- * reader there, so a per-job limit would not protect them; by default we take 10 and 2 per second. Callers never block: they ask for a permit and skip their turn
- * when there is none. A throttling reply pauses every operation, for longer on each consecutive one.
+ * quotas ({@link CloudWatchQuotas}) are per account and region and shared with every other reader there, so a
+ * per-job limit would not protect them. By default we take {@link #DEFAULT_SHARE} of each documented quota, so a
+ * full bucket spent at once still stays within one second's quota. Callers never block: they ask for a permit and
+ * skip their turn when there is none. A throttling reply pauses every operation, for longer on each consecutive
+ * one.
  */
 public final class CloudWatchRateLimiter {
 
-    /** The read operations we use, with the share of the account quota we allow ourselves by default. */
+    /** The read operations we use. */
     public enum Operation {
-        GET_LOG_EVENTS(10),
-        DESCRIBE_LOG_STREAMS(2);
-
-        final double defaultPerSecond;
-
-        Operation(double defaultPerSecond) {
-            this.defaultPerSecond = defaultPerSecond;
-        }
+        GET_LOG_EVENTS,
+        FILTER_LOG_EVENTS,
+        DESCRIBE_LOG_STREAMS
     }
 
+    /** Share of each documented quota taken by default: half, as a bucket holds two seconds of permits. */
+    public static final double DEFAULT_SHARE = 0.5;
+
     private static final long NANOS = 1_000_000_000L;
-    /**
-     * Permits a bucket can save up. With the default shares this is at most 20 GetLogEvents and 4
-     * DescribeLogStreams in one burst, still under the per-second quotas (25 and 5).
-     */
+    /** Permits a bucket can save up, in seconds of its rate: with the default share a burst is one quota-second. */
     static final double BURST_SECONDS = 2;
     /** Default pauses after throttling: the first up to half a second, doubling to at most a minute. */
     public static final java.time.Duration FIRST_PAUSE = java.time.Duration.ofMillis(500);
@@ -59,11 +56,25 @@ public final class CloudWatchRateLimiter {
     }
 
     public CloudWatchRateLimiter() {
-        this(Map.of(), System::nanoTime);
+        this(CloudWatchQuotas.LOWEST);
+    }
+
+    /** The default share of the given quotas. */
+    public CloudWatchRateLimiter(CloudWatchQuotas quotas) {
+        this(shareOf(quotas), System::nanoTime);
+    }
+
+    private static Map<Operation, Double> shareOf(CloudWatchQuotas quotas) {
+        Map<Operation, Double> rates = new EnumMap<>(Operation.class);
+        for (Operation op : Operation.values()) {
+            rates.put(op, quotas.of(op) * DEFAULT_SHARE);
+        }
+        return rates;
     }
 
     /**
-     * @param perSecond permits per second by operation; operations left out get their default share
+     * @param perSecond permits per second by operation; operations left out get the default share of the lowest
+     *                  regional quota
      * @param nanoTime  time source (tests pass a controllable one)
      */
     public CloudWatchRateLimiter(Map<Operation, Double> perSecond, LongSupplier nanoTime) {
@@ -84,7 +95,7 @@ public final class CloudWatchRateLimiter {
         this.nanoTime = nanoTime;
         long now = nanoTime.getAsLong();
         for (Operation op : Operation.values()) {
-            double rate = perSecond.getOrDefault(op, op.defaultPerSecond);
+            double rate = perSecond.getOrDefault(op, CloudWatchQuotas.LOWEST.of(op) * DEFAULT_SHARE);
             if (rate <= 0) {
                 throw new IllegalArgumentException(op + " rate must be positive");
             }

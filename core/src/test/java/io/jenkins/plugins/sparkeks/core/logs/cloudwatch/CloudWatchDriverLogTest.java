@@ -78,8 +78,9 @@ class CloudWatchDriverLogTest {
         page("stderr", "e/1", "e/1");
         f.poll(unlimited);
         assertThat(lines).hasSize(4);
-        assertThat(f.positions()).containsEntry("stdout", new StreamPosition(3, 3, "f/1"))
-                .containsEntry("stderr", new StreamPosition(1, 1, "e/1"));
+        // both the token and the time cursor (last event's millisecond, one event there) move
+        assertThat(f.positions()).containsEntry("stdout", new StreamPosition(3, 3, "f/1", 3000, 1))
+                .containsEntry("stderr", new StreamPosition(1, 1, "e/1", 2000, 1));
         assertThat(f.streamName("stdout")).isEqualTo(DIR + "stdout");
     }
 
@@ -91,7 +92,7 @@ class CloudWatchDriverLogTest {
         CloudWatchDriverLog f = follower(Map.of("stdout", new StreamPosition(2, 0, null)));
         f.poll(unlimited);
         assertThat(lines).extracting(LogLine::text).containsExactly("three");
-        assertThat(f.positions().get("stdout")).isEqualTo(new StreamPosition(3, 3, "f/1"));
+        assertThat(f.positions().get("stdout")).isEqualTo(new StreamPosition(3, 3, "f/1", 3, 1));
     }
 
     @Test

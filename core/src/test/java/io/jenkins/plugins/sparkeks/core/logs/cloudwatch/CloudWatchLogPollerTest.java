@@ -1,0 +1,241 @@
+package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import io.jenkins.plugins.sparkeks.core.logs.LogLine;
+import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
+import io.jenkins.plugins.sparkeks.emulator.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * The log group poller against the emulator's CloudWatch Logs (real wire format): many jobs' streams read with few
+ * FilterLogEvents calls, each line exactly once through interleaved and same-millisecond events, throttling
+ * between pages and a resume from encoded positions.
+ */
+class CloudWatchLogPollerTest {
+
+    private static final String GROUP = "/emr/poller";
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final AwsEmulator aws = AwsEmulator.start();
+    private final CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(aws.endpoint())
+            .region(Region.of(aws.region()))
+            .credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
+            .httpClient(UrlConnectionHttpClient.create())
+            // the poller's own limiter handles throttling; SDK retries would hide the injected faults
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    private final AtomicLong now = new AtomicLong();
+    /** Lines delivered per job, in delivery order. */
+    private final Map<Integer, List<String>> delivered = new LinkedHashMap<>();
+    /** Lines written per job and stream, in time order. */
+    private final Map<Integer, Map<String, List<String>>> written = new LinkedHashMap<>();
+
+    @AfterEach
+    void close() {
+        logs.close();
+        aws.close();
+    }
+
+    private static String path(int job) {
+        return "pfx/vc1/jobs/jr-" + job + "/containers/spark-jr-" + job + "/spark-jr-" + job + "-driver/";
+    }
+
+    /** Writes one event; {@code ms} after T0, so jobs' events interleave and several share a millisecond. */
+    private void write(int job, String kind, long ms, String text) {
+        aws.logEvent(GROUP, path(job) + kind, T0.plusMillis(ms), text);
+        written.computeIfAbsent(job, j -> new LinkedHashMap<>()).computeIfAbsent(kind, k -> new ArrayList<>()).add(text);
+    }
+
+    private void writeRound(int jobs, int round) {
+        for (int j = 0; j < jobs; j++) {
+            long base = round * 1000L + (j % 7); // 7 jobs share each millisecond
+            write(j, "stdout", base, "j" + j + " out " + round + "a");
+            write(j, "stdout", base, "j" + j + " out " + round + "b"); // same millisecond, same stream
+            write(j, "stderr", base, "j" + j + " err " + round); // same millisecond, other stream
+            write(j, "stdout", base + 1, "j" + j + " out " + round + "c");
+        }
+    }
+
+    private CloudWatchRateLimiter limiter(double perSecond) {
+        Map<CloudWatchRateLimiter.Operation, Double> rates = new EnumMap<>(CloudWatchRateLimiter.Operation.class);
+        for (CloudWatchRateLimiter.Operation op : CloudWatchRateLimiter.Operation.values()) {
+            rates.put(op, perSecond);
+        }
+        return new CloudWatchRateLimiter(rates, now::get, Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    private CloudWatchLogPoller poller(CloudWatchRateLimiter limiter, Integer eventsPerCall) {
+        return new CloudWatchLogPoller(GROUP, limiter, mock(ScheduledExecutorService.class), Duration.ofSeconds(2),
+                () -> { }, now::get, eventsPerCall);
+    }
+
+    private List<CloudWatchDriverLog> follow(CloudWatchLogPoller poller, int jobs,
+            Map<Integer, Map<String, StreamPosition>> positions) {
+        List<CloudWatchDriverLog> followers = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+            List<String> mine = delivered.computeIfAbsent(j, k -> new CopyOnWriteArrayList<>());
+            CloudWatchDriverLog f = new CloudWatchDriverLog(logs, GROUP, path(j), positions.getOrDefault(j, Map.of()),
+                    (LogLine l) -> mine.add(l.text()), now::get);
+            poller.add(f);
+            followers.add(f);
+        }
+        return followers;
+    }
+
+    private void assertExactlyOnce(int jobs) {
+        for (int j = 0; j < jobs; j++) {
+            List<String> got = delivered.get(j);
+            List<String> all = new ArrayList<>(written.get(j).get("stdout"));
+            all.addAll(written.get(j).get("stderr"));
+            assertThat(got).as("job %s", j).containsExactlyInAnyOrderElementsOf(all);
+            // each stream in its own order
+            assertThat(got.stream().filter(written.get(j).get("stdout")::contains).toList())
+                    .containsExactlyElementsOf(written.get(j).get("stdout"));
+        }
+    }
+
+    @Test
+    void readsManyJobsWithFewCallsAndEachLineOnce() {
+        int jobs = 120; // 240 streams: three FilterLogEvents batches
+        writeRound(jobs, 0);
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, jobs, Map.of());
+        poller.runOnce();
+        assertExactlyOnce(jobs);
+        assertThat(aws.calls(Operation.FILTER_LOG_EVENTS)).isEqualTo(3);
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("pages of 50 under one prefix")
+                .isEqualTo(5);
+        assertThat(aws.calls(Operation.GET_LOG_EVENTS)).isZero();
+
+        // more events, among them some in the very millisecond the cursors stand at
+        for (int j = 0; j < jobs; j++) {
+            write(j, "stdout", 1 + (j % 7), "j" + j + " late same ms");
+        }
+        writeRound(jobs, 1);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertExactlyOnce(jobs);
+        assertThat(aws.calls(Operation.FILTER_LOG_EVENTS)).isEqualTo(6);
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("nothing left to look up").isEqualTo(5);
+    }
+
+    @Test
+    void throttlingBetweenPagesAndAResumeMidBatchRepeatAndLoseNothing() {
+        int jobs = 60;
+        writeRound(jobs, 0);
+        writeRound(jobs, 1);
+        // one permit a round for each operation and pages of 50 events: every batch is read over many rounds
+        CloudWatchRateLimiter limiter = limiter(0.5);
+        CloudWatchLogPoller first = poller(limiter, 50);
+        List<CloudWatchDriverLog> followers = follow(first, jobs, Map.of());
+        for (int i = 0; i < 40; i++) {
+            first.runOnce();
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        aws.faults().throttle(Operation.FILTER_LOG_EVENTS, 2).throttle(Operation.GET_LOG_EVENTS, 1);
+        for (int i = 0; i < 6; i++) {
+            first.runOnce();
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        assertThat(aws.faults().pending(Operation.FILTER_LOG_EVENTS)).as("the throttling reached the poller").isZero();
+        assertThat(delivered.values().stream().mapToInt(List::size).sum()).as("part read, not all")
+                .isPositive().isLessThan(jobs * 8);
+
+        // another process resumes from the encoded positions, as a restarted controller would
+        Map<Integer, Map<String, StreamPosition>> saved = new LinkedHashMap<>();
+        for (int j = 0; j < jobs; j++) {
+            Map<String, StreamPosition> p = new LinkedHashMap<>();
+            followers.get(j).positions().forEach((k, v) -> p.put(k, StreamPosition.decode(v.encode())));
+            saved.put(j, p);
+            followers.get(j).stop();
+        }
+        writeRound(jobs, 2);
+        CloudWatchLogPoller second = poller(limiter(1000), 50);
+        follow(second, jobs, saved);
+        for (int i = 0; i < 10; i++) {
+            second.runOnce();
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        assertExactlyOnce(jobs);
+    }
+
+    @Test
+    void aStreamMovingBetweenGetLogEventsAndFilterLogEventsKeepsItsPlace() {
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        writeRound(2, 0);
+        follow(poller, 1, Map.of()); // alone: GetLogEvents, forward tokens
+        poller.runOnce();
+        assertThat(aws.calls(Operation.GET_LOG_EVENTS)).isEqualTo(2);
+        writeRound(2, 1);
+        List<String> other = delivered.computeIfAbsent(1, k -> new CopyOnWriteArrayList<>());
+        CloudWatchDriverLog second = new CloudWatchDriverLog(logs, GROUP, path(1), Map.of(),
+                (LogLine l) -> other.add(l.text()), now::get);
+        poller.add(second); // two jobs: one FilterLogEvents call, the first job's token now stands too early
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertThat(aws.calls(Operation.FILTER_LOG_EVENTS)).isEqualTo(1);
+        second.stop();
+        writeRound(2, 2);
+        written.get(1).values().forEach(l -> l.removeIf(t -> t.contains(" 2")));
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce(); // alone again: GetLogEvents from the time cursor, not from the stale token
+        assertThat(aws.calls(Operation.GET_LOG_EVENTS)).isEqualTo(4);
+        assertExactlyOnce(2);
+    }
+
+    @Test
+    void aStreamThatNeverAppearsIsNotLookedUpAgainEveryTick() {
+        int jobs = 60; // stdout only: 60 streams under the prefix, two pages, and 60 stderr streams never there
+        for (int j = 0; j < jobs; j++) {
+            write(j, "stdout", j, "j" + j + " only line");
+        }
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, jobs, Map.of());
+        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+            poller.runOnce();
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("one whole lookup in %s ticks",
+                CloudWatchLogPoller.RESCAN_TICKS).isEqualTo(2);
+        poller.runOnce();
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(4);
+        assertThat(delivered.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    }
+
+    @Test
+    void aPositionWithOnlyAForwardTokenIsContinuedByToken() {
+        writeRound(2, 0);
+        // written before time cursors: two stdout lines read, token after the second event
+        Map<Integer, Map<String, StreamPosition>> old = Map.of(0, Map.of("stdout",
+                StreamPosition.decode("2|2|f/" + String.format("%020d", 2))));
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, 2, old);
+        poller.runOnce();
+        assertThat(delivered.get(0)).containsExactlyInAnyOrder("j0 out 0c", "j0 err 0");
+        assertThat(delivered.get(1)).hasSize(4);
+        writeRound(2, 1);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertThat(delivered.get(0)).hasSize(2 + 4).doesNotHaveDuplicates();
+    }
+}
