@@ -8,8 +8,14 @@ final class Scenarios {
     private Scenarios() {}
 
     static List<Scenario> all() {
-        return List.of(new HarnessScenario(), new SubmissionScenario(), new KubernetesWaitScenario(), new EmrWaitScenario(), new EmrDetectionScenario(),
+        return List.of(
+                new HarnessScenario(),
+                new SubmissionScenario(),
+                new KubernetesWaitScenario(),
+                new EmrWaitScenario(),
+                new EmrDetectionScenario(),
                 new LogThroughputScenario(),
-                new InsightScenario());
+                new InsightScenario(),
+                new H2ConnectionsScenario());
     }
 }
