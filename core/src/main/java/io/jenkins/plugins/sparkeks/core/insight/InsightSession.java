@@ -331,14 +331,22 @@ final class InsightSession {
             return;
         }
         boolean giveUp;
+        boolean starting;
         synchronized (this) {
-            giveUp = !everReached && runningSince > 0 && System.nanoTime() - runningSince > uiGrace.toNanos();
+            starting = !everReached && runningSince > 0;
+            giveUp = starting && System.nanoTime() - runningSince > uiGrace.toNanos();
         }
         String status = r.code() == 0 ? "no answer" : "HTTP " + r.code();
         if (giveUp) {
             unavailable("the driver's Spark UI on port " + port() + " did not answer through the API server for "
                     + uiGrace.toSeconds() + "s (" + status + "): the UI may be disabled (spark.ui.enabled=false) or a "
                     + "network policy may keep the API server from reaching the driver");
+            return;
+        }
+        if (starting) {
+            // a driver JVM takes seconds to open its UI; backing off here would miss all of a short job's progress,
+            // and the UI grace already bounds how long this lasts
+            schedule(retryDelay(options.pollInterval(), 0));
             return;
         }
         retry(status);
@@ -353,9 +361,14 @@ final class InsightSession {
         synchronized (this) {
             n = ++failures;
         }
-        long factor = 1L << Math.min(n, 4);
-        Duration backoff = options.pollInterval().multipliedBy(factor);
-        schedule(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+        schedule(retryDelay(options.pollInterval(), n));
+    }
+
+    /** The wait before the next read after {@code failures} failed reads in a row: doubling, at most 16 intervals. */
+    static Duration retryDelay(Duration pollInterval, int failures) {
+        long factor = 1L << Math.min(Math.max(failures, 0), 4);
+        Duration backoff = pollInterval.multipliedBy(factor);
+        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
     }
 
     private void unavailable(String why) {

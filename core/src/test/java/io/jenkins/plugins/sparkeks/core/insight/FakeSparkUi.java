@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.utils.ResponseProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -36,6 +39,8 @@ final class FakeSparkUi implements AutoCloseable {
     private final List<Map<String, Object>> stages = new ArrayList<>();
     private final List<Map<String, Object>> executors = new ArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
+    /** While true the driver JVM is still starting: the proxy answers every read with 503, as a real API server does. */
+    volatile boolean starting;
     private final boolean spark4;
 
     FakeSparkUi(boolean spark4) throws IOException {
@@ -59,7 +64,30 @@ final class FakeSparkUi implements AutoCloseable {
     private void expose(KubernetesMockServer api, String proxy) {
         for (String path : List.of("/api/v1/applications", "/api/v1/applications/" + APP_ID + "/jobs",
                 "/api/v1/applications/" + APP_ID + "/stages", "/api/v1/applications/" + APP_ID + "/allexecutors")) {
-            api.expect().get().withPath(proxy + path).andReply(200, req -> forward(path)).always();
+            api.expect().get().withPath(proxy + path).andReply(new ResponseProvider<Object>() {
+                private Headers headers = Headers.builder().build();
+
+                @Override
+                public Object getBody(RecordedRequest request) {
+                    return forward(path);
+                }
+
+                @Override
+                public int getStatusCode(RecordedRequest request) {
+                    // the API server's proxy answers 503 while nothing listens on the driver's UI port yet
+                    return starting ? 503 : 200;
+                }
+
+                @Override
+                public Headers getHeaders() {
+                    return headers;
+                }
+
+                @Override
+                public void setHeaders(Headers h) {
+                    headers = h;
+                }
+            }).always();
         }
     }
 

@@ -276,6 +276,41 @@ class InsightBackendTest {
     }
 
     @Test
+    void aStartingDriverIsAskedAtThePollIntervalSoAShortJobsProgressIsNotMissed() throws Exception {
+        try (FakeSparkUi ui = new FakeSparkUi(false)) {
+            ui.starting = true;
+            SparkJobBackend<SparkSubmitRequest> backend = insight(FAST, null, Duration.ofSeconds(30));
+            RecordingObserver observer = new RecordingObserver();
+            DriverPodReference ref = (DriverPodReference) backend.submit(request("starting", Map.of()),
+                    new SubmissionKey("job/starting#1"), observer);
+            ui.exposeThrough(server, NS, ref.podName(), 4040);
+            JobWatch watch = backend.watch(ref, NO_LOGS, observer);
+            pods.running(ref.podName());
+            await().atMost(10, TimeUnit.SECONDS).until(() -> ui.requests.get() > 0);
+            Thread.sleep(4000);
+            // doubling from 200 ms would have asked about 4 times in these 4 s; at the interval it is about 20
+            assertThat(ui.requests.get()).as("reads while the UI was starting").isGreaterThanOrEqualTo(10);
+
+            ui.starting = false;
+            ui.job(0, "RUNNING", "count at Short.java:9", null, new int[] {0}, 4, 1, 0);
+            ui.stage(0, 0, "ACTIVE", "count at Short.java:9", 4, 1, 0, null);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> observer.diagnostics.stream()
+                    .anyMatch(l -> l.startsWith("Spark: jobs 0 done, 1 running")));
+            pods.terminated(ref.podName(), "Succeeded", 0, "Completed");
+            assertThat(watch.result().orTimeout(20, TimeUnit.SECONDS).join().state()).isEqualTo(JobState.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void retriesAfterTheUiWasReachedDoubleUpToSixteenIntervals() {
+        Duration poll = Duration.ofSeconds(2);
+        assertThat(InsightSession.retryDelay(poll, 1)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(InsightSession.retryDelay(poll, 3)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(InsightSession.retryDelay(poll, 9)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(InsightSession.retryDelay(Duration.ofSeconds(5), 9)).isEqualTo(InsightSession.MAX_BACKOFF);
+    }
+
+    @Test
     void turnedOffInsightIsTheBackendItselfAndReadsNothing() {
         assertThat(InsightBackend.wrap(plain, InsightOptions.OFF, InsightWiring.of(client, DriverPods.CLUSTER, machinery,
                 null), SparkSubmitRequest::conf)).isSameAs(plain);
