@@ -151,7 +151,7 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         JobRun run = describeToCompare(retry, vc.id(), started.id(), key);
         requireSameSpec(run, spec, key, vc.id());
         EmrJobRunReference ref = new EmrJobRunReference(region, vc.id(), started.id(), started.name(),
-                run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
+                run == null ? null : run.createdAt(), vc.namespace(), spec.monitoring().logLocation(), null);
         // the state itself is reported once, by the watch that follows it
         to.submitted(ref);
         return ref;

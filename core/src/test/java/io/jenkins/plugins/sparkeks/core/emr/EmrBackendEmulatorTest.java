@@ -51,7 +51,8 @@ class EmrBackendEmulatorTest {
 
     @Test
     void completedRunSucceedsAndStreamsBothDriverStreamsOnce() throws Exception {
-        env.aws.script("pi", JobScript.builder().running(Duration.ofSeconds(20)).attempts(1)
+        // PENDING outlasts advanceUntil's first step, which moves the clock before the watch may have looked
+        env.aws.script("pi", JobScript.builder().pending(Duration.ofSeconds(3)).running(Duration.ofSeconds(20)).attempts(1)
                 .stdout("Pi is roughly 3.14", "second", "third").stderr("INFO start", "INFO end").build());
         RecordingObserver observer = new RecordingObserver();
 
