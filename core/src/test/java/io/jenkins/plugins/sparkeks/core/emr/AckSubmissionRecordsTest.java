@@ -11,9 +11,11 @@ import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.emulator.Operation;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +184,27 @@ class AckSubmissionRecordsTest {
                 .hasMessageContaining("'etl-customers'");
         assertThat(jobRunResources()).singleElement().satisfies(jr -> assertThat(
                 jr.getAdditionalProperties().get("spec")).asString().contains("etl-orders"));
+    }
+
+    @Test
+    void aKeyIsFreeAgainOnceItsRecordsExpired() throws Exception {
+        EmrJobRequest req = EmrBackendEmulatorTest.request("ack-pi").build();
+        run(req, "gitops-last-week", new RecordingObserver());
+        deleteJobRunResource("gitops-last-week");
+        Clock eightDaysLater = Clock.offset(Clock.systemUTC(), Duration.ofDays(8));
+        AckJobRuns later = new AckJobRuns(new SubmissionRecords(client, SubmissionRecords.DEFAULT_LIFETIME, eightDaysLater),
+                client, "us-east-1", emr, env.scheduler);
+
+        // any new submission in the namespace sweeps expired records, as for Kubernetes jobs
+        JobWatch other = later.start(req, new SubmissionKey("gitops-today"), "ack", Duration.ofSeconds(20),
+                WaitOptions.DEFAULT.withFollowLogs(false), JobObserver.NONE);
+        env.advanceUntilDone(other.result());
+        JobWatch again = later.start(req, new SubmissionKey("gitops-last-week"), "ack", Duration.ofSeconds(20),
+                WaitOptions.DEFAULT.withFollowLogs(false), JobObserver.NONE);
+        env.advanceUntilDone(again.result());
+
+        assertThat(again.result().get().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(runsStarted()).isEqualTo(3);
     }
 
     @Test
