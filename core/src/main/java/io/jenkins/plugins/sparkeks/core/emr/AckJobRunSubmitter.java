@@ -102,6 +102,16 @@ public final class AckJobRunSubmitter {
      */
     public Submitted submit(EmrJobRequest r, SubmissionKey key, String namespace, Duration idTimeout,
             JobObserver observer) {
+        return submit(r, key, namespace, null, idTimeout, observer);
+    }
+
+    /**
+     * As {@link #submit(EmrJobRequest, SubmissionKey, String, Duration, JobObserver)}, naming the virtual cluster's
+     * namespace in the reference (where the driver pod runs), so that a resume reads the pod's log and finds the
+     * JobRun again when it lives in that namespace too.
+     */
+    public Submitted submit(EmrJobRequest r, SubmissionKey key, String namespace, String runNamespace,
+            Duration idTimeout, JobObserver observer) {
         validate(r).throwIfInvalid();
         GenericKubernetesResource wanted = resource(r, key, namespace);
         String name = wanted.getMetadata().getName();
@@ -109,7 +119,7 @@ public final class AckJobRunSubmitter {
         SubmissionRecords.Submission recorded = records.find(namespace, key);
         if (recorded != null) {
             SubmissionRecords.requireSameSpec(recorded, namespace, key, r.name(), fingerprint);
-            Submitted earlier = alreadySubmitted(recorded, r, key, namespace, observer);
+            Submitted earlier = alreadySubmitted(recorded, r, key, namespace, runNamespace, observer);
             if (earlier != null) {
                 return earlier;
             }
@@ -152,7 +162,7 @@ public final class AckJobRunSubmitter {
         if (jobRunId(ready) == null) {
             throw new JobException("ACK could not start JobRun " + namespace + "/" + name + ": " + terminalMessage(ready));
         }
-        EmrJobRunReference ref = reference(r.virtualClusterId(), jobRunId(ready), r);
+        EmrJobRunReference ref = reference(r.virtualClusterId(), jobRunId(ready), r, runNamespace);
         if (recorded == null) {
             // written once the run id is known: a repeat after the resource is gone follows this run, not a new one
             SubmissionRecords.Submission mine = new SubmissionRecords.Submission(RECORD_KIND, name,
@@ -169,13 +179,13 @@ public final class AckJobRunSubmitter {
      * on EMR. Null only for a record without a run id (not written by this class), which the resource answers.
      */
     private Submitted alreadySubmitted(SubmissionRecords.Submission recorded, EmrJobRequest r, SubmissionKey key,
-            String namespace, JobObserver observer) {
+            String namespace, String runNamespace, JobObserver observer) {
         String appId = recorded.appId();
         int slash = appId == null ? -1 : appId.indexOf('/');
         if (slash <= 0 || slash == appId.length() - 1) {
             return null;
         }
-        EmrJobRunReference ref = reference(appId.substring(0, slash), appId.substring(slash + 1), r);
+        EmrJobRunReference ref = reference(appId.substring(0, slash), appId.substring(slash + 1), r, runNamespace);
         SubmissionRecords.Outcome outcome = records.outcome(namespace, key.hash(32));
         observer.diagnostic("This submission already started EMR job run " + ref.displayId() + " (ACK JobRun " + namespace
                 + "/" + recorded.name() + (recorded.createdAt() == null ? "" : ", created " + recorded.createdAt()) + "); "
@@ -208,8 +218,8 @@ public final class AckJobRunSubmitter {
         }
     }
 
-    private EmrJobRunReference reference(String virtualClusterId, String jobRunId, EmrJobRequest r) {
-        return new EmrJobRunReference(region, virtualClusterId, jobRunId, r.name(), null, null,
+    private EmrJobRunReference reference(String virtualClusterId, String jobRunId, EmrJobRequest r, String runNamespace) {
+        return new EmrJobRunReference(region, virtualClusterId, jobRunId, r.name(), null, runNamespace,
                 r.monitoring().logLocation(), null);
     }
 
