@@ -29,7 +29,10 @@ import java.util.Map;
  * @param waitSettings          waiting and reporting
  * @param secrets secret conf and environment values, as credential references only
  * @param sparkInsightClusterAccess connect to the virtual cluster's EKS cluster with the step's AWS identity, so
- *                              Spark insight reads the driver's UI through the pod proxy
+ *                              Spark insight reads the driver's UI through the pod proxy; with {@code submitThrough}
+ *                              {@code ack} also where the JobRun resource is created
+ * @param submitThrough         {@link #SUBMIT_THROUGH_API} (StartJobRun) or {@link #SUBMIT_THROUGH_ACK} (the ACK
+ *                              controller's JobRun resource); null reads as the API
  */
 public record EmrJobDefinition(
         AwsTarget aws,
@@ -54,8 +57,12 @@ public record EmrJobDefinition(
         Map<String, String> jobTemplateParameters,
         WaitSettings waitSettings,
         SecretRefs secrets,
-        boolean sparkInsightClusterAccess)
+        boolean sparkInsightClusterAccess,
+        String submitThrough)
         implements JobDefinition {
+
+    public static final String SUBMIT_THROUGH_API = "api";
+    public static final String SUBMIT_THROUGH_ACK = "ack";
 
     public EmrJobDefinition {
         entryPointArguments = Copies.list(entryPointArguments);
@@ -63,6 +70,12 @@ public record EmrJobDefinition(
         tags = Copies.map(tags);
         jobTemplateParameters = Copies.map(jobTemplateParameters);
         secrets = secrets == null ? SecretRefs.NONE : secrets;
+        submitThrough = submitThrough == null ? SUBMIT_THROUGH_API : submitThrough;
+    }
+
+    /** True when the run is started through the ACK JobRun resource rather than StartJobRun. */
+    public boolean throughAck() {
+        return SUBMIT_THROUGH_ACK.equals(submitThrough);
     }
 
     /** Keys only: values of Spark conf, tags and template parameters may be secrets. */
@@ -71,7 +84,7 @@ public record EmrJobDefinition(
         return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
                 + ", template parameter keys=" + jobTemplateParameters.keySet() + ", secret conf keys="
                 + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings
-                + ", sparkInsightClusterAccess=" + sparkInsightClusterAccess + "]";
+                + ", sparkInsightClusterAccess=" + sparkInsightClusterAccess + ", submitThrough=" + submitThrough + "]";
     }
 
     @Override

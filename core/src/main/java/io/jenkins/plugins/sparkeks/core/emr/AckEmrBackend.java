@@ -49,6 +49,14 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
 
     private record Started(String keyHash, SubmissionRecords.Outcome outcome) {}
 
+    /** How long the ACK controller may take to start the run and write its id into the JobRun's status. */
+    public static final Duration DEFAULT_ID_TIMEOUT = Duration.ofMinutes(5);
+
+    /** ACK mode on {@code emr}'s machinery, waiting {@link #DEFAULT_ID_TIMEOUT} for the controller. */
+    public AckEmrBackend(KubernetesClient client, EmrBackend emr) {
+        this(client, emr, DEFAULT_ID_TIMEOUT, emr.machinery().scheduler());
+    }
+
     /**
      * @param client    a client for the virtual cluster's EKS cluster, where the ACK controller watches JobRuns
      * @param emr       the backend that follows, describes and cancels the started runs
