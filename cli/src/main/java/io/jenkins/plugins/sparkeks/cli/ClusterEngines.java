@@ -1,6 +1,7 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
+import io.jenkins.plugins.sparkeks.core.emr.AckEmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRunReference;
@@ -16,6 +17,7 @@ import java.util.List;
 import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
 import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
@@ -78,7 +80,7 @@ final class ClusterEngines implements Engines {
     @Override
     public synchronized InsightWiring insight(SparkJobBackend<?> backend) {
         // the driver pod and both operator modes reach their driver through the same cluster connection
-        if (kubernetes != null && !(backend instanceof EmrBackend)) {
+        if (kubernetes != null && !(backend instanceof EmrBackend) && !(backend instanceof AckEmrBackend)) {
             return kubernetes.insight();
         }
         // EMR on EKS: no cluster access from here, but an event log in S3 can still be read with the run's credentials
@@ -94,6 +96,24 @@ final class ClusterEngines implements Engines {
         return EmrClusterWiring.wire(insight(backend), true,
                 () -> EmrEksCluster.nameOf(aws.emrContainers(settings), request),
                 name -> connector.connect(new ClusterAccess.Eks(settings, name)));
+    }
+
+    /** The JobRun goes to the virtual cluster's EKS cluster, reached as for insight: the shared connector, the run's identity. */
+    @Override
+    public synchronized SparkJobBackend<EmrJobRequest> emrThroughAck(
+            SparkJobBackend<EmrJobRequest> api, EmrJobRequest request) {
+        AwsSettings settings = emrSettings;
+        String name = null;
+        try {
+            name = EmrEksCluster.nameOf(aws.emrContainers(settings), request);
+            return new AckEmrBackend(connector.connect(new ClusterAccess.Eks(settings, name)).client(), (EmrBackend) api);
+        } catch (RuntimeException e) {
+            // nothing was created yet: say which cluster ACK mode needed and why it was not reached
+            throw new JobException("--submit-through ack creates the JobRun in the virtual cluster's EKS cluster"
+                    + (name == null ? "" : " " + name) + ", which could not be " + (name == null ? "found" : "connected")
+                    + ": " + e.getMessage() + ". Grant this AWS identity an EKS access entry and eks:DescribeCluster"
+                    + " (see the setup guide), or use --submit-through api.");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.cli;
 
+import io.jenkins.plugins.sparkeks.core.emr.AckJobRunSubmitter;
 import io.jenkins.plugins.sparkeks.core.emr.EmrConfiguration;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrManagedLogs;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.sparkeks.core.emr.EmrMonitoring;
 import io.jenkins.plugins.sparkeks.core.job.FieldError;
 import io.jenkins.plugins.sparkeks.core.job.InvalidJobSpecException;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import java.util.ArrayList;
@@ -147,6 +149,12 @@ final class EmrRunCommand implements Callable<Integer> {
             + "cluster's namespace. If connecting fails, one line says why and the run is polled (default: off).")
     boolean clusterAccess;
 
+    @Option(names = "--submit-through", paramLabel = "api|ack", description = "How the run is started: api calls "
+            + "StartJobRun; ack creates an ACK JobRun resource in the virtual cluster's namespace of its EKS cluster "
+            + "(needs --cluster-access, the ACK emrcontainers controller and RBAC on jobruns), then "
+            + "follows the run through EMR as with api (default: api).")
+    String submitThrough = "api";
+
     @Override
     public Integer call() {
         // all input is read, and every problem reported, before a client is built or anything is sent
@@ -154,9 +162,32 @@ final class EmrRunCommand implements Callable<Integer> {
         SubmissionKey key = input.read(() -> root.submissionKey(submissionKey));
         EmrJobRequest request = input.read(this::toRequest);
         WaitOptions options = input.read(() -> waitFlags.toWaitOptions(Retention.KEEP));
+        boolean ack = Boolean.TRUE.equals(input.read(this::throughAck));
+        if (ack && request != null) {
+            input.check(() -> AckJobRunSubmitter.validate(request).throwIfInvalid());
+        }
         input.done();
-        return root.run(common, session -> session.submit(root.engines().withEmrInsight(root.engines().emr(aws),
-                insightFlags.toOptions(), request, clusterAccess), request, key, waitFlags, options));
+        return root.run(common, session -> {
+            SparkJobBackend<EmrJobRequest> emr = root.engines().emr(aws);
+            return session.submit(root.engines().withEmrInsight(ack ? root.engines().emrThroughAck(emr, request) : emr,
+                    insightFlags.toOptions(), request, clusterAccess), request, key, waitFlags, options);
+        });
+    }
+
+    /** ACK mode creates the JobRun in the EKS cluster, which the command line reaches only with cluster access. */
+    private boolean throughAck() {
+        String through = submitThrough == null ? "api" : submitThrough.toLowerCase(java.util.Locale.ROOT);
+        if (!through.equals("api") && !through.equals("ack")) {
+            throw new InvalidJobSpecException(List.of(new FieldError("submit-through", "must be api or ack (was '"
+                    + submitThrough + "').", "Give api to call StartJobRun, or ack to create an ACK JobRun resource.")));
+        }
+        if (through.equals("ack") && !clusterAccess) {
+            throw new InvalidJobSpecException(List.of(new FieldError("submit-through", "ack needs access to the"
+                    + " virtual cluster's EKS cluster, where the JobRun resource is created, and"
+                    + " --cluster-access is not given.", "Add --cluster-access (and the RBAC"
+                    + " on jobruns.emrcontainers.services.k8s.aws from the setup guide), or use --submit-through api.")));
+        }
+        return through.equals("ack");
     }
 
     EmrJobRequest toRequest() {

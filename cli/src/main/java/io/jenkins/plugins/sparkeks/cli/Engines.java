@@ -63,6 +63,14 @@ interface Engines extends AutoCloseable {
         return insight(backend);
     }
 
+    /**
+     * {@code api}'s runs started through the ACK JobRun resource in the virtual cluster's EKS cluster, connected with
+     * the run's AWS identity; engines that cannot reach that cluster refuse.
+     */
+    default SparkJobBackend<EmrJobRequest> emrThroughAck(SparkJobBackend<EmrJobRequest> api, EmrJobRequest request) {
+        throw new IllegalStateException("these engines cannot reach an EKS cluster for --submit-through ack");
+    }
+
     /** The EMR engine with insight, reaching the driver pod through the EKS cluster when {@code clusterAccess}. */
     default SparkJobBackend<EmrJobRequest> withEmrInsight(SparkJobBackend<EmrJobRequest> backend, InsightOptions options,
             EmrJobRequest request, boolean clusterAccess) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.sparkeks.engine;
 
 import hudson.model.Run;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
+import io.jenkins.plugins.sparkeks.core.emr.AckEmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightBackend;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.S3EventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
+import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
@@ -94,18 +96,52 @@ public enum CoreJobEngines implements JobEngineFactory {
                 null,
                 CoreServices.insight(),
                 new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
-        InsightWiring emrInsight = emrInsight(
-                e,
-                settings,
-                noCluster,
-                () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request),
-                access -> CoreServices.clusters().connect(access));
+        Supplier<String> eksClusterName =
+                () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request);
+        Function<ClusterAccess, ClusterConnection> connect = access -> CoreServices.clusters().connect(access);
+        InsightWiring emrInsight = emrInsight(e, settings, noCluster, eksClusterName, connect);
         return withInsight(
-                withClusterAccess(EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()), emrInsight),
+                emrBackend(
+                        e,
+                        settings,
+                        withClusterAccess(
+                                EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
+                                emrInsight),
+                        eksClusterName,
+                        connect),
                 request,
                 SparkConfs::of,
                 e,
                 emrInsight);
+    }
+
+    /**
+     * The backend the step's {@code submitThrough} names: StartJobRun, or the ACK JobRun resource in the virtual
+     * cluster's EKS cluster, reached with the step's AWS identity through the same connection as Spark insight
+     * (the step refuses {@code ack} without {@code clusterAccess}).
+     */
+    static SparkJobBackend<EmrJobRequest> emrBackend(
+            EmrJobDefinition e,
+            AwsSettings settings,
+            EmrBackend api,
+            Supplier<String> eksClusterName,
+            Function<ClusterAccess, ClusterConnection> connect) {
+        if (!e.throughAck()) {
+            return api;
+        }
+        String name = null;
+        try {
+            name = eksClusterName.get();
+            return new AckEmrBackend(
+                    connect.apply(new ClusterAccess.Eks(settings, name)).client(), api);
+        } catch (RuntimeException x) {
+            // nothing was created yet: say which cluster ACK mode needed and why it was not reached
+            throw new JobException("submitThrough 'ack' creates the JobRun in the virtual cluster's EKS cluster"
+                    + (name == null ? "" : " " + name) + ", which could not be "
+                    + (name == null ? "found" : "connected") + ": " + x.getMessage()
+                    + ". Grant the step's AWS identity an EKS access entry and eks:DescribeCluster (see the setup"
+                    + " guide), or submit through 'api'.");
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.engine.JobEngine;
 import io.jenkins.plugins.sparkeks.engine.JobEngineFactory;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import io.jenkins.plugins.sparkeks.steps.SubmissionCounter;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -78,9 +79,12 @@ final class BlockingJobRunner {
         }
     }
 
-    /** The build result a verdict leads to, or null to leave the build as it is. */
-    static Result buildResult(JobResult verdict, boolean propagate, boolean unstable) {
-        if (verdict.success() || !propagate || !verdict.state().isTerminal()) {
+    /**
+     * The build result a verdict leads to, or null to leave the build as it is: the Pipeline step's rule, so an
+     * unconfirmed cancel (still CANCELLING) fails the build too, and a job not waited for never does.
+     */
+    static Result buildResult(JobResult verdict, WaitSettings wait, boolean unstable) {
+        if (!wait.fails(verdict)) {
             return null;
         }
         return unstable ? Result.UNSTABLE : Result.FAILURE;

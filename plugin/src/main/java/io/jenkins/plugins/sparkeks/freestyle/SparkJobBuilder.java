@@ -68,7 +68,7 @@ public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder {
         }
         JobResult verdict = new BlockingJobRunner(CoreJobEngines.INSTANCE).run(definition, build, listener);
         Result result =
-                BlockingJobRunner.buildResult(verdict, definition.waitSettings().propagate(), unstable);
+                BlockingJobRunner.buildResult(verdict, definition.waitSettings(), unstable);
         if (result != null) {
             listener.getLogger().println(ConsoleReporter.PREFIX + "Marking the build " + result);
             build.setResult(result);

@@ -30,7 +30,10 @@ import java.util.Map;
  * @param secrets secret conf and environment values, as credential references only
  * @param clusterAccess         connect to the virtual cluster's EKS cluster with the step's AWS identity, so the run's end is
  *                              seen on its driver pod and
- *                              Spark insight reads the driver's UI through the pod proxy
+ *                              Spark insight reads the driver's UI through the pod proxy; with {@code submitThrough}
+ *                              {@code ack} also where the JobRun resource is created
+ * @param submitThrough         {@link #SUBMIT_THROUGH_API} (StartJobRun) or {@link #SUBMIT_THROUGH_ACK} (the ACK
+ *                              controller's JobRun resource); null reads as the API
  */
 public record EmrJobDefinition(
         AwsTarget aws,
@@ -55,8 +58,12 @@ public record EmrJobDefinition(
         Map<String, String> jobTemplateParameters,
         WaitSettings waitSettings,
         SecretRefs secrets,
-        boolean clusterAccess)
+        boolean clusterAccess,
+        String submitThrough)
         implements JobDefinition {
+
+    public static final String SUBMIT_THROUGH_API = "api";
+    public static final String SUBMIT_THROUGH_ACK = "ack";
 
     public EmrJobDefinition {
         entryPointArguments = Copies.list(entryPointArguments);
@@ -64,6 +71,12 @@ public record EmrJobDefinition(
         tags = Copies.map(tags);
         jobTemplateParameters = Copies.map(jobTemplateParameters);
         secrets = secrets == null ? SecretRefs.NONE : secrets;
+        submitThrough = submitThrough == null ? SUBMIT_THROUGH_API : submitThrough;
+    }
+
+    /** True when the run is started through the ACK JobRun resource rather than StartJobRun. */
+    public boolean throughAck() {
+        return SUBMIT_THROUGH_ACK.equals(submitThrough);
     }
 
     /** Keys only: values of Spark conf, tags and template parameters may be secrets. */
@@ -72,7 +85,7 @@ public record EmrJobDefinition(
         return "EmrJobDefinition[" + describe() + ", conf keys=" + conf.keySet() + ", tag keys=" + tags.keySet()
                 + ", template parameter keys=" + jobTemplateParameters.keySet() + ", secret conf keys="
                 + secrets.confKeys() + ", secret env names=" + secrets.envNames() + ", wait=" + waitSettings
-                + ", clusterAccess=" + clusterAccess + "]";
+                + ", clusterAccess=" + clusterAccess + ", submitThrough=" + submitThrough + "]";
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.sparkeks.job;
 import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -93,6 +94,15 @@ public record WaitSettings(
                 failOnSparkJobFailure,
                 stallGracePeriod,
                 d);
+    }
+
+    /**
+     * Whether {@code verdict} fails the step (Pipeline) or the build (freestyle): one rule for both, so a job that
+     * did not succeed, an UNKNOWN outcome and a cancel that was not confirmed included, fails wherever it was waited
+     * for, and never when the caller asked to get the result instead.
+     */
+    public boolean fails(JobResult verdict) {
+        return !verdict.success() && propagate && waitForCompletion;
     }
 
     /** What Spark insight does for this step. */

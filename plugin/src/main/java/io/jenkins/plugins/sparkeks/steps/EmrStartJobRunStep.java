@@ -45,6 +45,7 @@ public class EmrStartJobRunStep extends SparkJobStep {
     private String jobTemplateId;
     private List<String> jobTemplateParameters;
     private boolean clusterAccess;
+    private String submitThrough;
 
     @DataBoundConstructor
     public EmrStartJobRunStep() {}
@@ -74,6 +75,23 @@ public class EmrStartJobRunStep extends SparkJobStep {
                 "allowAwsToRetainLogs",
                 "must be ENABLED or DISABLED (was '" + allowAwsToRetainLogs + "').",
                 "Give ENABLED to let AWS keep managed copies of the job's logs, DISABLED to refuse, or leave it out for EMR's default.");
+        String through = submitThrough == null
+                ? EmrJobDefinition.SUBMIT_THROUGH_API
+                : submitThrough.toLowerCase(java.util.Locale.ROOT);
+        v.check(
+                through.equals(EmrJobDefinition.SUBMIT_THROUGH_API)
+                        || through.equals(EmrJobDefinition.SUBMIT_THROUGH_ACK),
+                "submitThrough",
+                "must be 'api' or 'ack' (was '" + submitThrough + "').",
+                "Give 'api' to call StartJobRun, or 'ack' to create an ACK JobRun resource.");
+        // the JobRun is created in the virtual cluster's EKS cluster, which only that setting lets the step reach
+        v.check(
+                !through.equals(EmrJobDefinition.SUBMIT_THROUGH_ACK) || clusterAccess,
+                "submitThrough",
+                "'ack' needs access to the virtual cluster's EKS cluster, where the JobRun resource is created,"
+                        + " and clusterAccess is off.",
+                "Set clusterAccess: true (and grant the RBAC on jobruns.emrcontainers.services.k8s.aws"
+                        + " described in the setup guide), or submit through 'api'.");
         WaitSettings wait = waitSettings(Retention.KEEP, v);
         Map<String, String> sparkConf = KeyValueEntries.parse("conf", conf, v);
         Map<String, String> tagMap = KeyValueEntries.parse("tags", tags, v);
@@ -111,7 +129,17 @@ public class EmrStartJobRunStep extends SparkJobStep {
                 templateValues,
                 wait,
                 secrets,
-                clusterAccess);
+                clusterAccess,
+                through);
+    }
+
+    public String getSubmitThrough() {
+        return submitThrough;
+    }
+
+    @DataBoundSetter
+    public void setSubmitThrough(String submitThrough) {
+        this.submitThrough = StepValues.text(submitThrough);
     }
 
     public boolean isClusterAccess() {

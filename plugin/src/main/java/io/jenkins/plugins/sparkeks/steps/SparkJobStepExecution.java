@@ -323,10 +323,7 @@ public class SparkJobStepExecution extends StepExecution {
         console.result(result);
         recordQuietly(ref, result);
         JobDefinition def = definition.get();
-        boolean returnResult = result.success()
-                || !def.waitSettings().propagate()
-                || !def.waitSettings().waitForCompletion();
-        if (returnResult) {
+        if (!def.waitSettings().fails(result)) {
             succeed(new LinkedHashMap<>(result.toMap()));
         } else {
             fail(new AbortException("Spark job " + ref.displayId() + " ended " + result.state()

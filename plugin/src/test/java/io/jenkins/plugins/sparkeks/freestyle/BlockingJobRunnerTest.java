@@ -16,6 +16,7 @@ import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.FakeEngines;
 import java.io.ByteArrayOutputStream;
@@ -85,10 +86,12 @@ class BlockingJobRunnerTest {
 
         JobResult r = verdict.get();
         assertThat(r.state()).isEqualTo(JobState.FAILED);
-        assertThat(BlockingJobRunner.buildResult(r, true, false)).isEqualTo(Result.FAILURE);
-        assertThat(BlockingJobRunner.buildResult(r, true, true)).isEqualTo(Result.UNSTABLE);
-        assertThat(BlockingJobRunner.buildResult(r, false, false)).isNull();
-        assertThat(BlockingJobRunner.buildResult(FakeEngines.result(JobState.SUCCEEDED), true, false))
+        WaitSettings propagate = definition(true).waitSettings();
+        assertThat(BlockingJobRunner.buildResult(r, propagate, false)).isEqualTo(Result.FAILURE);
+        assertThat(BlockingJobRunner.buildResult(r, propagate, true)).isEqualTo(Result.UNSTABLE);
+        assertThat(BlockingJobRunner.buildResult(r, definition(false).waitSettings(), false))
+                .isNull();
+        assertThat(BlockingJobRunner.buildResult(FakeEngines.result(JobState.SUCCEEDED), propagate, false))
                 .isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[spark-on-eks] Spark job FAILED");
     }

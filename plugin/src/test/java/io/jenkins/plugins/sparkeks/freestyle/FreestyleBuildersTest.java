@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.same;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
 import static org.mockito.Mockito.mockStatic;
@@ -19,20 +20,28 @@ import hudson.model.BuildListener;
 import hudson.model.Result;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
 import io.jenkins.plugins.sparkeks.config.SparkOnEksDefaults;
+import io.jenkins.plugins.sparkeks.core.job.Retention;
+import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
+import io.jenkins.plugins.sparkeks.job.JobDefinition;
+import io.jenkins.plugins.sparkeks.job.WaitSettings;
 import io.jenkins.plugins.sparkeks.steps.EmrStartJobRunStep;
 import io.jenkins.plugins.sparkeks.steps.FakeEngines;
 import io.jenkins.plugins.sparkeks.steps.SparkSubmitEksStep;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jenkinsci.Symbol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.MockedConstruction;
 import org.mockito.MockedStatic;
@@ -94,8 +103,14 @@ class FreestyleBuildersTest {
         return step;
     }
 
+    /** The build result {@code builder} sets when its job ends in {@code outcome}, or null when it sets none. */
+    private static Result perform(SparkJobBuilder<?> builder, JobState outcome) throws Exception {
+        return perform(builder, FakeEngines.result(outcome), new AtomicReference<>());
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Result perform(EmrStartJobRunBuilder builder, JobState outcome) throws Exception {
+    private static Result perform(SparkJobBuilder<?> builder, JobResult verdict, AtomicReference<JobDefinition> ran)
+            throws Exception {
         AbstractBuild build = mock(AbstractBuild.class);
         BuildListener listener = mock(BuildListener.class);
         when(listener.getLogger())
@@ -106,19 +121,18 @@ class FreestyleBuildersTest {
                 MockedConstruction<BlockingJobRunner> runners = mockConstruction(
                         BlockingJobRunner.class,
                         (runner, context) -> when(runner.run(any(), same(build), same(listener)))
-                                .thenReturn(FakeEngines.result(outcome)))) {
+                                .thenAnswer(call -> {
+                                    ran.set(call.getArgument(0));
+                                    return verdict;
+                                }))) {
             global.when(SparkOnEksConfiguration::get).thenReturn(config);
 
             assertThat(builder.perform(build, mock(Launcher.class), listener)).isTrue();
 
             assertThat(runners.constructed()).hasSize(1);
             org.mockito.ArgumentCaptor<Result> result = org.mockito.ArgumentCaptor.forClass(Result.class);
-            if (outcome == JobState.SUCCEEDED) {
-                verify(build, never()).setResult(any());
-                return null;
-            }
-            verify(build).setResult(result.capture());
-            return result.getValue();
+            verify(build, atMost(1)).setResult(result.capture());
+            return result.getAllValues().isEmpty() ? null : result.getValue();
         }
     }
 
@@ -131,6 +145,83 @@ class FreestyleBuildersTest {
         EmrStartJobRunBuilder unstable = new EmrStartJobRunBuilder(validEmrStep());
         unstable.setUnstable(true);
         assertThat(perform(unstable, JobState.FAILED)).isSameAs(Result.UNSTABLE);
+    }
+
+    /** The Pipeline step's rule ({@code SparkJobStepExecution}): every verdict that is not a success fails. */
+    @ParameterizedTest
+    @EnumSource(
+            value = JobState.class,
+            names = {"FAILED", "CANCELLED", "TIMED_OUT", "UNKNOWN", "CANCELLING"})
+    void everyVerdictThatFailsTheStepFailsTheBuild(JobState outcome) throws Exception {
+        assertThat(perform(new EmrStartJobRunBuilder(validEmrStep()), outcome)).isSameAs(Result.FAILURE);
+    }
+
+    @Test
+    void aTimedOutJobWhoseCancelWasNotConfirmedFailsTheBuild() throws Exception {
+        JobResult unconfirmed = FakeEngines.result(JobState.CANCELLING).toBuilder()
+                .reason(JobResult.CANCEL_NOT_CONFIRMED)
+                .cancelConfirmed(false)
+                .build();
+
+        assertThat(perform(new SparkSubmitEksBuilder(validSubmitStep()), unconfirmed, new AtomicReference<>()))
+                .isSameAs(Result.FAILURE);
+    }
+
+    @Test
+    void aJobNotWaitedForNeverDecidesTheBuildAsTheStepReturnsItsResult() throws Exception {
+        EmrStartJobRunStep step = validEmrStep();
+        step.setWait(false);
+
+        assertThat(perform(new EmrStartJobRunBuilder(step), JobState.FAILED)).isNull();
+    }
+
+    @Test
+    void everyWaitOptionOfTheStepReachesTheCoreThroughTheBuilder() throws Exception {
+        SparkSubmitEksStep submit = validSubmitStep();
+        submit.setPropagate(false);
+        submit.setFollowLogs(false);
+        submit.setSparkInsight(false);
+        submit.setFailOnSparkJobFailure(false);
+        submit.setStartTimeout("7m");
+        submit.setTimeout("3h");
+        submit.setApiUnreachableTimeout("2m");
+        submit.setRetention("delete");
+        submit.setStallGracePeriod("9m");
+        AtomicReference<JobDefinition> ran = new AtomicReference<>();
+
+        perform(new SparkSubmitEksBuilder(submit), FakeEngines.result(JobState.SUCCEEDED), ran);
+
+        WaitSettings wait = ran.get().waitSettings();
+        assertThat(wait).isEqualTo(submit.toDefinition(SparkOnEksDefaults.NONE).waitSettings());
+        assertThat(wait.propagate()).isFalse();
+        assertThat(wait.sparkInsight()).isFalse();
+        assertThat(wait.failOnSparkJobFailure()).isFalse();
+        WaitOptions core = wait.toWaitOptions();
+        assertThat(core.startTimeout()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(core.runTimeout()).isEqualTo(Duration.ofHours(3));
+        assertThat(core.apiUnreachableTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(core.stallGracePeriod()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(core.retention()).isEqualTo(Retention.DELETE);
+        assertThat(core.followLogs()).isFalse();
+
+        EmrStartJobRunStep emr = validEmrStep();
+        emr.setWait(false);
+        emr.setApiUnreachableTimeout("45s");
+        perform(new EmrStartJobRunBuilder(emr), FakeEngines.result(JobState.SUBMITTED), ran);
+
+        assertThat(ran.get().waitSettings().waitForCompletion()).isFalse();
+        assertThat(ran.get().waitSettings().toWaitOptions().apiUnreachableTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    private static SparkSubmitEksStep validSubmitStep() {
+        SparkSubmitEksStep step = new SparkSubmitEksStep();
+        step.setRegion("us-east-1");
+        step.setClusterName("dev");
+        step.setNamespace("spark");
+        step.setImage("apache/spark:3.5.3");
+        step.setMainApplicationFile("local:///opt/spark/examples/jars/spark-examples.jar");
+        step.setMainClass("org.apache.spark.examples.SparkPi");
+        return step;
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.jenkins.plugins.sparkeks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.sparkeks.config.SparkOnEksConfiguration;
+import io.jenkins.plugins.sparkeks.freestyle.EmrStartJobRunBuilder;
+import io.jenkins.plugins.sparkeks.freestyle.SparkSubmitEksBuilder;
 import java.beans.Introspector;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -53,6 +55,66 @@ class ParametersDocumentedTest {
         assertThat(missing)
                 .as("global settings undocumented in docs/reference.md (## Pipeline steps)")
                 .isEmpty();
+    }
+
+    @Test
+    void everyFreestyleBuilderTakesEveryParameterOfItsStep() {
+        assertThat(missingFromBuilder(SparkSubmitEksBuilder.class, SparkSubmitEksStep.class))
+                .as("sparkSubmitEks parameters a freestyle job cannot set")
+                .isEmpty();
+        assertThat(missingFromBuilder(EmrStartJobRunBuilder.class, EmrStartJobRunStep.class))
+                .as("emrStartJobRun parameters a freestyle job cannot set")
+                .isEmpty();
+    }
+
+    @Test
+    void theBuilderCheckRecognisesAMissingOption() {
+        // the EMR builder has no driver pod retention or stall grace period: the check must say so
+        assertThat(missingFromBuilder(EmrStartJobRunBuilder.class, SparkSubmitEksStep.class))
+                .contains("retention", "stallGracePeriod")
+                .doesNotContain("apiUnreachableTimeout", "timeout", "wait");
+    }
+
+    @Test
+    void everyFreestyleBuilderOptionIsNamedWhereTheBuildersAreDescribed() throws IOException {
+        String doc = reference();
+        int at = doc.indexOf("The freestyle build steps");
+        assertThat(at).as("the freestyle builders' paragraph in docs/reference.md").isPositive();
+        String paragraph = doc.substring(at, doc.indexOf("\n\n", at));
+        List<String> missing = new ArrayList<>();
+        for (Class<?> builder : List.of(SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class)) {
+            for (String name : parameters(builder)) {
+                if (!name.equals(JOB) && !paragraph.contains("`" + name + "`")) {
+                    missing.add(builder.getSimpleName() + " " + name);
+                }
+            }
+        }
+        assertThat(missing)
+                .as("freestyle builder options undocumented in docs/reference.md")
+                .isEmpty();
+    }
+
+    /** The builder's own parameter that carries the step's configuration. */
+    private static final String JOB = "job";
+
+    /**
+     * The parameters of {@code step} a freestyle job cannot set through {@code builder}: its own ones, and those of
+     * the object its {@code job} parameter binds.
+     */
+    private static Set<String> missingFromBuilder(Class<?> builder, Class<?> step) {
+        Set<String> reachable = new LinkedHashSet<>(parameters(builder));
+        for (Constructor<?> c : builder.getConstructors()) {
+            if (c.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter p : c.getParameters()) {
+                    if (p.getName().equals(JOB)) {
+                        reachable.addAll(parameters(p.getType()));
+                    }
+                }
+            }
+        }
+        Set<String> missing = new LinkedHashSet<>(parameters(step));
+        missing.removeAll(reachable);
+        return missing;
     }
 
     @Test

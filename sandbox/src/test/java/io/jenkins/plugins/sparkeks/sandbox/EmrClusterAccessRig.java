@@ -44,7 +44,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * EMR on EKS with cluster access against the sandbox: the AWS emulator in real time whose virtual cluster's EKS
  * cluster is {@code sandbox}, and the core's EMR backend with insight wired as the command line's
- * {@code --spark-insight-cluster-access} wires it.
+ * {@code --cluster-access} wires it.
  */
 final class EmrClusterAccessRig implements AutoCloseable {
 

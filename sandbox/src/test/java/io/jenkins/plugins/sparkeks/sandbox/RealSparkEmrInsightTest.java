@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * EMR on EKS with cluster access, end to end against real Spark 3.5.6: the core's EMR backend submits to the AWS
  * emulator, whose virtual cluster's EKS cluster is the sandbox; the sandbox runs the job run's driver pod for real,
- * and insight, wired as {@code sparkInsightClusterAccess} wires it, reads that pod's Spark UI through the API server's
+ * and insight, wired as {@code clusterAccess} wires it, reads that pod's Spark UI through the API server's
  * pod proxy while it runs and its event log after. Each test prints what a console would show.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)

@@ -8,10 +8,13 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
+import io.jenkins.plugins.sparkeks.core.job.SpecFingerprint;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * resource, which the ACK controller turns into StartJobRun. The resource's name comes from the submission key,
  * so a repeated submit finds the resource (and run) it created before. Once ACK has written the job run id into
  * the status, the run is followed like any other through {@link EmrBackend#watch}. ACK's JobRun has no client
- * token, job template, retry policy or Spark SQL driver; requests using them are refused up front.
+ * token, job template, retry policy or Spark SQL driver; requests using them are refused up front. Without a client
+ * token a re-created resource would be a second run, so what a key started is kept in the namespace's
+ * {@link SubmissionRecords}, as for Kubernetes jobs.
  */
 public final class AckJobRunSubmitter {
 
@@ -31,16 +36,28 @@ public final class AckJobRunSubmitter {
             .withGroup("emrcontainers.services.k8s.aws").withVersion("v1alpha1").withKind("JobRun")
             .withPlural("jobruns").withNamespaced(true).build();
 
+    /** The record kind naming what a key created, in records and refusals. */
+    static final String RECORD_KIND = "ACK JobRun";
+    /** The spec fingerprint on the resource itself, for the time before the key's record is written. */
+    static final String FINGERPRINT_ANNOTATION = "spark-on-eks.jenkins.io/spec-fingerprint";
+
     private final KubernetesClient client;
     private final String region;
+    private final SubmissionRecords records;
 
     /**
-     * @param client a client for the cluster where the ACK emrcontainers controller runs
-     * @param region the controller's AWS region (for the reference)
+     * @param client  a client for the cluster where the ACK emrcontainers controller runs
+     * @param region  the controller's AWS region (for the reference)
+     * @param records the submission records of that cluster (kept in the JobRun's namespace)
      */
-    public AckJobRunSubmitter(KubernetesClient client, String region) {
+    public AckJobRunSubmitter(KubernetesClient client, String region, SubmissionRecords records) {
         this.client = Objects.requireNonNull(client, "client");
         this.region = Objects.requireNonNull(region, "region");
+        this.records = Objects.requireNonNull(records, "records");
+    }
+
+    public AckJobRunSubmitter(KubernetesClient client, String region) {
+        this(client, region, new SubmissionRecords(client));
     }
 
     /** The EMR checks plus what ACK's JobRun cannot express. */
@@ -68,23 +85,66 @@ public final class AckJobRunSubmitter {
     }
 
     /**
-     * Creates the JobRun resource (or finds the one created before under this key) and waits, bounded, for ACK to
-     * report the job run id.
+     * What a submit under a key led to: the run to follow, and its recorded outcome when the key's run already
+     * ended and was recorded (then nothing was created and nothing needs to be watched).
      */
-    public EmrJobRunReference submit(EmrJobRequest r, SubmissionKey key, String namespace, Duration idTimeout,
+    public record Submitted(EmrJobRunReference reference, SubmissionRecords.Outcome recordedOutcome) {
+        public Submitted {
+            Objects.requireNonNull(reference, "reference");
+        }
+    }
+
+    /**
+     * Creates the JobRun resource (or finds the one created before under this key) and waits, bounded, for ACK to
+     * report the job run id. The key's submission record comes first: ACK starts a new run for every JobRun it
+     * sees, so once the resource is deleted the record is all that stops a second run, and a different spec under
+     * the key is refused before anything is created.
+     */
+    public Submitted submit(EmrJobRequest r, SubmissionKey key, String namespace, Duration idTimeout,
             JobObserver observer) {
+        return submit(r, key, namespace, null, idTimeout, observer);
+    }
+
+    /**
+     * As {@link #submit(EmrJobRequest, SubmissionKey, String, Duration, JobObserver)}, naming the virtual cluster's
+     * namespace in the reference (where the driver pod runs), so that a resume reads the pod's log and finds the
+     * JobRun again when it lives in that namespace too.
+     */
+    public Submitted submit(EmrJobRequest r, SubmissionKey key, String namespace, String runNamespace,
+            Duration idTimeout, JobObserver observer) {
         validate(r).throwIfInvalid();
         GenericKubernetesResource wanted = resource(r, key, namespace);
         String name = wanted.getMetadata().getName();
-        var resources = client.genericKubernetesResources(JOB_RUN).inNamespace(namespace);
-        try {
-            resources.resource(wanted).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw new JobException("Could not create ACK JobRun " + namespace + "/" + name + ": HTTP " + e.getCode()
-                        + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage()), e);
+        SpecFingerprint fingerprint = EmrSpecFingerprints.of(r);
+        SubmissionRecords.Submission recorded = records.find(namespace, key);
+        if (recorded != null) {
+            SubmissionRecords.requireSameSpec(recorded, namespace, key, r.name(), fingerprint);
+            Submitted earlier = alreadySubmitted(recorded, r, key, namespace, runNamespace, observer);
+            if (earlier != null) {
+                return earlier;
             }
-            // created by an earlier attempt under the same key: follow that one
+        }
+        var resources = client.genericKubernetesResources(JOB_RUN).inNamespace(namespace);
+        GenericKubernetesResource existing = get(namespace, name);
+        if (existing != null) {
+            requireSameSpec(existing, namespace, key, r.name(), fingerprint);
+            observer.diagnostic("ACK JobRun " + namespace + "/" + name
+                    + " already exists for this submission; following it instead of submitting again.");
+        } else {
+            records.sweep(namespace, observer);
+            try {
+                resources.resource(wanted).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw new JobException("Could not create ACK JobRun " + namespace + "/" + name + ": HTTP " + e.getCode()
+                            + (e.getStatus() == null ? "" : " " + e.getStatus().getMessage()), e);
+                }
+                // a concurrent submit under the same key created it first
+                GenericKubernetesResource winner = get(namespace, name);
+                if (winner != null) {
+                    requireSameSpec(winner, namespace, key, r.name(), fingerprint);
+                }
+            }
         }
         GenericKubernetesResource ready;
         try {
@@ -102,10 +162,65 @@ public final class AckJobRunSubmitter {
         if (jobRunId(ready) == null) {
             throw new JobException("ACK could not start JobRun " + namespace + "/" + name + ": " + terminalMessage(ready));
         }
-        EmrJobRunReference ref = new EmrJobRunReference(region, r.virtualClusterId(), jobRunId(ready), r.name(), null,
-                null, r.monitoring().logLocation(), null);
+        EmrJobRunReference ref = reference(r.virtualClusterId(), jobRunId(ready), r, runNamespace);
+        if (recorded == null) {
+            // written once the run id is known: a repeat after the resource is gone follows this run, not a new one
+            SubmissionRecords.Submission mine = new SubmissionRecords.Submission(RECORD_KIND, name,
+                    ready.getMetadata().getUid(), ref.displayId(), r.name(), fingerprint, null);
+            SubmissionRecords.requireSameSpec(records.record(namespace, key, mine, observer), namespace, key, r.name(),
+                    fingerprint);
+        }
         observer.submitted(ref);
-        return ref;
+        return new Submitted(ref, null);
+    }
+
+    /**
+     * The key's run as its record knows it: with its outcome when one was recorded, else the recorded run to follow
+     * on EMR. Null only for a record without a run id (not written by this class), which the resource answers.
+     */
+    private Submitted alreadySubmitted(SubmissionRecords.Submission recorded, EmrJobRequest r, SubmissionKey key,
+            String namespace, String runNamespace, JobObserver observer) {
+        String appId = recorded.appId();
+        int slash = appId == null ? -1 : appId.indexOf('/');
+        if (slash <= 0 || slash == appId.length() - 1) {
+            return null;
+        }
+        EmrJobRunReference ref = reference(appId.substring(0, slash), appId.substring(slash + 1), r, runNamespace);
+        SubmissionRecords.Outcome outcome = records.outcome(namespace, key.hash(32));
+        observer.diagnostic("This submission already started EMR job run " + ref.displayId() + " (ACK JobRun " + namespace
+                + "/" + recorded.name() + (recorded.createdAt() == null ? "" : ", created " + recorded.createdAt()) + "); "
+                + (outcome == null ? "following it instead of submitting again."
+                        : "it ended " + outcome.state() + ", reporting its recorded outcome instead of running it again."));
+        observer.submitted(ref);
+        return new Submitted(ref, outcome);
+    }
+
+    /** A JobRun left by a submit that has not recorded yet (still waiting for its id) tells its spec by annotation. */
+    private static void requireSameSpec(GenericKubernetesResource existing, String namespace, SubmissionKey key,
+            String appName, SpecFingerprint fingerprint) {
+        var meta = existing.getMetadata();
+        String theirs = meta.getAnnotations() == null ? null : meta.getAnnotations().get(FINGERPRINT_ANNOTATION);
+        if (theirs == null || !theirs.matches("[0-9a-f]{" + SpecFingerprint.LENGTH + "}")) {
+            return; // created before resources carried their fingerprint: the record written after it decides
+        }
+        SubmissionRecords.requireSameSpec(new SubmissionRecords.Submission(RECORD_KIND, meta.getName(), meta.getUid(),
+                null, specName(existing), new SpecFingerprint(theirs), instant(meta.getCreationTimestamp())),
+                namespace, key, appName, fingerprint);
+    }
+
+    private GenericKubernetesResource get(String namespace, String name) {
+        try {
+            return client.genericKubernetesResources(JOB_RUN).inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            throw new JobException("Could not read ACK JobRun " + namespace + "/" + name + ": HTTP " + e.getCode()
+                    + (e.getCode() == 404 ? "; is the ACK emrcontainers CRD (jobruns.emrcontainers.services.k8s.aws) installed?"
+                            : e.getStatus() == null ? "" : " " + e.getStatus().getMessage()), e);
+        }
+    }
+
+    private EmrJobRunReference reference(String virtualClusterId, String jobRunId, EmrJobRequest r, String runNamespace) {
+        return new EmrJobRunReference(region, virtualClusterId, jobRunId, r.name(), null, runNamespace,
+                r.monitoring().logLocation(), null);
     }
 
     /** Deleting the resource makes ACK cancel the run if it is still cancellable. */
@@ -137,6 +252,7 @@ public final class AckJobRunSubmitter {
                 .withNewMetadata().withName(resourceName(key)).withNamespace(namespace)
                 .addToLabels(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
                 .addToLabels(SparkLabels.SUBMISSION_KEY, key.hash(32))
+                .addToAnnotations(FINGERPRINT_ANNOTATION, EmrSpecFingerprints.of(r).value())
                 .endMetadata()
                 .addToAdditionalProperties("spec", spec)
                 .build();
@@ -209,6 +325,21 @@ public final class AckJobRunSubmitter {
             }
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String specName(GenericKubernetesResource jr) {
+        Object spec = jr.getAdditionalProperties().get("spec");
+        Object name = spec instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("name") : null;
+        return name == null ? null : String.valueOf(name);
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return s == null ? null : Instant.parse(s);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void put(Map<String, Object> m, String key, Object value) {

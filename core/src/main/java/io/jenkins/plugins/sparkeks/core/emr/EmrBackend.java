@@ -284,6 +284,10 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
         return emr;
     }
 
+    String region() {
+        return region;
+    }
+
     private JobRun describeRun(String virtualClusterId, String jobRunId) {
         try {
             return emr.describeJobRun(b -> b.virtualClusterId(virtualClusterId).id(jobRunId)).jobRun();

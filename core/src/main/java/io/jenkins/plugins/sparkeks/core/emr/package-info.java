@@ -22,6 +22,10 @@
  * submit finds the run it already started. {@code watch(savedReference, ...)} in a new process continues the
  * log after the reference's cursor. With {@link io.jenkins.plugins.sparkeks.core.emr.EmrBackend#withDriverPodLogs}
  * the driver pod's log is read first; {@link io.jenkins.plugins.sparkeks.core.emr.AckJobRunSubmitter} starts runs
- * through the ACK JobRun resource instead of the EMR API.
+ * through the ACK JobRun resource instead of the EMR API, and {@link io.jenkins.plugins.sparkeks.core.emr.AckJobRuns}
+ * follows them under the submission records Kubernetes jobs keep (one key, one run).
+ * {@link io.jenkins.plugins.sparkeks.core.emr.AckEmrBackend} puts ACK submission behind the backend contract
+ * (the steps' {@code submitThrough: 'ack'}): JobRun in the virtual cluster's namespace, then follow, resume and
+ * cancel through the EMR API.
  */
 package io.jenkins.plugins.sparkeks.core.emr;

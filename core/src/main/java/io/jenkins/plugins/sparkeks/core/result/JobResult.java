@@ -40,6 +40,8 @@ import java.util.Objects;
  *                      once the job was seen stopped, false when that was not seen within the grace period, so
  *                      the job may still be running (reason {@link #CANCEL_NOT_CONFIRMED} unless a timeout's)
  * @param spark         what Spark insight saw of the application's own jobs; null when insight was off
+ * @param submittedThrough how the job was submitted when a backend has more than one way ({@code "ack"} for an EMR
+ *                      run started through the ACK JobRun resource); null for the backend's only or default way
  */
 public record JobResult(
         Backend backend,
@@ -62,7 +64,8 @@ public record JobResult(
         List<String> explanation,
         String logNote,
         Boolean cancelConfirmed,
-        SparkInsight spark)
+        SparkInsight spark,
+        String submittedThrough)
         implements Serializable {
 
     /** The reason of a cancel that was requested (or tried) but not seen to take effect. */
@@ -112,6 +115,7 @@ public record JobResult(
         b.logNote = logNote;
         b.cancelConfirmed = cancelConfirmed;
         b.spark = spark;
+        b.submittedThrough = submittedThrough;
         return b;
     }
 
@@ -159,6 +163,7 @@ public record JobResult(
         put(m, "logNote", logNote);
         put(m, "cancelConfirmed", cancelConfirmed);
         put(m, "spark", spark == null ? null : spark.toMap());
+        put(m, "submittedThrough", submittedThrough);
         return m;
     }
 
@@ -191,6 +196,7 @@ public record JobResult(
         private String logNote;
         private Boolean cancelConfirmed;
         private SparkInsight spark;
+        private String submittedThrough;
 
         private Builder(Backend backend, JobState state) {
             this.backend = backend;
@@ -218,11 +224,12 @@ public record JobResult(
         public Builder logNote(String v) { this.logNote = v == null || v.isBlank() ? null : v; return this; }
         public Builder cancelConfirmed(Boolean v) { this.cancelConfirmed = v; return this; }
         public Builder spark(SparkInsight v) { this.spark = v; return this; }
+        public Builder submittedThrough(String v) { this.submittedThrough = v; return this; }
 
         public JobResult build() {
             return new JobResult(backend, state, success, exitCode, reason, message, nativeState, sparkAppId,
                     namespace, driverPod, jobRunId, virtualClusterId, attempts, submittedAt, startedAt, finishedAt,
-                    links, explanation, logNote, cancelConfirmed, spark);
+                    links, explanation, logNote, cancelConfirmed, spark, submittedThrough);
         }
     }
 }

@@ -77,8 +77,10 @@ class AckJobRunSubmitterTest {
         runFakeAck(false);
         EmrJobRequest req = EmrBackendEmulatorTest.request("ack-pi").build();
 
-        EmrJobRunReference ref = submitter.submit(req, new SubmissionKey("gitops-1"), "ack", Duration.ofSeconds(20), JobObserver.NONE);
-        EmrJobRunReference again = submitter.submit(req, new SubmissionKey("gitops-1"), "ack", Duration.ofSeconds(20), JobObserver.NONE);
+        EmrJobRunReference ref = submitter.submit(req, new SubmissionKey("gitops-1"), "ack", Duration.ofSeconds(20), JobObserver.NONE)
+                .reference();
+        EmrJobRunReference again = submitter.submit(req, new SubmissionKey("gitops-1"), "ack", Duration.ofSeconds(20), JobObserver.NONE)
+                .reference();
 
         assertThat(again.jobRunId()).isEqualTo(ref.jobRunId());
         assertThat(env.aws.calls(Operation.START_JOB_RUN)).isEqualTo(1);

@@ -55,7 +55,7 @@ class JobResultTest {
         assertThat(JobResult.builder(Backend.EMR_ON_EKS, JobState.SUCCEEDED).state(JobState.FAILED).build().success())
                 .isFalse();
         assertThatThrownBy(() -> new JobResult(Backend.KUBERNETES, JobState.FAILED, true, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null))
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
