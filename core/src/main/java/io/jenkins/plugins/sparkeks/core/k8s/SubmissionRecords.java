@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The durable memory of each submission key in a namespace, kept in two small immutable ConfigMaps that outlive the
@@ -37,6 +38,13 @@ public final class SubmissionRecords {
     public static final String RECORD_LABEL = "spark-on-eks.jenkins.io/record";
     static final String EXPIRES = "spark-on-eks.jenkins.io/expires-at";
     private static final int SWEEP_LIMIT = 50;
+    /**
+     * How often one process sweeps a namespace. The sweep lists every record there, so running it on every submission
+     * made each submission slower as records piled up; records live for days, so an hour's delay frees nothing late.
+     */
+    public static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
+    /** When this process last swept each (API server, namespace); shared by every backend instance in it. */
+    private static final Map<String, Instant> LAST_SWEEP = new ConcurrentHashMap<>();
 
     /** What was created under a key. */
     public record Submission(String kind, String name, String uid, String appId, String appName,
@@ -189,6 +197,20 @@ public final class SubmissionRecords {
             // a second watch of the same job recorded it first, or the API is away: the submission record still
             // stops a second run, and describe reports the job as unknown instead of a guess
         }
+    }
+
+    /**
+     * Whether {@code namespace} is due for a {@link #sweep}: true for the first caller in this process and then at
+     * most once per {@link #SWEEP_INTERVAL}, so concurrent submissions do not each list every record.
+     */
+    public boolean sweepDue(String namespace) {
+        Instant now = clock.instant();
+        boolean[] due = new boolean[1];
+        LAST_SWEEP.compute(client.getMasterUrl() + " " + namespace, (where, last) -> {
+            due[0] = last == null || !now.isBefore(last.plus(SWEEP_INTERVAL));
+            return due[0] ? now : last;
+        });
+        return due[0];
     }
 
     /**

@@ -150,4 +150,21 @@ class SubmissionRecordsTest {
         assertThat(client.configMaps().inNamespace(NS).withLabel(SubmissionRecords.RECORD_LABEL).list().getItems()).isEmpty();
         assertThat(new SubmissionRecords(client).sweep(NS, JobObserver.NONE)).as("nothing left to sweep").isZero();
     }
+
+    @Test
+    void aNamespaceIsSweptOncePerIntervalWhateverTheNumberOfSubmissions() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        String ns = "sweep-pace-" + System.nanoTime();
+        SubmissionRecords first = new SubmissionRecords(client, SubmissionRecords.DEFAULT_LIFETIME, Clock.fixed(start, ZoneOffset.UTC));
+        SubmissionRecords sameHour = new SubmissionRecords(client, SubmissionRecords.DEFAULT_LIFETIME,
+                Clock.fixed(start.plus(SubmissionRecords.SWEEP_INTERVAL).minusSeconds(1), ZoneOffset.UTC));
+        SubmissionRecords nextHour = new SubmissionRecords(client, SubmissionRecords.DEFAULT_LIFETIME,
+                Clock.fixed(start.plus(SubmissionRecords.SWEEP_INTERVAL), ZoneOffset.UTC));
+
+        assertThat(first.sweepDue(ns)).isTrue();
+        assertThat(first.sweepDue(ns)).as("a second submission at once").isFalse();
+        assertThat(sameHour.sweepDue(ns)).as("another backend in the same process, same hour").isFalse();
+        assertThat(first.sweepDue(ns + "-other")).as("another namespace").isTrue();
+        assertThat(nextHour.sweepDue(ns)).isTrue();
+    }
 }

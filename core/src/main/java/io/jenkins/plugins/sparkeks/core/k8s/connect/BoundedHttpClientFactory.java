@@ -10,13 +10,20 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * fabric8 on the JDK HTTP client with bounded pools (see {@link BoundedPools}): one factory per cluster connection,
  * so every job on that cluster shares its {@value #MAX_THREADS} HTTP callback threads, and {@link #taskExecutors()}
- * for fabric8's own task executor (informer and watch event dispatch), also {@value #MAX_THREADS} at most.
- * Callbacks only hand data on (our informer handlers and log sinks never block), so a few threads keep up with any
- * burst; work beyond them waits in the queue.
+ * for fabric8's own task executor (informer and watch event dispatch, a submission's concurrent requests),
+ * {@value #TASK_THREADS} at most. With fabric8's single scheduler thread that is at most
+ * {@value #WAITING_THREADS} threads per connection however many jobs wait. Callbacks only hand data on (our
+ * informer handlers and log sinks never block), so a few threads keep up with any burst on a controller's few
+ * cores; work beyond them waits in the queue.
  */
 public final class BoundedHttpClientFactory extends JdkHttpClientFactory {
 
-    public static final int MAX_THREADS = 8;
+    /** HTTP callback threads per connection. */
+    public static final int MAX_THREADS = 4;
+    /** fabric8 task threads per connection. */
+    public static final int TASK_THREADS = 3;
+    /** What one connection may hold while jobs wait: both pools and fabric8's scheduler thread. */
+    public static final int WAITING_THREADS = MAX_THREADS + TASK_THREADS + 1;
 
     private final ThreadPoolExecutor callbacks = BoundedPools.create("http", MAX_THREADS);
 
@@ -35,7 +42,7 @@ public final class BoundedHttpClientFactory extends JdkHttpClientFactory {
         return new KubernetesClientBuilder.ExecutorSupplier() {
             @Override
             public Executor get() {
-                return BoundedPools.create("k8s-tasks", MAX_THREADS);
+                return BoundedPools.create("k8s-tasks", TASK_THREADS);
             }
 
             @Override

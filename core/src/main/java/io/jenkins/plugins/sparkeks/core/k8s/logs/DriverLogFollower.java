@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -155,9 +156,57 @@ public final class DriverLogFollower {
             streamEnded(streamGeneration, terminatedAtOpen, splitter, e);
             return;
         }
-        ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
-        boolean[] accepted = new boolean[1];
+        StreamTarget target = new StreamTarget(splitter);
         http.consumeBytes(request, (buffers, body) -> {
+            target.write(buffers);
+            body.consume();
+        }).whenComplete((response, failure) -> {
+            if (failure != null) {
+                target.release();
+                streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
+                return;
+            }
+            AsyncBody body = response.body();
+            target.accepted = response.isSuccessful();
+            boolean closeNow;
+            synchronized (lock) {
+                closeNow = streamGeneration != generation;
+                if (!closeNow) {
+                    current = body;
+                }
+            }
+            if (closeNow) {
+                target.release();
+                body.cancel();
+                return;
+            }
+            body.done().whenComplete((ok, error) -> {
+                ByteArrayOutputStream refused = target.release();
+                streamEnded(streamGeneration, terminatedAtOpen, splitter,
+                        error != null ? error : response.isSuccessful() ? null : new LogRequestRefused(response.code(), refused));
+            });
+            body.consume();
+        });
+    }
+
+    /**
+     * Where one stream's bytes go: lines once the server accepted the request, else the start of its error body. Let
+     * go when the stream ends: the JDK client keeps an idle pooled connection's first exchange reachable (through its
+     * connect timer), and with it this consumer, so holding the splitter here would keep the follower, its watch and
+     * the watch's last pod alive for as long as the connection idles in the pool.
+     */
+    private static final class StreamTarget {
+        private volatile LineSplitter splitter;
+        private volatile ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
+        private volatile boolean accepted;
+
+        StreamTarget(LineSplitter splitter) {
+            this.splitter = splitter;
+        }
+
+        void write(List<ByteBuffer> buffers) {
+            LineSplitter lines = splitter;
+            ByteArrayOutputStream error = errorBody;
             for (ByteBuffer buffer : buffers) {
                 byte[] bytes;
                 int offset;
@@ -172,35 +221,23 @@ public final class DriverLogFollower {
                     buffer.get(bytes);
                     offset = 0;
                 }
-                if (accepted[0]) {
-                    splitter.write(bytes, offset, length);
-                } else if (errorBody.size() < 4096) {
-                    errorBody.write(bytes, offset, length);
+                if (accepted) {
+                    if (lines != null) {
+                        lines.write(bytes, offset, length);
+                    }
+                } else if (error != null && error.size() < 4096) {
+                    error.write(bytes, offset, length);
                 }
             }
-            body.consume();
-        }).whenComplete((response, failure) -> {
-            if (failure != null) {
-                streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
-                return;
-            }
-            AsyncBody body = response.body();
-            accepted[0] = response.isSuccessful();
-            boolean closeNow;
-            synchronized (lock) {
-                closeNow = streamGeneration != generation;
-                if (!closeNow) {
-                    current = body;
-                }
-            }
-            if (closeNow) {
-                body.cancel();
-                return;
-            }
-            body.done().whenComplete((ok, error) -> streamEnded(streamGeneration, terminatedAtOpen, splitter,
-                    error != null ? error : accepted[0] ? null : new LogRequestRefused(response.code(), errorBody)));
-            body.consume();
-        });
+        }
+
+        /** Drops the references; returns what was kept of an error body. */
+        ByteArrayOutputStream release() {
+            ByteArrayOutputStream error = errorBody;
+            splitter = null;
+            errorBody = null;
+            return error == null ? new ByteArrayOutputStream() : error;
+        }
     }
 
     /**

@@ -24,14 +24,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Submits a Spark application the way {@code spark-submit --deploy-mode cluster} does: driver pod first, then its
- * Service and {@code spark.properties} ConfigMap owned by the pod, created concurrently (they need only its uid). Idempotent per {@link SubmissionKey}: a driver
+ * Service and {@code spark.properties} ConfigMap owned by the pod, created concurrently with the submission record (they
+ * need only its uid). Independent requests never wait for each other: the two reads before the create go together, and
+ * the sweep of expired records (at most hourly) runs beside the creates. Idempotent per {@link SubmissionKey}: a driver
  * already created under the key is attached to instead of starting a second one. A failed submit removes what it
  * created (a real cluster's garbage collector would too, but not every API server runs one).
  */
@@ -73,13 +74,23 @@ public final class DriverPodSubmitter {
         DriverSpec spec = builder.build(request, key, client.getConfiguration().getMasterUrl(), cluster.region());
         String ns = request.namespace();
         SpecFingerprint fingerprint = RequestFingerprints.of(request);
+        Executor executor = taskExecutor();
 
-        // the record first: it outlives the driver pod, so it is what stops a second run after retention
-        SubmissionRecords.Submission recorded = records.find(ns, key);
+        // The two reads that decide whether this key already ran do not depend on each other: both at once. The
+        // record outlives the driver pod, so it is what stops a second run after retention.
+        AtomicReference<SubmissionRecords.Submission> recordedRead = new AtomicReference<>();
+        AtomicReference<List<Pod>> labelledRead = new AtomicReference<>();
+        List<RuntimeException> readFailures = ConcurrentCalls.runAll(executor, List.of(
+                () -> recordedRead.set(records.find(ns, key)),
+                () -> labelledRead.set(labelledDrivers(ns, key))));
+        if (!readFailures.isEmpty()) {
+            throw readFailures.get(0);
+        }
+        SubmissionRecords.Submission recorded = recordedRead.get();
         if (recorded != null) {
             SubmissionRecords.requireSameSpec(recorded, ns, key, request.appName(), fingerprint);
         }
-        Pod existing = findDriver(ns, key, spec.names().podName());
+        Pod existing = preferred(labelledRead.get(), spec.names().podName());
         if (existing != null) {
             observer.diagnostic("Driver pod " + ns + "/" + existing.getMetadata().getName()
                     + " already exists for this submission; attaching to it instead of submitting again.");
@@ -99,23 +110,50 @@ public final class DriverPodSubmitter {
             observer.submitted(ref);
             return ref;
         }
-        records.sweep(ns, observer);
+        // expired records are swept beside the creates, not before them; what the sweep says is said here afterwards
+        List<String> sweepSaid = new CopyOnWriteArrayList<>();
+        ConcurrentCalls.Call sweep = records.sweepDue(ns)
+                ? ConcurrentCalls.start(executor, () -> records.sweep(ns, new JobObserver() {
+                    @Override
+                    public void diagnostic(String line) {
+                        sweepSaid.add(line);
+                    }
+                }))
+                : null;
+        try {
+            return create(spec, key, request, fingerprint, executor, observer);
+        } finally {
+            if (sweep != null) {
+                sweep.finish();
+                sweepSaid.forEach(observer::diagnostic);
+            }
+        }
+    }
 
-        Pod created = createPod(spec, key, observer);
+    /** Creates the driver pod, then its owned objects and the submission record at once. */
+    private DriverPodReference create(DriverSpec spec, SubmissionKey key, SparkSubmitRequest request,
+            SpecFingerprint fingerprint, Executor executor, JobObserver observer) {
+        String ns = request.namespace();
+        Pod created = createPod(spec);
         if (created == null) {
-            // lost a race with a concurrent submit under the same key: that one owns the driver
+            // A pod of that name exists although none carried our key a moment ago: a concurrent submit under the
+            // same key won the race (it owns the driver), or someone else's pod has the name (refused here).
             Pod winner = findDriver(ns, key, spec.names().podName());
             if (winner == null) {
                 throw new JobException("Driver pod " + ns + "/" + spec.names().podName()
                         + " was reported as existing but cannot be found; retry the submission.");
             }
+            observer.diagnostic("Driver pod " + ns + "/" + spec.names().podName() + " was created concurrently.");
             keepRecord(ns, key, winner, request, fingerprint, observer);
             DriverPodReference ref = reference(winner, key);
             observer.submitted(ref);
             return ref;
         }
-        createOwnedTogether(spec.ownedByDriver(), created);
-        keepRecord(ns, key, created, request, fingerprint, observer);
+        SubmissionRecords.Submission mine = submission(created, request, fingerprint);
+        AtomicReference<SubmissionRecords.Submission> kept = new AtomicReference<>();
+        createOwnedTogether(spec.ownedByDriver(), created, executor,
+                () -> kept.set(records.record(ns, key, mine, observer)), key);
+        SubmissionRecords.requireSameSpec(kept.get(), ns, key, request.appName(), fingerprint);
         DriverPodReference ref = reference(created, key);
         observer.diagnostic("Created driver pod " + ns + "/" + created.getMetadata().getName() + " (application "
                 + spec.names().appId() + ") with Service " + spec.names().serviceName() + " and ConfigMap "
@@ -125,31 +163,44 @@ public final class DriverPodSubmitter {
         return ref;
     }
 
+    private static SubmissionRecords.Submission submission(Pod driver, SparkSubmitRequest request, SpecFingerprint fingerprint) {
+        return new SubmissionRecords.Submission("driver pod", driver.getMetadata().getName(),
+                driver.getMetadata().getUid(), driver.getMetadata().getLabels().get(SparkLabels.SPARK_APP_SELECTOR),
+                request.appName(), fingerprint, null);
+    }
+
     /** Records what {@code key} created; a concurrent submit's different spec under the key is refused here. */
     private void keepRecord(String ns, SubmissionKey key, Pod driver, SparkSubmitRequest request, SpecFingerprint fingerprint,
             JobObserver observer) {
-        SubmissionRecords.Submission mine = new SubmissionRecords.Submission("driver pod", driver.getMetadata().getName(),
-                driver.getMetadata().getUid(), driver.getMetadata().getLabels().get(SparkLabels.SPARK_APP_SELECTOR),
-                request.appName(), fingerprint, null);
+        SubmissionRecords.Submission mine = submission(driver, request, fingerprint);
         SubmissionRecords.requireSameSpec(records.record(ns, key, mine, observer), ns, key, request.appName(), fingerprint);
     }
 
-    /** The driver already created under {@code key}: by label first, then by its deterministic name. */
-    private Pod findDriver(String ns, SubmissionKey key, String podName) {
-        List<Pod> labelled;
+    /** Driver pods labelled with {@code key}. */
+    private List<Pod> labelledDrivers(String ns, SubmissionKey key) {
         try {
-            labelled = client.pods().inNamespace(ns)
+            return client.pods().inNamespace(ns)
                     .withLabel(SparkLabels.SUBMISSION_KEY, key.hash(32))
                     .withLabel(SparkLabels.SPARK_ROLE, SparkLabels.ROLE_DRIVER)
                     .list().getItems();
         } catch (KubernetesClientException e) {
             throw failure("list pods in namespace " + ns, "list pod", ns, e);
         }
-        if (!labelled.isEmpty()) {
-            return labelled.stream()
-                    .min(Comparator.comparing((Pod p) -> !podName.equals(p.getMetadata().getName()))
-                            .thenComparing(p -> p.getMetadata().getName()))
-                    .orElseThrow();
+    }
+
+    /** Of the drivers labelled with the key, the one with the expected name, else the first by name; null if none. */
+    private static Pod preferred(List<Pod> labelled, String podName) {
+        return labelled.stream()
+                .min(Comparator.comparing((Pod p) -> !podName.equals(p.getMetadata().getName()))
+                        .thenComparing(p -> p.getMetadata().getName()))
+                .orElse(null);
+    }
+
+    /** The driver already created under {@code key}: by label first, then by its deterministic name. */
+    private Pod findDriver(String ns, SubmissionKey key, String podName) {
+        Pod labelled = preferred(labelledDrivers(ns, key), podName);
+        if (labelled != null) {
+            return labelled;
         }
         Pod sameName;
         try {
@@ -164,14 +215,13 @@ public final class DriverPodSubmitter {
         return null;
     }
 
-    /** Creates the driver pod; null when a concurrent submit created it first. */
-    private Pod createPod(DriverSpec spec, SubmissionKey key, JobObserver observer) {
+    /** Creates the driver pod; null when a pod of that name exists already (the API server's conflict). */
+    private Pod createPod(DriverSpec spec) {
         String ns = spec.pod().getMetadata().getNamespace();
         try {
             return client.pods().inNamespace(ns).resource(spec.pod()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                observer.diagnostic("Driver pod " + ns + "/" + spec.names().podName() + " was created concurrently.");
                 return null;
             }
             throw failure("create driver pod " + ns + "/" + spec.names().podName(), "create pod", ns, e);
@@ -179,50 +229,42 @@ public final class DriverPodSubmitter {
     }
 
     /**
-     * Creates the objects owned by the driver at the same time: they depend on the pod's uid only, not on each
-     * other. All but one go to the client's shared task executor, the last runs on the caller's thread. Every
-     * create is waited for before a failure is handled, so the clean-up sees everything that was made.
+     * Creates the objects owned by the driver and writes the submission record at the same time: they depend on the
+     * pod's uid only, not on each other. Every call is waited for before a failure is handled, so the clean-up sees
+     * everything that was made; the record goes too, or a retry after the failure would be taken for a repeat.
      */
-    private void createOwnedTogether(List<HasMetadata> owned, Pod driver) {
-        Executor executor = taskExecutor();
-        List<CompletableFuture<HasMetadata>> pending = new ArrayList<>();
-        for (int i = 0; i < owned.size() - 1; i++) {
-            HasMetadata object = owned.get(i);
-            CompletableFuture<HasMetadata> f;
-            try {
-                f = CompletableFuture.supplyAsync(() -> createOwned(object, driver), executor);
-            } catch (RejectedExecutionException e) {
-                f = attempt(() -> createOwned(object, driver)); // the client is closing; do it here
-            }
-            pending.add(f);
+    private void createOwnedTogether(List<HasMetadata> owned, Pod driver, Executor executor, Runnable record,
+            SubmissionKey key) {
+        List<HasMetadata> made = new CopyOnWriteArrayList<>();
+        List<Runnable> calls = new ArrayList<>();
+        for (HasMetadata object : owned) {
+            calls.add(() -> made.add(createOwned(object, driver)));
         }
-        pending.add(attempt(() -> createOwned(owned.get(owned.size() - 1), driver)));
-        List<HasMetadata> made = new ArrayList<>();
-        made.add(driver);
-        RuntimeException first = null;
-        for (CompletableFuture<HasMetadata> f : pending) {
-            try {
-                made.add(f.join());
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                if (first == null) {
-                    first = cause;
-                }
-            }
-        }
-        if (first != null) {
+        calls.add(record);
+        List<RuntimeException> failures = ConcurrentCalls.runAll(executor, calls);
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
             JobException failure = first instanceof JobException j ? j
                     : new JobException("Could not create the driver's Service and ConfigMap: " + first.getClass().getSimpleName(), first);
-            deleteQuietly(made, failure);
+            List<HasMetadata> toDelete = new ArrayList<>();
+            toDelete.add(driver);
+            toDelete.addAll(made);
+            deleteQuietly(toDelete, failure);
+            deleteRecordQuietly(driver, key, failure);
             throw failure;
         }
     }
 
-    private static CompletableFuture<HasMetadata> attempt(java.util.function.Supplier<HasMetadata> create) {
+    /** Removes the submission record written for {@code driver} after a failed submit; another submit's stays. */
+    private void deleteRecordQuietly(Pod driver, SubmissionKey key, JobException failure) {
+        String ns = driver.getMetadata().getNamespace();
         try {
-            return CompletableFuture.completedFuture(create.get());
+            SubmissionRecords.Submission written = records.find(ns, key);
+            if (written != null && Objects.equals(written.uid(), driver.getMetadata().getUid())) {
+                client.configMaps().inNamespace(ns).withName(SubmissionRecords.submissionName(key.hash(32))).delete();
+            }
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            failure.addSuppressed(new JobException("could not remove the submission record of the failed submit in " + ns));
         }
     }
 

@@ -373,7 +373,8 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
     private final class Subscriber implements Subscription {
         private final String name;
         private final Listener<T> listener;
-        private final Consumer<Subscriber> released;
+        /** Dropped once called: a finished job someone still holds must not keep its namespace's informer cache. */
+        private Consumer<Subscriber> released;
         private volatile boolean open = true;
 
         Subscriber(String name, Listener<T> listener, Consumer<Subscriber> released) {
@@ -390,7 +391,12 @@ public final class SharedInformers<T extends HasMetadata> implements AutoCloseab
                 }
                 open = false;
             }
-            released.accept(this);
+            Consumer<Subscriber> release;
+            synchronized (this) {
+                release = released;
+                released = null;
+            }
+            release.accept(this);
         }
     }
 }

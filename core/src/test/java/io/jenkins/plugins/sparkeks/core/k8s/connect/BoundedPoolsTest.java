@@ -49,4 +49,28 @@ class BoundedPoolsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pool.getPoolSize() == 0);
         pool.shutdownNow();
     }
+
+    @Test
+    void aConnectionWaitsOnAtMostEightThreadsHoweverManyTasksQueue() throws Exception {
+        ThreadPoolExecutor tasks = (ThreadPoolExecutor) BoundedHttpClientFactory.taskExecutors().get();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            for (int i = 0; i < 50; i++) {
+                tasks.execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertThat(tasks.getPoolSize()).isEqualTo(BoundedHttpClientFactory.TASK_THREADS);
+        } finally {
+            release.countDown();
+            tasks.shutdownNow();
+        }
+        // HTTP callbacks, fabric8 tasks and fabric8's own scheduler thread: the budget of 8 waiting threads
+        assertThat(BoundedHttpClientFactory.MAX_THREADS + BoundedHttpClientFactory.TASK_THREADS + 1)
+                .isEqualTo(BoundedHttpClientFactory.WAITING_THREADS).isLessThanOrEqualTo(8);
+    }
 }

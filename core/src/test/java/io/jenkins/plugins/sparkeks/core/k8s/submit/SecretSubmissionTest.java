@@ -80,7 +80,9 @@ class SecretSubmissionTest {
         assertThat(conf.getConfigMap()).isNull();
         assertThat(conf.getSecret().getSecretName()).isEqualTo(secretName);
 
-        ConfigMap properties = client.configMaps().inNamespace("secrets").list().getItems().get(0);
+        // the driver's own ConfigMap, not the submission record written beside it
+        ConfigMap properties = client.configMaps().inNamespace("secrets")
+                .withoutLabel(io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords.RECORD_LABEL).list().getItems().get(0);
         assertThat(properties.getData().get("spark.properties"))
                 .contains("spark.kubernetes.executor.secretKeyRef.DB_PASSWORD=" + secretName + "\\:env.DB_PASSWORD")
                 .doesNotContain("spark.hadoop.fs.s3a.secret.key");
