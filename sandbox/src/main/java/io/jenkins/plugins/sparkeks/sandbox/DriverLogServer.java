@@ -167,7 +167,7 @@ final class DriverLogServer implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (PodLog.Entry e : entries) {
             if (timestamps) {
-                sb.append(e.timestamp()).append(' ');
+                sb.append(e.stamp()).append(' ');
             }
             sb.append(e.text()).append('\n');
         }
