@@ -98,15 +98,15 @@ public enum CoreJobEngines implements JobEngineFactory {
                 new EventLogReader(List.of(new S3EventLogs(CoreServices.aws().s3(settings)))));
         Supplier<String> eksClusterName =
                 () -> EmrEksCluster.nameOf(CoreServices.aws().emrContainers(settings), request);
-        Function<ClusterAccess, ClusterConnection> connect = access -> CoreServices.clusters().connect(access);
+        Function<ClusterAccess, ClusterConnection> connect =
+                access -> CoreServices.clusters().connect(access);
         InsightWiring emrInsight = emrInsight(e, settings, noCluster, eksClusterName, connect);
         return withInsight(
                 emrBackend(
                         e,
                         settings,
                         withClusterAccess(
-                                EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()),
-                                emrInsight),
+                                EmrBackend.create(CoreServices.aws(), settings, CoreServices.emrWatches()), emrInsight),
                         eksClusterName,
                         connect),
                 request,

@@ -67,8 +67,7 @@ public abstract class SparkJobBuilder<S extends SparkJobStep> extends Builder {
             throw new AbortException(e.getMessage());
         }
         JobResult verdict = new BlockingJobRunner(CoreJobEngines.INSTANCE).run(definition, build, listener);
-        Result result =
-                BlockingJobRunner.buildResult(verdict, definition.waitSettings(), unstable);
+        Result result = BlockingJobRunner.buildResult(verdict, definition.waitSettings(), unstable);
         if (result != null) {
             listener.getLogger().println(ConsoleReporter.PREFIX + "Marking the build " + result);
             build.setResult(result);

@@ -96,9 +96,11 @@ class EmrInsightClusterAccessTest {
         step.setSparkInsight(false);
         KubernetesClient client = mock(KubernetesClient.class);
         when(eksClusterName.get()).thenReturn("prod");
-        when(connect.apply(any())).thenReturn(new ClusterConnection(client, ClusterCoordinates.eks("us-west-2", "prod"), null));
+        when(connect.apply(any()))
+                .thenReturn(new ClusterConnection(client, ClusterCoordinates.eks("us-west-2", "prod"), null));
 
-        InsightWiring wiring = CoreJobEngines.emrInsight(step.toDefinition(GLOBAL), SETTINGS, noCluster, eksClusterName, connect);
+        InsightWiring wiring =
+                CoreJobEngines.emrInsight(step.toDefinition(GLOBAL), SETTINGS, noCluster, eksClusterName, connect);
 
         verify(connect).apply(new ClusterAccess.Eks(SETTINGS, "prod"));
         assertThat(wiring.client()).isSameAs(client);

@@ -39,8 +39,8 @@ class EmrSubmitThroughTest {
     private static final AwsSettings SETTINGS = AwsSettings.of("us-west-2");
 
     private final EmrWatchMachinery machinery = EmrWatchMachinery.create(EmrPollSettings.fast());
-    private final EmrBackend api = new EmrBackend("us-west-2", mock(EmrContainersClient.class), null, null,
-            mock(CloudWatchRateLimiter.class), machinery);
+    private final EmrBackend api = new EmrBackend(
+            "us-west-2", mock(EmrContainersClient.class), null, null, mock(CloudWatchRateLimiter.class), machinery);
 
     @SuppressWarnings("unchecked")
     private final Supplier<String> eksClusterName = mock(Supplier.class);

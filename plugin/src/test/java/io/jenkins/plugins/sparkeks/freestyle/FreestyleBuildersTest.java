@@ -9,7 +9,6 @@ import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
 import static org.mockito.Mockito.mockStatic;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -210,7 +209,8 @@ class FreestyleBuildersTest {
         perform(new EmrStartJobRunBuilder(emr), FakeEngines.result(JobState.SUBMITTED), ran);
 
         assertThat(ran.get().waitSettings().waitForCompletion()).isFalse();
-        assertThat(ran.get().waitSettings().toWaitOptions().apiUnreachableTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(ran.get().waitSettings().toWaitOptions().apiUnreachableTimeout())
+                .isEqualTo(Duration.ofSeconds(45));
     }
 
     private static SparkSubmitEksStep validSubmitStep() {

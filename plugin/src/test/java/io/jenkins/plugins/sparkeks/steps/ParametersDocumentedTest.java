@@ -79,7 +79,9 @@ class ParametersDocumentedTest {
     void everyFreestyleBuilderOptionIsNamedWhereTheBuildersAreDescribed() throws IOException {
         String doc = reference();
         int at = doc.indexOf("The freestyle build steps");
-        assertThat(at).as("the freestyle builders' paragraph in docs/reference.md").isPositive();
+        assertThat(at)
+                .as("the freestyle builders' paragraph in docs/reference.md")
+                .isPositive();
         String paragraph = doc.substring(at, doc.indexOf("\n\n", at));
         List<String> missing = new ArrayList<>();
         for (Class<?> builder : List.of(SparkSubmitEksBuilder.class, EmrStartJobRunBuilder.class)) {
