@@ -9,6 +9,6 @@ final class Scenarios {
 
     static List<Scenario> all() {
         return List.of(new HarnessScenario(), new SubmissionScenario(), new KubernetesWaitScenario(), new EmrWaitScenario(), new LogThroughputScenario(),
-                new InsightScenario());
+                new InsightScenario(), new H2ConnectionsScenario());
     }
 }

@@ -2,8 +2,6 @@ package io.jenkins.plugins.sparkeks.bench;
 
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,37 +78,7 @@ final class SubmissionScenario implements Scenario {
             rows.add(Row.alone(SECTION, "whole submission (Pod+ConfigMap+Service)", "ms", whole)
                     .withNote("Spark 3.5.6 jars missing: no spark-submit anchor"));
         }
-        rows.add(cliFirstSubmission(context, reps));
+        rows.addAll(new CliFirstSubmission(context).rows(reps));
         return rows;
-    }
-
-    /** The CLI as a user runs it once: a fresh JVM, {@code submit --no-wait}, until the process exits. */
-    private static Row cliFirstSubmission(BenchContext context, int reps) throws Exception {
-        ServerProcess servers = context.servers();
-        Path token = context.workDir().resolve("bench-token");
-        Files.writeString(token, "bench");
-        List<Double> wall = new ArrayList<>();
-        List<Double> created = new ArrayList<>();
-        String ns = "bench-submit-cli";
-        for (int i = 0; i < reps; i++) {
-            String app = "cli-" + i;
-            long start = System.currentTimeMillis();
-            ChildProcess.Result r = ChildProcess.run(List.of(JavaCommand.java(), "-cp", context.classPath(),
-                    "io.jenkins.plugins.sparkeks.cli.SparkOnEks", "submit", "--server", servers.info("k8s.url"),
-                    "--token-file", token.toString(), "-n", ns, "--name", app, "--image",
-                    KubernetesEngineUnderTest.IMAGE, "--class", "org.apache.spark.examples.SparkPi", "--no-wait",
-                    "local:///opt/spark/examples/jars/spark-examples.jar", "100"), context.workDir(), Map.of(),
-                    EngineClients.apiPort(servers), 120);
-            if (r.exitCode() != 0) {
-                throw new IllegalStateException("the CLI failed (" + r.exitCode() + "): " + SparkSubmitAnchor.tail(r.output()));
-            }
-            wall.add(r.wallMs());
-            KubernetesBurst.parseTimes(servers.command("created " + ns)).entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(app + "-")).findFirst()
-                    .ifPresent(e -> created.add((double) (e.getValue() - start)));
-        }
-        return Row.alone(SECTION, "CLI first submission, fresh JVM (start → exit)", "ms", Samples.of(wall))
-                .withNote("pod created after " + Table.number(Samples.of(created.isEmpty() ? wall : created).median())
-                        + " ms; target ≤ 400");
     }
 }

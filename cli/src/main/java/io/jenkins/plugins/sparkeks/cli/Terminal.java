@@ -28,7 +28,8 @@ final class Terminal {
     private final PrintStream err;
     private final OutputFormat format;
     private final boolean live;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made for the first JSON document: text output never needs it, and a fresh JVM pays for every class. */
+    private ObjectMapper json;
     private String statusLine;
     /** Non-null while several jobs' results are gathered into one JSON document (the demo runs two jobs). */
     private List<Map<String, Object>> gathered;
@@ -194,9 +195,16 @@ final class Terminal {
         return toJson(doc);
     }
 
+    private synchronized ObjectMapper mapper() {
+        if (json == null) {
+            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
+    }
+
     private String toJson(Object doc) {
         try {
-            return json.writeValueAsString(doc);
+            return mapper().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the result could not be written as JSON", e);
         }

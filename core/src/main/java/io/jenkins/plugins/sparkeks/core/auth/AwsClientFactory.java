@@ -52,7 +52,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private final Supplier<SdkHttpClient> transport;
     private final Consumer<SdkAutoCloseable> closer;
-    private final SdkHttpClient ownedHttpClient;
+    private final OwnedHttpClient ownedHttpClient;
     private final Clock clock;
     private final long idleMillis;
     private final AtomicLong nextSweep = new AtomicLong();
@@ -61,19 +61,20 @@ public final class AwsClientFactory implements AutoCloseable {
     private volatile DefaultCredentialsProvider defaultChain;
     private volatile boolean closed;
 
-    /** A factory with its own {@link UrlConnectionHttpClient}, closed with the factory. */
+    /** A factory with its own {@link UrlConnectionHttpClient}, made on first use and closed with the factory. */
     public AwsClientFactory() {
-        this(UrlConnectionHttpClient.create(), true);
+        this(new OwnedHttpClient());
     }
 
     /** A factory sharing {@code httpClient}; the caller keeps ownership and closes it after this factory. */
     public AwsClientFactory(SdkHttpClient httpClient) {
-        this(httpClient, false);
+        this(constant(Objects.requireNonNull(httpClient, "httpClient")), null, Clock.systemUTC(), DEFAULT_IDLE_TIMEOUT,
+                SdkAutoCloseable::close);
     }
 
-    private AwsClientFactory(SdkHttpClient httpClient, boolean owns) {
-        this(constant(Objects.requireNonNull(httpClient, "httpClient")), owns ? httpClient : null, Clock.systemUTC(),
-                DEFAULT_IDLE_TIMEOUT, SdkAutoCloseable::close);
+    /** Tests pass the owned client's maker to see when it is made. */
+    AwsClientFactory(OwnedHttpClient owned) {
+        this(owned, owned, Clock.systemUTC(), DEFAULT_IDLE_TIMEOUT, SdkAutoCloseable::close);
     }
 
     /**
@@ -90,7 +91,7 @@ public final class AwsClientFactory implements AutoCloseable {
         this(transport, null, clock, idleTimeout, closer);
     }
 
-    private AwsClientFactory(Supplier<SdkHttpClient> transport, SdkHttpClient owned, Clock clock, Duration idleTimeout,
+    private AwsClientFactory(Supplier<SdkHttpClient> transport, OwnedHttpClient owned, Clock clock, Duration idleTimeout,
             Consumer<SdkAutoCloseable> closer) {
         this.closer = Objects.requireNonNull(closer, "closer");
         this.transport = Objects.requireNonNull(transport, "transport");

@@ -42,6 +42,25 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void theOwnedHttpClientIsMadeByTheFirstAwsClientAndClosedWithTheFactory() {
+        List<SdkHttpClient> made = new CopyOnWriteArrayList<>();
+        OwnedHttpClient owned = new OwnedHttpClient(() -> {
+            SdkHttpClient http = UrlConnectionHttpClient.create();
+            made.add(http);
+            return http;
+        });
+        try (AwsClientFactory lazy = new AwsClientFactory(owned)) {
+            // a Kubernetes-only command builds its factory and never calls AWS: no HTTP client, no trust store
+            assertThat(made).isEmpty();
+            AwsSettings settings = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
+            lazy.sts(settings);
+            lazy.eks(settings);
+            assertThat(made).hasSize(1);
+        }
+        assertThatThrownBy(owned::get).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void sharesOneClientPerDistinctSettingsAndComparesStaticKeysByValue() {
         AwsSettings a = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
         AwsSettings sameKeysNewProvider = AwsSettings.of("us-east-1").withCredentials(baseCredentials());
