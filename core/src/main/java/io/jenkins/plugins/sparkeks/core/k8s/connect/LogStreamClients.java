@@ -1,0 +1,172 @@
+package io.jenkins.plugins.sparkeks.core.k8s.connect;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The clients that carry a cluster connection's followed logs. Over HTTP/2 the JDK HTTP client puts every request to
+ * a host on one connection and fails requests beyond the server's stream limit (kube-apiserver: 100) instead of
+ * opening another connection, and a followed log holds its stream for the driver's whole life. So log streams never
+ * go through the connection's main client (informers and ordinary requests keep its streams), and each member here,
+ * having its own JDK client and hence its own TCP connection, carries at most {@link #STREAMS_PER_CLIENT}: a stream
+ * goes to the member with the fewest, and a member is added only when all are full. A member without streams for
+ * {@link #IDLE_MILLIS} is closed on the next lease.
+ */
+public final class LogStreamClients implements AutoCloseable {
+
+    /** Streams per member: under kube-apiserver's default of 100, with room for a member's reconnect overlap. */
+    public static final int STREAMS_PER_CLIENT = 90;
+    /** How long a member may carry no stream before it is closed. */
+    public static final long IDLE_MILLIS = 5 * 60_000L;
+
+    /** Pools by the main client they belong to: followers are handed only that client. */
+    private static final Map<KubernetesClient, LogStreamClients> BY_MAIN_CLIENT = new WeakHashMap<>();
+
+    private final Supplier<KubernetesClient> newMember;
+    private final int streamsPerClient;
+    private final LongSupplier clock;
+    private final List<Member> members = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * @param newMember builds a client like the main one (same config, interceptors and executors) with its own
+     *                  JDK HTTP client
+     */
+    public LogStreamClients(Supplier<KubernetesClient> newMember, int streamsPerClient, LongSupplier clock) {
+        if (streamsPerClient < 1) {
+            throw new IllegalArgumentException("streamsPerClient must be positive");
+        }
+        this.newMember = Objects.requireNonNull(newMember, "newMember");
+        this.streamsPerClient = streamsPerClient;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Makes this pool the one {@link #lease(KubernetesClient)} uses for streams of {@code main}. */
+    static void register(KubernetesClient main, LogStreamClients pool) {
+        synchronized (BY_MAIN_CLIENT) {
+            BY_MAIN_CLIENT.put(main, pool);
+        }
+    }
+
+    /** Forgets {@code main}'s pool and closes it. */
+    static void unregister(KubernetesClient main) {
+        LogStreamClients pool;
+        synchronized (BY_MAIN_CLIENT) {
+            pool = BY_MAIN_CLIENT.remove(main);
+        }
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /**
+     * A client for one long-lived log stream of {@code main}'s cluster: from its pool when {@code main} came from a
+     * {@link ClusterConnector}, else {@code main} itself (a client made elsewhere, as in tests).
+     */
+    public static Lease lease(KubernetesClient main) {
+        LogStreamClients pool;
+        synchronized (BY_MAIN_CLIENT) {
+            pool = BY_MAIN_CLIENT.get(main);
+        }
+        return pool == null ? new Lease(main, () -> {}) : pool.lease();
+    }
+
+    /** A member with room for one more stream; close the lease when the stream has ended. */
+    public Lease lease() {
+        List<Member> idle = new ArrayList<>();
+        Lease lease;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("log stream clients are closed");
+            }
+            long now = clock.getAsLong();
+            Member chosen = null;
+            for (Member m : List.copyOf(members)) {
+                if (m.streams == 0 && now - m.idleSince >= IDLE_MILLIS) {
+                    members.remove(m);
+                    idle.add(m);
+                } else if (m.streams < streamsPerClient && (chosen == null || m.streams < chosen.streams)) {
+                    chosen = m;
+                }
+            }
+            if (chosen == null) {
+                chosen = new Member(newMember.get());
+                members.add(chosen);
+            }
+            chosen.streams++;
+            Member leased = chosen;
+            lease = new Lease(leased.client, () -> release(leased));
+        }
+        idle.forEach(m -> m.client.close());
+        return lease;
+    }
+
+    private synchronized void release(Member member) {
+        member.streams--;
+        if (member.streams == 0) {
+            member.idleSince = clock.getAsLong();
+        }
+    }
+
+    /** Members open right now; for tests and diagnostics. */
+    public synchronized int clients() {
+        return members.size();
+    }
+
+    /** Streams each member carries, in creation order; for tests and diagnostics. */
+    public synchronized List<Integer> streams() {
+        return members.stream().map(m -> m.streams).toList();
+    }
+
+    /** Closes every member; their streams end. */
+    @Override
+    public void close() {
+        List<Member> all;
+        synchronized (this) {
+            closed = true;
+            all = List.copyOf(members);
+            members.clear();
+        }
+        all.forEach(m -> m.client.close());
+    }
+
+    private static final class Member {
+        final KubernetesClient client;
+        int streams;
+        long idleSince;
+
+        Member(KubernetesClient client) {
+            this.client = client;
+        }
+    }
+
+    /** One stream's client; closing it (once counts) gives the slot back. */
+    public static final class Lease implements AutoCloseable {
+        private final KubernetesClient client;
+        private final Runnable release;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Lease(KubernetesClient client, Runnable release) {
+            this.client = client;
+            this.release = release;
+        }
+
+        public KubernetesClient client() {
+            return client;
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                release.run();
+            }
+        }
+    }
+}
