@@ -104,7 +104,7 @@ class Http2StreamLimitTest {
             follower.start();
         }
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> podsStreamed.size() == LOGS);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(podsStreamed).hasSize(LOGS));
             assertThat(open).hasSize(LOGS);
             assertThat(http2Streams.get()).isGreaterThan(STREAM_LIMIT);
             // with every log still open, the cluster client's ordinary requests still get a stream
