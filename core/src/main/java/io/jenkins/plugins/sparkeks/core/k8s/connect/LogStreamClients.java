@@ -1,12 +1,17 @@
 package io.jenkins.plugins.sparkeks.core.k8s.connect;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.URLUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,6 +23,10 @@ import java.util.function.Supplier;
  * having its own JDK client and hence its own TCP connection, carries at most {@link #STREAMS_PER_CLIENT}: a stream
  * goes to the member with the fewest, and a member is added only when all are full. A member without streams for
  * {@link #IDLE_MILLIS} is closed on the next lease.
+ *
+ * <p>A new member sends one small request ({@code GET /version}) before its streams go out: a JDK client that has no
+ * connection yet opens one per request still in its TLS handshake, so a burst of first requests would open a
+ * connection each instead of sharing the one HTTP/2 connection.
  */
 public final class LogStreamClients implements AutoCloseable {
 
@@ -29,7 +38,10 @@ public final class LogStreamClients implements AutoCloseable {
     /** Pools by the main client they belong to: followers are handed only that client. */
     private static final Map<KubernetesClient, LogStreamClients> BY_MAIN_CLIENT = new WeakHashMap<>();
 
+    private static final long WARM_UP_SECONDS = 30;
+
     private final Supplier<KubernetesClient> newMember;
+    private final Function<KubernetesClient, CompletableFuture<?>> warmUp;
     private final int streamsPerClient;
     private final LongSupplier clock;
     private final List<Member> members = new ArrayList<>();
@@ -40,6 +52,13 @@ public final class LogStreamClients implements AutoCloseable {
      *                  JDK HTTP client
      */
     public LogStreamClients(Supplier<KubernetesClient> newMember, int streamsPerClient, LongSupplier clock) {
+        this(newMember, LogStreamClients::firstRequest, streamsPerClient, clock);
+    }
+
+    /** As above, with {@code warmUp} as a new member's first request; its outcome does not matter. */
+    LogStreamClients(Supplier<KubernetesClient> newMember, Function<KubernetesClient, CompletableFuture<?>> warmUp,
+                     int streamsPerClient, LongSupplier clock) {
+        this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
         if (streamsPerClient < 1) {
             throw new IllegalArgumentException("streamsPerClient must be positive");
         }
@@ -75,7 +94,7 @@ public final class LogStreamClients implements AutoCloseable {
         synchronized (BY_MAIN_CLIENT) {
             pool = BY_MAIN_CLIENT.get(main);
         }
-        return pool == null ? new Lease(main, () -> {}) : pool.lease();
+        return pool == null ? new Lease(main, CompletableFuture.completedFuture(null), () -> {}) : pool.lease();
     }
 
     /** A member with room for one more stream; close the lease when the stream has ended. */
@@ -97,12 +116,14 @@ public final class LogStreamClients implements AutoCloseable {
                 }
             }
             if (chosen == null) {
-                chosen = new Member(newMember.get());
+                KubernetesClient client = newMember.get();
+                chosen = new Member(client, warmUp.apply(client).orTimeout(WARM_UP_SECONDS, TimeUnit.SECONDS)
+                        .handle((response, failure) -> null));
                 members.add(chosen);
             }
             chosen.streams++;
             Member leased = chosen;
-            lease = new Lease(leased.client, () -> release(leased));
+            lease = new Lease(leased.client, leased.ready, () -> release(leased));
         }
         idle.forEach(m -> m.client.close());
         return lease;
@@ -137,29 +158,48 @@ public final class LogStreamClients implements AutoCloseable {
         all.forEach(m -> m.client.close());
     }
 
+    private static CompletableFuture<?> firstRequest(KubernetesClient client) {
+        try {
+            HttpClient http = client.getHttpClient();
+            return http.sendAsync(http.newHttpRequestBuilder()
+                    .uri(URLUtils.join(client.getMasterUrl().toString(), "version")).build(), String.class);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private static final class Member {
         final KubernetesClient client;
+        final CompletableFuture<Void> ready;
         int streams;
         long idleSince;
 
-        Member(KubernetesClient client) {
+        Member(KubernetesClient client, CompletableFuture<Void> ready) {
             this.client = client;
+            this.ready = ready;
         }
     }
 
     /** One stream's client; closing it (once counts) gives the slot back. */
     public static final class Lease implements AutoCloseable {
         private final KubernetesClient client;
+        private final CompletableFuture<Void> ready;
         private final Runnable release;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        Lease(KubernetesClient client, Runnable release) {
+        Lease(KubernetesClient client, CompletableFuture<Void> ready, Runnable release) {
             this.client = client;
+            this.ready = ready;
             this.release = release;
         }
 
         public KubernetesClient client() {
             return client;
+        }
+
+        /** Completes (never exceptionally) once the client's first request has ended: send the stream then. */
+        public CompletableFuture<Void> ready() {
+            return ready;
         }
 
         @Override

@@ -158,6 +158,19 @@ public final class DriverLogFollower {
             streamEnded(streamGeneration, terminatedAtOpen, splitter, e);
             return;
         }
+        lease.ready().whenComplete((v, e) -> {
+            try {
+                send(lease, streamGeneration, since, terminatedAtOpen, splitter);
+            } catch (RuntimeException failure) {
+                // a client closed under us: reconnect as after any failed stream, or stop if the follower stopped
+                lease.close();
+                streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
+            }
+        });
+    }
+
+    private void send(LogStreamClients.Lease lease, int streamGeneration, PodLogPosition since, boolean terminatedAtOpen,
+                      LineSplitter splitter) {
         HttpClient http = lease.client().getHttpClient();
         HttpRequest request;
         try {

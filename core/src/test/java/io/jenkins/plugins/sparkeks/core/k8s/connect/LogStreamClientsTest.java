@@ -7,7 +7,10 @@ import static org.mockito.Mockito.verify;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +18,12 @@ class LogStreamClientsTest {
 
     private final List<KubernetesClient> made = new ArrayList<>();
     private final AtomicLong now = new AtomicLong(1_000);
+    private final Map<KubernetesClient, CompletableFuture<Object>> warmUps = new HashMap<>();
     private final LogStreamClients pool = new LogStreamClients(() -> {
         KubernetesClient c = mock(KubernetesClient.class);
         made.add(c);
         return c;
-    }, 3, now::get);
+    }, c -> warmUps.computeIfAbsent(c, k -> new CompletableFuture<>()), 3, now::get);
 
     @Test
     void aMemberIsAddedOnlyWhenEveryMemberIsAtTheCap() {
@@ -47,6 +51,18 @@ class LogStreamClientsTest {
         assertThat(pool.lease().client()).isSameAs(made.get(0));
         assertThat(pool.streams()).containsExactly(2, 2);
         assertThat(made).hasSize(2);
+    }
+
+    @Test
+    void streamsOnANewMemberWaitForItsFirstRequestWhateverItsOutcome() {
+        LogStreamClients.Lease first = pool.lease();
+        LogStreamClients.Lease second = pool.lease();
+        assertThat(first.ready()).isNotDone();
+        assertThat(second.ready()).isNotDone();
+        warmUps.get(made.get(0)).completeExceptionally(new IllegalStateException("403"));
+        assertThat(first.ready()).isCompleted();
+        assertThat(second.ready()).isCompleted();
+        assertThat(pool.lease().ready()).isCompleted();
     }
 
     @Test
