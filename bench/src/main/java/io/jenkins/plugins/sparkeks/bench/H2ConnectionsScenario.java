@@ -1,32 +1,35 @@
 package io.jenkins.plugins.sparkeks.bench;
 
-import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterAccess;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnector;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.HttpProxy;
+import io.jenkins.plugins.sparkeks.core.k8s.logs.DriverLogFollower;
+import io.jenkins.plugins.sparkeks.core.k8s.logs.LogFollowPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code k8s-h2}: how many TCP connections N followed driver logs hold when the API endpoint speaks TLS and offers
  * HTTP/2 with a 100-stream limit per connection, as EKS does (the sandbox speaks HTTP/1.1 only). The client is the
- * project's own connection setup ({@link ClusterConnector}, server URL, token and CA certificate); each log is the
- * follower's request ({@code GET .../log?follow=true}) sent through the client's HTTP client and kept open.
- * The endpoint is {@link H2StreamingFront} in this JVM; only this process's client sockets to it are counted.
+ * project's own connection setup ({@link ClusterConnector}, server URL, token and CA certificate) and each log the
+ * project's {@link DriverLogFollower}, so its streams go where production's do (the connection's log stream
+ * clients). The endpoint is {@link H2StreamingFront} in this JVM; only this process's client sockets to it are
+ * counted.
  *
- * <p>Each N runs twice: a cold burst (the N requests start before any connection exists, so the JDK client opens
- * connections until one has negotiated HTTP/2) and warmed (one request has finished first, as the submission's
- * requests do on a live engine). Warmed, every stream shares one connection, and the JDK client (17 and 25 alike)
- * fails the streams beyond the server's limit with "too many concurrent streams" instead of opening another
- * connection; the row's note counts them.
+ * <p>Each N runs twice: a cold burst (the followers start before the cluster client has a connection) and warmed
+ * (one request on the cluster client has finished first, as the submission's requests do on a live engine). The note
+ * says how many logs delivered a line within a minute and whether the cluster client still answers a request with
+ * every log open.
  */
 final class H2ConnectionsScenario implements Scenario {
 
@@ -49,6 +52,7 @@ final class H2ConnectionsScenario implements Scenario {
     }
 
     private static Row measure(int n, boolean warm) throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (H2StreamingFront front = new H2StreamingFront(STREAM_LIMIT);
                 AwsClientFactory aws = new AwsClientFactory();
                 ClusterConnector connector = new ClusterConnector(aws, (HttpProxy) null)) {
@@ -57,45 +61,47 @@ final class H2ConnectionsScenario implements Scenario {
             HttpClient http = connection.client().getHttpClient();
             if (warm) {
                 // one finished request first, so the burst finds an HTTP/2 connection already negotiated
-                http.sendAsync(http.newHttpRequestBuilder().uri(front.url() + "version").build(), String.class)
-                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                version(http, front);
             }
-            List<CompletableFuture<HttpResponse<AsyncBody>>> logs = new ArrayList<>();
-            List<AsyncBody> bodies = new ArrayList<>();
+            Set<String> delivering = ConcurrentHashMap.newKeySet();
+            List<DriverLogFollower> followers = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                HttpRequest request = http.newHttpRequestBuilder()
-                        .uri(front.url() + "api/v1/namespaces/bench/pods/driver-" + i
-                                + "/log?container=spark-kubernetes-driver&follow=true&timestamps=true")
-                        .build();
-                logs.add(http.consumeBytes(request, (buffers, body) -> body.consume()));
+                String pod = "driver-" + i;
+                DriverLogFollower follower = new DriverLogFollower(connection.client(), "bench", pod, null,
+                        line -> delivering.add(pod), d -> {}, scheduler, LogFollowPolicy.DEFAULT);
+                followers.add(follower);
+                follower.start();
             }
-            int opened = 0;
-            int failed = 0;
-            String firstFailure = "";
-            for (CompletableFuture<HttpResponse<AsyncBody>> log : logs) {
-                try {
-                    HttpResponse<AsyncBody> response = log.get(120, java.util.concurrent.TimeUnit.SECONDS);
-                    response.body().consume();
-                    bodies.add(response.body());
-                    opened++;
-                } catch (Exception e) {
-                    if (failed++ == 0) {
-                        Throwable cause = e.getCause() != null ? e.getCause() : e;
-                        firstFailure = ": " + cause.getClass().getSimpleName() + " " + cause.getMessage();
-                    }
-                }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (delivering.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
-            double openMs = (System.nanoTime() - start) / 1e6;
+            double deliverMs = (System.nanoTime() - start) / 1e6;
             Thread.sleep(2000);
             int connections = EngineProbe.connections(front.port());
-            bodies.forEach(AsyncBody::cancel);
-            String note = "streams open " + opened + " (failed " + failed + firstFailure + "), seen by the server as HTTP/2 "
+            String request;
+            try {
+                request = "answered " + version(http, front);
+            } catch (Exception e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                request = "failed (" + cause.getClass().getSimpleName() + " " + cause.getMessage() + ")";
+            }
+            followers.forEach(DriverLogFollower::stop);
+            String note = "logs delivering " + delivering.size() + " of " + n + " after " + Table.number(deliverMs)
+                    + " ms; then a request on the cluster client " + request + "; server saw HTTP/2 streams "
                     + front.http2Streams() + ", HTTP/1.1 " + front.http1Requests() + "; server limit " + STREAM_LIMIT
-                    + " streams per connection; Java " + Runtime.version().feature() + "; all answered after " + Table.number(openMs) + " ms";
+                    + " streams per connection; Java " + Runtime.version().feature();
             return Row.alone(SECTION, "TCP connections to the API, " + n + " followed logs"
                     + (warm ? " (connection warmed by one request)" : " (cold burst)"), "connections",
                     Samples.of(connections)).withNote(note);
+        } finally {
+            scheduler.shutdownNow();
         }
+    }
+
+    private static int version(HttpClient http, H2StreamingFront front) throws Exception {
+        return http.sendAsync(http.newHttpRequestBuilder().uri(front.url() + "version").build(), String.class)
+                .get(60, TimeUnit.SECONDS).code();
     }
 }

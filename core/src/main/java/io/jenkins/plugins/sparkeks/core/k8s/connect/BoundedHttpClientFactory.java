@@ -51,4 +51,24 @@ public final class BoundedHttpClientFactory extends JdkHttpClientFactory {
             }
         };
     }
+
+    /**
+     * For {@link KubernetesClientBuilder#withTaskExecutorSupplier}: one connection's task pool shared by its clients;
+     * only the {@code owner} (the connection's main client) shuts it when closed.
+     */
+    static KubernetesClientBuilder.ExecutorSupplier sharedTasks(ExecutorService tasks, boolean owner) {
+        return new KubernetesClientBuilder.ExecutorSupplier() {
+            @Override
+            public Executor get() {
+                return tasks;
+            }
+
+            @Override
+            public void onClose(Executor executor) {
+                if (owner) {
+                    tasks.shutdownNow();
+                }
+            }
+        };
+    }
 }

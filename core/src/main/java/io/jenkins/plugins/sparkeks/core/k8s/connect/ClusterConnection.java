@@ -8,7 +8,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
  * console lines), and the namespace the access names by default.
  *
  * <p>The client belongs to the {@link ClusterConnector} that made it: use it freely from any thread, but do not close
- * it; {@link ClusterConnector#close()} does.
+ * it; {@link ClusterConnector#close()} does. Followed driver logs do not take its HTTP/2 streams: the
+ * {@code DriverLogFollower} handed this client sends them through the connection's {@link LogStreamClients}.
  *
  * @param client           the shared client
  * @param coordinates      which cluster this is, without credentials

@@ -22,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -108,7 +110,7 @@ public final class ClusterConnector implements AutoCloseable {
             mine.connection.complete(connection);
             if (closed) {
                 // close() ran while this connection was being opened and could not see it
-                connection.client().close();
+                closeClient(connection.client());
                 ensureOpen();
             }
             return connection;
@@ -153,11 +155,10 @@ public final class ClusterConnector implements AutoCloseable {
 
     private ClusterConnection open(ClusterAccess access, Slot slot) {
         ResolvedAccess resolved = resolver.resolve(access);
-        KubernetesClientBuilder builder = new KubernetesClientBuilder()
-                .withConfig(resolved.config())
-                // one bounded callback pool per cluster connection, shared by every job on that cluster
-                .withHttpClientFactory(new BoundedHttpClientFactory())
-                .withTaskExecutorSupplier(BoundedHttpClientFactory.taskExecutors());
+        // one bounded callback pool and one task pool per cluster connection, shared by every job on that cluster
+        // and by the connection's log stream clients, so extra clients add connections but no pooled threads
+        BoundedHttpClientFactory httpFactory = new BoundedHttpClientFactory();
+        ExecutorService tasks = BoundedPools.create("k8s-tasks", BoundedHttpClientFactory.TASK_THREADS);
         Interceptor useRecorder = new Interceptor() {
             @Override
             public void before(BasicBuilder request, HttpRequest original, RequestTags tags) {
@@ -165,14 +166,28 @@ public final class ClusterConnector implements AutoCloseable {
             }
         };
         BearerTokenInterceptor tokens = resolved.tokens() == null ? null : new BearerTokenInterceptor(resolved.tokens());
-        builder.withHttpClientBuilderConsumer(http -> {
-            http.addOrReplaceInterceptor(USE_RECORDER, useRecorder);
-            if (tokens != null) {
-                http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, tokens);
-            }
-        });
-        KubernetesClient client = builder.build();
+        Function<Boolean, KubernetesClient> build = owner -> new KubernetesClientBuilder()
+                .withConfig(resolved.config())
+                .withHttpClientFactory(httpFactory)
+                .withTaskExecutorSupplier(BoundedHttpClientFactory.sharedTasks(tasks, owner))
+                .withHttpClientBuilderConsumer(http -> {
+                    // identical on every client of the connection: the same token source and use recorder
+                    http.addOrReplaceInterceptor(USE_RECORDER, useRecorder);
+                    if (tokens != null) {
+                        http.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME, tokens);
+                    }
+                })
+                .build();
+        KubernetesClient client = build.apply(true);
+        LogStreamClients.register(client, new LogStreamClients(() -> build.apply(false),
+                LogStreamClients.STREAMS_PER_CLIENT, clock::millis));
         return new ClusterConnection(client, resolved.coordinates(), resolved.config().getNamespace());
+    }
+
+    /** Closes a connection's main client and its log stream clients. */
+    private static void closeClient(KubernetesClient client) {
+        LogStreamClients.unregister(client);
+        client.close();
     }
 
     /** Closes connections idle longer than the timeout; at most every quarter of the timeout, on the caller. */
@@ -195,7 +210,7 @@ public final class ClusterConnector implements AutoCloseable {
                 return null;
             });
         }
-        evicted.forEach(KubernetesClient::close);
+        evicted.forEach(ClusterConnector::closeClient);
     }
 
     /** How many connections are open right now; for tests and diagnostics. */
@@ -223,7 +238,7 @@ public final class ClusterConnector implements AutoCloseable {
         connections.clear();
         for (CompletableFuture<ClusterConnection> connection : opened) {
             if (connection.isDone() && !connection.isCompletedExceptionally()) {
-                connection.join().client().close();
+                closeClient(connection.join().client());
             }
         }
     }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.utils.URLUtils;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.LogStreamClients;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.logs.LogSink;
 import java.io.ByteArrayOutputStream;
@@ -148,20 +149,46 @@ public final class DriverLogFollower {
             terminatedAtOpen = terminated;
             splitter = new LineSplitter(raw -> onLine(streamGeneration, raw));
         }
-        HttpClient http = client.getHttpClient();
+        // a client of its own for this stream: over HTTP/2 the main client's connection has a stream limit the JDK
+        // client will not go beyond, and a followed log holds its stream for the driver's life
+        LogStreamClients.Lease lease;
+        try {
+            lease = LogStreamClients.lease(client);
+        } catch (IllegalStateException e) {
+            streamEnded(streamGeneration, terminatedAtOpen, splitter, e);
+            return;
+        }
+        lease.ready().whenComplete((v, e) -> {
+            try {
+                send(lease, streamGeneration, since, terminatedAtOpen, splitter);
+            } catch (RuntimeException failure) {
+                // a client closed under us: reconnect as after any failed stream, or stop if the follower stopped
+                lease.close();
+                streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
+            }
+        });
+    }
+
+    private void send(LogStreamClients.Lease lease, int streamGeneration, PodLogPosition since, boolean terminatedAtOpen,
+                      LineSplitter splitter) {
+        HttpClient http = lease.client().getHttpClient();
         HttpRequest request;
         try {
             request = http.newHttpRequestBuilder().url(new URL(logUrl(since))).build();
         } catch (MalformedURLException e) {
+            lease.close();
             streamEnded(streamGeneration, terminatedAtOpen, splitter, e);
             return;
         }
         StreamTarget target = new StreamTarget(splitter);
+        CompletableFuture<?> streamDone = new CompletableFuture<>();
+        streamDone.whenComplete((v, e) -> lease.close());
         http.consumeBytes(request, (buffers, body) -> {
             target.write(buffers);
             body.consume();
         }).whenComplete((response, failure) -> {
             if (failure != null) {
+                streamDone.complete(null);
                 target.release();
                 streamEnded(streamGeneration, terminatedAtOpen, splitter, failure);
                 return;
@@ -176,11 +203,13 @@ public final class DriverLogFollower {
                 }
             }
             if (closeNow) {
+                streamDone.complete(null);
                 target.release();
                 body.cancel();
                 return;
             }
             body.done().whenComplete((ok, error) -> {
+                streamDone.complete(null);
                 ByteArrayOutputStream refused = target.release();
                 streamEnded(streamGeneration, terminatedAtOpen, splitter,
                         error != null ? error : response.isSuccessful() ? null : new LogRequestRefused(response.code(), refused));
