@@ -141,6 +141,14 @@ public final class CloudWatchDriverLog {
         return true;
     }
 
+    /**
+     * The job has ended while a stream is still missing, and no lookup has started since: only such a lookup can
+     * confirm the stream absent and let the drain complete.
+     */
+    synchronized boolean awaitsLookupAfterEnd() {
+        return draining && !drained.isDone() && discoveredAt <= drainStartedAt && missesStreams();
+    }
+
     /** A lookup that started at {@code startedAt} has listed every stream with our prefix. */
     synchronized void lookedUp(long startedAt) {
         discoveredAt = Math.max(discoveredAt, startedAt);

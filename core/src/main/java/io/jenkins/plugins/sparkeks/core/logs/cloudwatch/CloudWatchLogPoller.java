@@ -167,8 +167,10 @@ public final class CloudWatchLogPoller {
             return;
         }
         // a stream that a whole lookup did not find (a job that never writes to stderr) must not cost a lookup
-        // of every page each tick: new logs are looked up at once, the others every RESCAN_TICKS ticks
-        boolean newcomers = !confirmedMissing.containsAll(missing.values());
+        // of every page each tick: new logs are looked up at once, the others every RESCAN_TICKS ticks; but a job
+        // that just ended waits on one lookup after its end, and its result must not wait RESCAN_TICKS for it
+        boolean newcomers = !confirmedMissing.containsAll(missing.values())
+                || missing.values().stream().anyMatch(CloudWatchDriverLog::awaitsLookupAfterEnd);
         if (!newcomers && lookupToken == null && lookedUpOnce
                 && nanoTime.getAsLong() - lastLookupDoneAt < RESCAN_TICKS * interval.toNanos()) {
             return;

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -220,6 +221,26 @@ class CloudWatchLogPollerTest {
         poller.runOnce();
         assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(4);
         assertThat(delivered.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    }
+
+    @Test
+    void aJobThatEndsWithAStreamNeverWrittenIsLookedUpAtOnceSoItsLogCompletes() {
+        write(0, "stdout", 0, "j0 only line"); // the driver never writes to stderr
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        CloudWatchDriverLog log = follow(poller, 1, Map.of()).get(0);
+        poller.runOnce(); // a whole lookup: stderr is confirmed missing, and not looked up again for a while
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        int lookups = aws.calls(Operation.DESCRIBE_LOG_STREAMS);
+
+        CompletableFuture<CloudWatchDriverLog.DrainOutcome> drained =
+                log.drain(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(90));
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce(); // the first tick after the end
+
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("a lookup right after the end").isEqualTo(lookups + 1);
+        assertThat(drained).as("the log is complete one tick after the end, not %s ticks later",
+                CloudWatchLogPoller.RESCAN_TICKS).isDone();
+        assertThat(delivered.get(0)).containsExactly("j0 only line");
     }
 
     @Test
