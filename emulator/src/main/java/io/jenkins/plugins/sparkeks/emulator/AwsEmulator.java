@@ -163,6 +163,14 @@ public final class AwsEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Creates a stream with no events, as a log agent does for a file nothing is written to. */
+    public AwsEmulator logStream(String group, String stream) {
+        synchronized (modelLock) {
+            logs.createStream(group, stream, account.clock().instant());
+        }
+        return this;
+    }
+
     /** Writes one event into a stream (created if needed), ingested now. */
     public AwsEmulator logEvent(String group, String stream, Instant timestamp, String message) {
         synchronized (modelLock) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
 import io.jenkins.plugins.sparkeks.core.emr.Backoff;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
+import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
+import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
@@ -81,7 +83,7 @@ final class EmrClusterAccessRig implements AutoCloseable {
     /** Submits and waits, printing what a console would show. */
     JobResult run(EmrJobRequest request, Console console) throws Exception {
         AwsSettings settings = settings();
-        SparkJobBackend<EmrJobRequest> emr = EmrBackend.create(clients, settings, machinery);
+        EmrBackend api = EmrBackend.create(clients, settings, machinery);
         InsightWiring withoutCluster = InsightWiring.of(null, null, new InsightMachinery(machinery.scheduler()),
                 new EventLogReader(List.of(new LocalEventLogs())));
         InsightWiring wiring = EmrClusterWiring.wire(withoutCluster, true,
@@ -90,6 +92,11 @@ final class EmrClusterAccessRig implements AutoCloseable {
                     assertThat(name).isEqualTo(EKS);
                     return new ClusterConnection(sandbox.client(), sandbox.coordinates(), null);
                 });
+        // as the step and the CLI wire it: the same connection sees the run's end on its driver pod
+        SparkJobBackend<EmrJobRequest> emr = wiring.client() != null
+                        && wiring.clusterKey() instanceof ClusterCoordinates cluster
+                ? api.withClusterAccess(new EmrClusterAccess(wiring.client(), cluster))
+                : api;
         SparkJobBackend<EmrJobRequest> backend = InsightBackend.wrap(emr,
                 InsightOptions.DEFAULT.withPollInterval(Duration.ofSeconds(1)), wiring, SparkConfs::of);
         JobReference ref = backend.submit(request, new SubmissionKey("emr:" + UUID.randomUUID()), console, WAIT);

@@ -56,7 +56,7 @@ class RealSparkEmrInsightTest {
         assertThat(console.progress).as(console.text()).hasSizeGreaterThanOrEqualTo(2)
                 .anySatisfy(line -> assertThat(line).matches("Spark: jobs \\d done, 1 running, 0 failed · stage .*"
                         + "\\d/4 tasks.*"));
-        assertThat(console.text()).doesNotContain("Spark insight unavailable", "may be incomplete")
+        assertThat(console.text()).doesNotContain("Spark insight unavailable", "may be incomplete", "no access to its EKS cluster")
                 .as("the real driver's own output, shipped to CloudWatch").contains("[log] job 4 of 4 summed");
         SparkInsight spark = result.spark();
         assertThat(spark.coverage()).as(console.text()).isEqualTo(SparkInsight.Coverage.COMPLETE);

@@ -426,8 +426,9 @@ public final class CloudWatchDriverLog {
             fresh = true;
         }
         String token = page.nextForwardToken();
-        boolean changed = fresh || (byToken && token != null && !token.equals(base.forwardToken()))
-                || (!byToken && base.timestamp() < 0 && token != null);
+        // a read from the head or a time cursor that found nothing new changed nothing, whatever token came back: the
+        // token is not kept (below), so counting it as a change would keep an empty stream from ever being quiet
+        boolean changed = fresh || (byToken && token != null && !token.equals(base.forwardToken()));
         long now = nanoTime.getAsLong();
         backlog = fresh;
         if (changed) {

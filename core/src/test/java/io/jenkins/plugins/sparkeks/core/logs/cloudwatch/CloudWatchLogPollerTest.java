@@ -244,6 +244,25 @@ class CloudWatchLogPollerTest {
     }
 
     @Test
+    void aJobAloneWithAnEmptyStreamDrainsCompleteOnceQuiet() {
+        write(0, "stdout", 0, "j0 out 1");
+        write(0, "stdout", 1, "j0 out 2");
+        aws.logStream(GROUP, path(0) + "stderr"); // the driver wrote nothing to stderr: the stream exists, empty
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        CloudWatchDriverLog log = follow(poller, 1, Map.of()).get(0);
+        poller.runOnce();
+        CompletableFuture<CloudWatchDriverLog.DrainOutcome> drained =
+                log.drain(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(90));
+        for (int tick = 0; tick < 3 && !drained.isDone(); tick++) {
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+            poller.runOnce();
+        }
+        assertThat(drained).as("quiet within a few ticks, not at the 90 s limit").isCompletedWithValue(
+                CloudWatchDriverLog.DrainOutcome.COMPLETE);
+        assertThat(delivered.get(0)).containsExactly("j0 out 1", "j0 out 2");
+    }
+
+    @Test
     void aPositionWithOnlyAForwardTokenIsContinuedByToken() {
         writeRound(2, 0);
         // written before time cursors: two stdout lines read, token after the second event
