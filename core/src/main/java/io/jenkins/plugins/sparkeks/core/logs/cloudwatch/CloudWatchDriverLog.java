@@ -439,8 +439,11 @@ public final class CloudWatchDriverLog {
             s.lastReadAtEnd = now;
         }
         StreamPosition p = s.position;
-        // a token from an empty first read would make the position look token-only (unbatchable): keep none
-        boolean keep = token != null && (fresh || byToken || p.timestamp() >= 0);
+        // keep a token only from reads that were not bounded by a start time: a token from a read by time stands
+        // for a place among the events after that time, which a later read by token alone need not honour (it would
+        // read again what came after the cursor); a token from an empty first read would make the position look
+        // token-only (unbatchable)
+        boolean keep = token != null && (byToken || (fresh && base.timestamp() < 0));
         s.position = new StreamPosition(p.delivered(), p.cloudWatchLines(), keep ? token : p.forwardToken(),
                 p.timestamp(), p.atTimestamp());
     }

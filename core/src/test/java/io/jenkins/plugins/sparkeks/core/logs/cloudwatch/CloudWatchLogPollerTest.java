@@ -263,6 +263,30 @@ class CloudWatchLogPollerTest {
     }
 
     @Test
+    void aStreamLeftAloneAfterABatchIsReadOnByItsTimeCursorAndRepeatsNothing() {
+        for (int n = 0; n < 10; n++) {
+            write(0, "stdout", n * 10L, "j0 line " + n);
+            write(1, "stdout", n * 10L + 1, "j1 line " + n);
+        }
+        write(0, "stderr", 0, "j0 err");
+        write(1, "stderr", 1, "j1 err");
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        List<CloudWatchDriverLog> logs = follow(poller, 2, Map.of());
+        poller.runOnce(); // both jobs: one FilterLogEvents read
+        logs.get(1).stop(); // job 1 is gone: job 0 is read alone from now on
+        for (int round = 0; round < 3; round++) {
+            for (int n = 0; n < 5; n++) {
+                write(0, "stdout", 1000L + round * 100 + n, "j0 more " + round + "." + n);
+            }
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+            poller.runOnce();
+        }
+        List<String> expected = new ArrayList<>(written.get(0).get("stdout"));
+        expected.addAll(written.get(0).get("stderr"));
+        assertThat(delivered.get(0)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void aPositionWithOnlyAForwardTokenIsContinuedByToken() {
         writeRound(2, 0);
         // written before time cursors: two stdout lines read, token after the second event
