@@ -115,8 +115,12 @@ final class EmrDriverLogFollower {
     }
 
     void stop() {
-        stopped = true;
-        CloudWatchDriverLog cw = cloudWatch;
+        CloudWatchDriverLog cw;
+        synchronized (this) {
+            // under the lock startCloudWatch takes: either it sees this stop, or this sees its follower and stops it
+            stopped = true;
+            cw = cloudWatch;
+        }
         if (cw != null) {
             cw.stop();
         }
@@ -153,6 +157,9 @@ final class EmrDriverLogFollower {
         String driverPath = EmrLogLocation.driverPath(loc.logStreamPrefix(), ref.virtualClusterId(), ref.jobRunId());
         CloudWatchDriverLog cw;
         synchronized (this) {
+            if (stopped) {
+                return; // detached or stopped meanwhile: a follower started now would deliver past the saved cursor
+            }
             cw = new CloudWatchDriverLog(logs, loc.logGroup(), driverPath, Map.copyOf(positions), this::deliver, System::nanoTime);
             cw.deliveredThrough(podDeliveredThrough);
             cloudWatch = cw;
