@@ -261,6 +261,9 @@ final class EmrDriverLogFollower {
     private void deliver(LogLine line) {
         synchronized (this) {
             if (line.source().startsWith("s3:")) {
+                if (stopped) {
+                    return; // neither counted nor shown: the cursor taken at the stop stays exact for a resume
+                }
                 String stream = line.source().substring(3);
                 // counted as it goes so that a cursor taken mid-read is exact
                 positions.put(stream, positions.get(stream).withDelivered(positions.get(stream).delivered() + 1));

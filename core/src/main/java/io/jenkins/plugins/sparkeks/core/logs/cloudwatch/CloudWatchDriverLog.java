@@ -174,6 +174,9 @@ public final class CloudWatchDriverLog {
 
     /** A FilterLogEvents read of these streams begins: each skips what its position already covers. */
     synchronized void beginFiltered(List<String> names) {
+        if (stopped) {
+            return;
+        }
         for (Stream s : streams.values()) {
             if (s.name != null && names.contains(s.name)) {
                 s.base = s.position;
@@ -185,6 +188,9 @@ public final class CloudWatchDriverLog {
 
     /** One event of a FilterLogEvents page, in the stream's time order; kept until {@link #endFiltered}. */
     synchronized void offer(FilteredLogEvent e, List<LogLine> pending) {
+        if (stopped) {
+            return; // the cursor was taken at the stop: a line consumed now would be read again by whoever resumes
+        }
         for (Stream s : streams.values()) {
             if (s.base != null && s.name.equals(e.logStreamName())) {
                 long ts = e.timestamp() == null ? 0 : e.timestamp();
@@ -232,6 +238,9 @@ public final class CloudWatchDriverLog {
 
     /** Reads the named stream once with GetLogEvents (a single long backlog, or a token-only position). */
     synchronized void readAlone(String name) {
+        if (stopped) {
+            return;
+        }
         List<LogLine> batch = new ArrayList<>();
         try {
             for (Stream s : streams.values()) {
@@ -302,8 +311,14 @@ public final class CloudWatchDriverLog {
         return drained;
     }
 
+    /**
+     * Stops reading. Waits for a read in progress, so a cursor taken afterwards ({@link #positions()}) covers every
+     * line this log delivered, and no line is delivered after it: whoever resumes from that cursor repeats nothing.
+     */
     public void stop() {
-        stopped = true;
+        synchronized (this) {
+            stopped = true;
+        }
         drained.complete(DrainOutcome.INCOMPLETE);
     }
 

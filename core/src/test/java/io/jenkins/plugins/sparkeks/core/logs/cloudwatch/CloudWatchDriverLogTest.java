@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -227,6 +229,82 @@ class CloudWatchDriverLogTest {
         streams("stdout", "stderr");
         assertThat(follower(Map.of()).poll(none)).isFalse();
         verify(logs, never()).describeLogStreams(any(DescribeLogStreamsRequest.class));
+    }
+
+    /**
+     * A detach stops the log, then saves its cursor; the new process resumes from that cursor. A read the poller
+     * had already begun must not deliver past it (the fault suite saw a resumed run repeat 5 lines).
+     */
+    @Test
+    void aStopWaitsForTheReadInFlightAndNothingIsDeliveredAfterIt() throws Exception {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/2", event(1, "one"), event(2, "two"));
+        page("stderr", null, "e/0");
+        CloudWatchDriverLog f = follower(Map.of());
+        f.poll(unlimited);
+        lines.clear();
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        when(logs.getLogEvents(argThat((GetLogEventsRequest r) -> r != null && r.logStreamName().equals(DIR + "stdout"))))
+                .thenAnswer(inv -> {
+                    reads.incrementAndGet();
+                    inFlight.countDown();
+                    answer.await();
+                    return GetLogEventsResponse.builder().events(event(3, "three")).nextForwardToken("f/3").build();
+                });
+        Thread poller = new Thread(() -> f.readAlone(DIR + "stdout"));
+        poller.start();
+        inFlight.await();
+        Thread stopper = new Thread(f::stop);
+        stopper.start();
+        stopper.join(300);
+        assertThat(stopper.isAlive()).as("the stop waits for the read in flight").isTrue();
+        answer.countDown();
+        stopper.join(5000);
+        poller.join(5000);
+        assertThat(stopper.isAlive()).isFalse();
+        Map<String, StreamPosition> cursor = f.positions();
+        assertThat(lines).extracting(LogLine::text).containsExactly("three");
+        assertThat(cursor.get("stdout").delivered()).isEqualTo(3);
+
+        // a round that had the log in its snapshot reads on after the stop: nothing more may come
+        f.readAlone(DIR + "stdout");
+        f.poll(unlimited);
+        assertThat(reads).hasValue(1);
+        assertThat(lines).hasSize(1);
+        assertThat(f.positions()).isEqualTo(cursor);
+    }
+
+    @Test
+    void aStopBetweenTheEventsOfAFilterReadConsumesNoMoreOfThem() {
+        streams("stdout", "stderr");
+        page("stdout", null, "f/1", event(1, "one"));
+        page("stderr", null, "e/0");
+        CloudWatchDriverLog f = follower(Map.of());
+        f.poll(unlimited);
+        lines.clear();
+        List<String> names = f.batchableStreams();
+        f.beginFiltered(names);
+        List<LogLine> pending = new java.util.ArrayList<>();
+        f.offer(filtered("stdout", 2, "two"), pending);
+        f.stop();
+        Map<String, StreamPosition> cursor = f.positions();
+        f.offer(filtered("stdout", 3, "three"), pending);
+        f.endFiltered(pending, true);
+        // "two" was consumed before the stop, so the cursor covers it and it goes out; "three" is left to the resume
+        assertThat(lines).extracting(LogLine::text).containsExactly("two");
+        assertThat(f.positions()).isEqualTo(cursor);
+        assertThat(cursor.get("stdout").delivered()).isEqualTo(2);
+        f.beginFiltered(names);
+        f.offer(filtered("stdout", 3, "three"), pending);
+        assertThat(f.positions()).isEqualTo(cursor);
+    }
+
+    private static software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent filtered(String kind, long ms,
+            String message) {
+        return software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent.builder().logStreamName(DIR + kind)
+                .timestamp(ms).message(message).build();
     }
 
     @Test
