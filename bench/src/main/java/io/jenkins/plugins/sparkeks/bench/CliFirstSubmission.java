@@ -45,10 +45,17 @@ final class CliFirstSubmission {
         List<ChildProcess.Result> cds = new ArrayList<>();
         List<ChildProcess.Result> lean = new ArrayList<>();
         List<ChildProcess.Result> plain = new ArrayList<>();
+        List<ChildProcess.Result> version = new ArrayList<>();
+        List<ChildProcess.Result> bareJvm = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             cds.add(submit(List.of("sh", launcher.toString()), withArchive));
             lean.add(submit(List.of("sh", launcher.toString()), withoutArchive));
             plain.add(submit(List.of(JavaCommand.java(), "-jar", jar.toString()), Map.of()));
+            // the floors under the first figure: the same launcher, archive and JVM flags with no submission work,
+            // and a JVM that only starts and exits
+            version.add(run(List.of("sh", launcher.toString(), "--version"), withArchive));
+            bareJvm.add(run(List.of(JavaCommand.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                    "-version"), Map.of()));
         }
         String anchor = "java -jar, no archive (before)";
         return List.of(
@@ -61,7 +68,11 @@ final class CliFirstSubmission {
                         .withNote("SPARK_ON_EKS_CDS=off: C1 only and the serial collector"),
                 Row.compared(SECTION, "CLI first submission, CPU (launcher + CDS archive)", "CPU ms", Better.LOWER,
                         cpu(cds), anchor, cpu(plain))
-                        .withNote("no archive: " + Table.number(cpu(lean).median()) + " CPU ms"));
+                        .withNote("no archive: " + Table.number(cpu(lean).median()) + " CPU ms"),
+                Row.alone(SECTION, "floor: launcher + CDS archive, `--version` (start → exit, no submission)", "ms",
+                        wall(version)).withNote("JVM start, archive mapping and picocli; the submission adds the rest"),
+                Row.alone(SECTION, "floor: bare JVM, `java -version` with the launcher's flags", "ms", wall(bareJvm))
+                        .withNote("what no Java CLI on this machine can go below"));
     }
 
     private Row fromClassPath(int reps) throws Exception {
@@ -73,6 +84,14 @@ final class CliFirstSubmission {
         return Row.alone(SECTION, "CLI first submission, fresh JVM (start → exit)", "ms", wall(runs))
                 .withNote("no cli/target/spark-on-eks.jar (package the cli module): the benchmark's class path, "
                         + "no launcher, no archive; target ≤ 400");
+    }
+
+    private ChildProcess.Result run(List<String> command, Map<String, String> env) throws Exception {
+        ChildProcess.Result r = ChildProcess.run(command, context.workDir(), env, EngineClients.apiPort(servers), 60);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(command + " failed (" + r.exitCode() + "): " + SparkSubmitAnchor.tail(r.output()));
+        }
+        return r;
     }
 
     private ChildProcess.Result submit(List<String> start, Map<String, String> env) throws Exception {

@@ -27,6 +27,7 @@ final class SubmissionScenario implements Scenario {
         int reps = context.options().repetitions();
         List<Double> oursCreated = new ArrayList<>();
         List<Double> oursWhole = new ArrayList<>();
+        List<Double> roundTrip = new ArrayList<>();
         double oursCpu;
         try (KubernetesEngineUnderTest engine = new KubernetesEngineUnderTest(servers)) {
             String ns = "bench-submit-ours";
@@ -36,6 +37,7 @@ final class SubmissionScenario implements Scenario {
                         new SubmissionKey("warm-" + i), JobObserver.NONE);
             }
             int measured = Math.max(reps, 5);
+            String pod = null;
             long cpu = EngineProbe.cpuNanos();
             for (int i = 0; i < measured; i++) {
                 long start = System.currentTimeMillis();
@@ -43,12 +45,24 @@ final class SubmissionScenario implements Scenario {
                 var ref = engine.backend.submit(KubernetesEngineUnderTest.request("ours-" + i, ns),
                         new SubmissionKey("ours-" + i), JobObserver.NONE);
                 oursWhole.add((System.nanoTime() - t0) / 1e6);
+                pod = ref.podName();
                 Long created = KubernetesBurst.parseTimes(servers.command("created " + ns)).get(ref.podName());
                 if (created != null) {
                     oursCreated.add((double) (created - start));
                 }
             }
             oursCpu = (EngineProbe.cpuNanos() - cpu) / 1e6 / measured;
+            // the floor: a submission makes three round trips that depend on each other (the key's record and
+            // labelled pods are read before the Pod is created; the ConfigMap and Service name the Pod's uid as
+            // their owner), so it cannot take less than three of the API server's own round trips
+            for (int i = 0; i < 20; i++) {
+                engine.client.pods().inNamespace(ns).list();
+            }
+            for (int i = 0; i < measured * 4; i++) {
+                long t0 = System.nanoTime();
+                engine.client.pods().inNamespace(ns).withName(pod).get();
+                roundTrip.add((System.nanoTime() - t0) / 1e6);
+            }
         }
         List<Row> rows = new ArrayList<>();
         Samples whole = Samples.of(oursWhole);
@@ -79,6 +93,10 @@ final class SubmissionScenario implements Scenario {
             rows.add(Row.alone(SECTION, "whole submission (Pod+ConfigMap+Service)", "ms", whole)
                     .withNote("Spark 3.5.6 jars missing: no spark-submit anchor"));
         }
+        Samples trip = Samples.of(roundTrip);
+        rows.add(Row.alone(SECTION, "floor: one API round trip (GET of a pod), warm client", "ms", trip)
+                .withNote("a submission is three dependent round trips: at least " + Table.number(3 * trip.median())
+                        + " ms against this server"));
         rows.addAll(new CliFirstSubmission(context).rows(reps));
         return rows;
     }
