@@ -137,8 +137,74 @@ class AckEmrBackendTest {
         assertThat(r.state()).isEqualTo(JobState.CANCELLED);
         assertThat(r.nativeState()).isEqualTo("CANCELLED");
         assertThat(r.submittedThrough()).isEqualTo("ack");
+        assertThat(r.cancelConfirmed()).isTrue();
         assertThat(jobRunResources()).isEmpty();
         assertThat(env.aws.calls(Operation.CANCEL_JOB_RUN)).isEqualTo(1);
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(new SubmissionKey("ack-cancel"))
+                        + " deleted.");
+    }
+
+    @Test
+    void anAbortedWaitCancelsTheRunAndDeletesItsJobRun() throws Exception {
+        env.aws.script("long", JobScript.builder().running(Duration.ofMinutes(10)).cancelPending(Duration.ofSeconds(2))
+                .build());
+        SubmissionKey key = new SubmissionKey("ack-abort");
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+
+        watch.cancel("the Jenkins build was stopped");
+        env.advanceUntilDone(watch.result());
+        JobResult r = watch.result().get();
+
+        assertThat(r.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(r.nativeState()).isEqualTo("CANCELLED"); // EMR's state, not our wish
+        assertThat(r.cancelConfirmed()).isTrue();
+        assertThat(r.submittedThrough()).isEqualTo("ack");
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(key) + " deleted.");
+        // the key's outcome outlives the resource: a repeat reports it and starts nothing
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> new SubmissionRecords(client).outcome(NS, key.hash(32)) != null);
+        EmrJobRunReference again = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        assertThat(backend.watch(again, WaitOptions.DEFAULT, new RecordingObserver()).result().get().state())
+                .isEqualTo(JobState.CANCELLED);
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(runsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunTimeoutCancelsTheRunAndDeletesItsJobRun() throws Exception {
+        env.aws.script("long", JobScript.builder().running(Duration.ofMinutes(10)).cancelPending(Duration.ZERO).build());
+        SubmissionKey key = new SubmissionKey("ack-timeout");
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false)
+                .withRunTimeout(Duration.ofMinutes(1)), new RecordingObserver());
+
+        env.advanceUntilDone(watch.result());
+        JobResult r = watch.result().get();
+
+        assertThat(r.reason()).isEqualTo("RunTimeout");
+        assertThat(r.nativeState()).isEqualTo("CANCELLED");
+        assertThat(r.cancelConfirmed()).isTrue();
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(key) + " deleted.");
+    }
+
+    @Test
+    void aRunThatEndsByItselfKeepsItsJobRun() throws Exception {
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("ack-pi").build(),
+                new SubmissionKey("ack-keep"), new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+        env.advanceUntilDone(watch.result());
+
+        assertThat(watch.result().get().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(jobRunResources()).hasSize(1);
     }
 
     @Test
