@@ -17,11 +17,6 @@ import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.emulator.Operation;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +35,7 @@ class AckEmrBackendTest {
     private static final String NS = "spark";
 
     private final EmulatedAws env = new EmulatedAws();
-    private final ScheduledExecutorService ack = Executors.newSingleThreadScheduledExecutor();
+    private FakeAckController ack;
     private final EmrBackend emr = env.backend(env.machinery(EmrPollSettings.fast()));
     private final AckEmrBackend backend = new AckEmrBackend(client, emr, Duration.ofSeconds(20), env.scheduler);
 
@@ -48,38 +43,15 @@ class AckEmrBackendTest {
     void cleanNamespace() {
         client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).delete();
         client.configMaps().inNamespace(NS).delete();
-        runFakeAck();
+        ack = FakeAckController.starting(client, NS, env.emr);
     }
 
     @AfterEach
     void close() {
-        ack.shutdownNow();
+        ack.close();
         env.close();
     }
 
-    /** Plays the ACK controller: every JobRun without a status becomes a StartJobRun with a fresh token. */
-    @SuppressWarnings("unchecked")
-    private void runFakeAck() {
-        ack.scheduleWithFixedDelay(() -> {
-            for (GenericKubernetesResource jr : jobRunResources()) {
-                if (jr.getAdditionalProperties().get("status") != null) {
-                    continue;
-                }
-                Map<String, Object> spec = (Map<String, Object>) jr.getAdditionalProperties().get("spec");
-                Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) spec.get("jobDriver"))
-                        .get("sparkSubmitJobDriver");
-                String id = env.emr.startJobRun(b -> b.name((String) spec.get("name"))
-                        .virtualClusterId((String) spec.get("virtualClusterID"))
-                        .executionRoleArn((String) spec.get("executionRoleARN"))
-                        .releaseLabel((String) spec.get("releaseLabel"))
-                        .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint((String) driver.get("entryPoint"))))
-                        .clientToken(UUID.randomUUID().toString()))
-                        .id();
-                jr.getAdditionalProperties().put("status", Map.of("id", id, "state", "PENDING"));
-                client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).resource(jr).update();
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
-    }
 
     private List<GenericKubernetesResource> jobRunResources() {
         return client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).list().getItems();
