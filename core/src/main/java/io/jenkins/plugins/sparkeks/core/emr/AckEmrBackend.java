@@ -277,12 +277,19 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
             return inner.status();
         }
 
-        /** EMR's cancel first (it returns at once), then the delete, which lets ACK cancel the run too. */
+        /**
+         * EMR's cancel first (it returns at once), then the delete, which lets ACK cancel the run too; the delete's
+         * API calls run on the executor, not on the thread of whoever stops the build.
+         */
         @Override
         public CompletableFuture<JobResult> cancel(String why) {
             inner.cancel(why);
             if (!inner.result().isDone()) {
-                request();
+                try {
+                    executor.execute(this::request);
+                } catch (RejectedExecutionException rejected) {
+                    request(); // the process is shutting down
+                }
             }
             return result;
         }
