@@ -1,13 +1,10 @@
 package io.jenkins.plugins.sparkeks.cli;
 
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
-import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
-import io.jenkins.plugins.sparkeks.core.emr.Backoff;
 import io.jenkins.plugins.sparkeks.core.emr.AckEmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
-import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
 import io.jenkins.plugins.sparkeks.core.insight.InsightMachinery;
@@ -28,12 +25,11 @@ import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.ScriptRule;
 import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
+import io.jenkins.plugins.sparkeks.sandbox.SandboxAws;
 import io.jenkins.plugins.sparkeks.sandbox.KubernetesSandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The engines wired to a sandbox on loopback instead of a cluster and AWS: the Kubernetes sandbox (mock API
@@ -46,17 +42,13 @@ final class SandboxEngines implements Engines {
     static final String VIRTUAL_CLUSTER_NAME = "demo";
     static final String LOG_GROUP = "/emr-on-eks/demo";
 
-    /** Short intervals: the emulator answers in microseconds and the demo should take seconds, not minutes. */
-    private static final EmrPollSettings DEMO_POLLING = new EmrPollSettings(Duration.ofMillis(300),
-            Duration.ofMillis(600), Duration.ofMillis(300), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
-            8, Duration.ofMillis(900), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(15));
 
     private final KubernetesSandbox kubernetes;
     private final AwsEmulator aws;
     // the sandbox has no ACK controller: a submit nobody answers gives up soon rather than after production's 5 minutes
     private final java.time.Duration ackIdTimeout = java.time.Duration.ofSeconds(10);
     private final AwsClientFactory clients = new AwsClientFactory();
-    private final EmrWatchMachinery emrMachinery = EmrWatchMachinery.create(DEMO_POLLING);
+    private final EmrWatchMachinery emrMachinery = EmrWatchMachinery.create(SandboxAws.DEMO_POLLING);
     private final KubernetesEngine kubernetesEngine;
 
     SandboxEngines(DriverScripts drivers, ScriptRule jobRuns) {
@@ -138,12 +130,7 @@ final class SandboxEngines implements Engines {
     }
 
     private AwsSettings settings() {
-        AwsSettings s = AwsSettings.of(aws.region()).withCredentials(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)));
-        for (AwsService service : AwsService.values()) {
-            s = s.withEndpoint(service, aws.endpoint());
-        }
-        return s;
+        return SandboxAws.settings(aws);
     }
 
     @Override

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
-import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
 import java.time.Duration;
@@ -25,26 +23,10 @@ class EmrClusterAccessCommandTest {
     private static SandboxEngines sandbox;
     private static final List<InsightWiring> clusterWirings = new ArrayList<>();
 
-    /** The sandbox with its insight, recording the cluster wirings handed out; it outlives every command. */
-    private static final class Shared implements Engines {
-        @Override
-        public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
-            return sandbox.kubernetes(cluster);
-        }
-
-        @Override
-        public SparkJobBackend<EmrJobRequest> emr(AwsFlags aws) {
-            return sandbox.emr(aws);
-        }
-
-        @Override
-        public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
-            return sandbox.forReference(reference, access);
-        }
-
-        @Override
-        public InsightWiring insight(SparkJobBackend<?> backend) {
-            return sandbox.insight(backend);
+    /** The sandbox with its insight, recording the cluster wirings handed out. */
+    private static final class Shared extends SharedSandbox {
+        Shared() {
+            super(EmrClusterAccessCommandTest.sandbox, true);
         }
 
         @Override
@@ -53,9 +35,6 @@ class EmrClusterAccessCommandTest {
             clusterWirings.add(wiring);
             return wiring;
         }
-
-        @Override
-        public void close() {}
     }
 
     @BeforeAll

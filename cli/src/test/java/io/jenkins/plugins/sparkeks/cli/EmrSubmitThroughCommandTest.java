@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.sparkeks.core.emr.AckEmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.AckJobRunSubmitter;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
-import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
-import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScripts;
@@ -43,16 +40,10 @@ class EmrSubmitThroughCommandTest {
     private static EmrContainersClient emr;
     private static final List<SparkJobBackend<EmrJobRequest>> ackBackends = new ArrayList<>();
 
-    /** The sandbox, recording the ACK backends handed out; it outlives every command. */
-    private static final class Shared implements Engines {
-        @Override
-        public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
-            return sandbox.kubernetes(cluster);
-        }
-
-        @Override
-        public SparkJobBackend<EmrJobRequest> emr(AwsFlags aws) {
-            return sandbox.emr(aws);
+    /** The sandbox with its insight, recording the ACK backends handed out. */
+    private static final class Shared extends SharedSandbox {
+        Shared() {
+            super(EmrSubmitThroughCommandTest.sandbox, true);
         }
 
         @Override
@@ -61,19 +52,6 @@ class EmrSubmitThroughCommandTest {
             ackBackends.add(b);
             return b;
         }
-
-        @Override
-        public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
-            return sandbox.forReference(reference, access);
-        }
-
-        @Override
-        public InsightWiring insight(SparkJobBackend<?> backend) {
-            return sandbox.insight(backend);
-        }
-
-        @Override
-        public void close() {}
     }
 
     @BeforeAll

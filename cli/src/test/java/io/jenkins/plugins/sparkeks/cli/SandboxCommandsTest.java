@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
-import io.jenkins.plugins.sparkeks.core.job.JobReference;
-import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
-import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.emulator.JobRunRequest;
 import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.sandbox.DriverScript;
@@ -33,27 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxCommandsTest {
 
     private static SandboxEngines sandbox;
-
-    /** Every command closes its engines; the sandbox outlives them all. */
-    private static final class Shared implements Engines {
-        @Override
-        public SparkJobBackend<SparkSubmitRequest> kubernetes(KubernetesFlags cluster) {
-            return sandbox.kubernetes(cluster);
-        }
-
-        @Override
-        public SparkJobBackend<EmrJobRequest> emr(AwsFlags aws) {
-            return sandbox.emr(aws);
-        }
-
-        @Override
-        public SparkJobBackend<?> forReference(JobReference reference, KubernetesFlags access) {
-            return sandbox.forReference(reference, access);
-        }
-
-        @Override
-        public void close() {}
-    }
 
     @BeforeAll
     static void start() {
@@ -83,7 +58,7 @@ class SandboxCommandsTest {
     }
 
     private static CliRun cli(String... args) {
-        return CliRun.run(Shared::new, args);
+        return CliRun.run(() -> new SharedSandbox(sandbox, false), args);
     }
 
     private static String[] submit(String app, String... more) {
@@ -216,7 +191,7 @@ class SandboxCommandsTest {
                 DriverScript.succeeding(List.of("tick")).withPending(Duration.ofMinutes(10)));
         ManualInterrupts ctrlC = new ManualInterrupts();
 
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(Shared::new, ctrlC,
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(() -> new SharedSandbox(sandbox, false), ctrlC,
                 submit("interrupted", "--cancel-grace-period", "1s")));
         await().atMost(Duration.ofSeconds(30)).until(ctrlC::armed);
         ctrlC.press();

@@ -3,14 +3,11 @@ package io.jenkins.plugins.sparkeks.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.sparkeks.core.auth.AwsClientFactory;
-import io.jenkins.plugins.sparkeks.core.auth.AwsService;
 import io.jenkins.plugins.sparkeks.core.auth.AwsSettings;
-import io.jenkins.plugins.sparkeks.core.emr.Backoff;
 import io.jenkins.plugins.sparkeks.core.emr.EmrBackend;
 import io.jenkins.plugins.sparkeks.core.emr.EmrClusterAccess;
 import io.jenkins.plugins.sparkeks.core.emr.EmrEksCluster;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRequest;
-import io.jenkins.plugins.sparkeks.core.emr.EmrPollSettings;
 import io.jenkins.plugins.sparkeks.core.emr.EmrWatchMachinery;
 import io.jenkins.plugins.sparkeks.core.insight.EmrClusterWiring;
 import io.jenkins.plugins.sparkeks.core.insight.EventLogReader;
@@ -20,8 +17,6 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.SparkConfs;
-import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
-import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
@@ -29,19 +24,14 @@ import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.ClusterConnection;
-import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
-import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
 import io.jenkins.plugins.sparkeks.emulator.VirtualCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * EMR on EKS with cluster access against the sandbox: the AWS emulator in real time whose virtual cluster's EKS
@@ -68,9 +58,7 @@ final class EmrClusterAccessRig implements AutoCloseable {
                 .virtualCluster(VirtualCluster.running(VC, "analytics", EKS, NS));
         sandbox.hostEmrDrivers(aws, EKS);
         // the demo's pace: a real driver's few hundred log lines need more than fast()'s 3 s to drain after the end
-        machinery = EmrWatchMachinery.create(new EmrPollSettings(Duration.ofMillis(300), Duration.ofMillis(600),
-                Duration.ofMillis(300), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2), 8,
-                Duration.ofMillis(900), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(15)));
+        machinery = EmrWatchMachinery.create(SandboxAws.DEMO_POLLING);
     }
 
     static EmrJobRequest.Builder request(String name, String mainClass, String sparkConf, String... args) {
@@ -108,12 +96,7 @@ final class EmrClusterAccessRig implements AutoCloseable {
     }
 
     private AwsSettings settings() {
-        AwsSettings s = AwsSettings.of(aws.region()).withCredentials(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)));
-        for (AwsService service : AwsService.values()) {
-            s = s.withEndpoint(service, aws.endpoint());
-        }
-        return s;
+        return SandboxAws.settings(aws);
     }
 
     @Override
@@ -122,41 +105,5 @@ final class EmrClusterAccessRig implements AutoCloseable {
         clients.close();
         sandbox.close();
         aws.close();
-    }
-
-    /** What a console shows: state changes, diagnostics, progress lines and the driver log. */
-    static final class Console implements JobObserver {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final List<String> progress = new CopyOnWriteArrayList<>();
-        volatile JobReference reference;
-
-        void line(String s) {
-            lines.add(s);
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void stateChanged(JobState state, String detail) {
-            line("[state] " + state + ": " + detail);
-        }
-
-        @Override
-        public void diagnostic(String line) {
-            line("[diag] " + line);
-        }
-
-        @Override
-        public void sparkProgress(SparkSnapshot snapshot) {
-            progress.add(snapshot.progressLine());
-            line("[spark] " + snapshot.progressLine());
-        }
-
-        @Override
-        public void log(LogLine line) {
-            line("[log] " + line.text());
-        }
     }
 }

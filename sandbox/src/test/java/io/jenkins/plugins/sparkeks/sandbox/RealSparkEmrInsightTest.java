@@ -10,7 +10,6 @@ import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
 import io.jenkins.plugins.sparkeks.core.insight.SparkVerdict;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
-import io.jenkins.plugins.sparkeks.sandbox.EmrClusterAccessRig.Console;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -9,9 +9,7 @@ import io.jenkins.plugins.sparkeks.core.insight.InsightOptions;
 import io.jenkins.plugins.sparkeks.core.insight.InsightWiring;
 import io.jenkins.plugins.sparkeks.core.insight.LocalEventLogs;
 import io.jenkins.plugins.sparkeks.core.insight.SparkInsight;
-import io.jenkins.plugins.sparkeks.core.insight.SparkSnapshot;
 import io.jenkins.plugins.sparkeks.core.insight.SparkVerdict;
-import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
 import io.jenkins.plugins.sparkeks.core.job.Retention;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
@@ -20,7 +18,6 @@ import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
-import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.nio.file.Files;
@@ -29,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +81,7 @@ class RealSparkInsightTest {
 
     @Test
     void multiStageJobShowsProgressLinesWhileItRunsAndItsCountsInTheResult() throws Exception {
-        Console console = new Console();
+        Console console = new Console(false);
         JobResult result = run(request("progress", APPS + "SlowStages", "3", "700"), console);
 
         assertThat(result.state()).as(console.text()).isEqualTo(JobState.SUCCEEDED);
@@ -102,7 +98,7 @@ class RealSparkInsightTest {
 
     @Test
     void driverThatSwallowsAFailedJobAndExitsZeroFailsWithTheFailedJobsReason() throws Exception {
-        Console console = new Console();
+        Console console = new Console(false);
         JobResult result = run(request("swallow", APPS + "SwallowedJobFailure"), console);
 
         assertThat(result.exitCode()).isZero();
@@ -118,7 +114,7 @@ class RealSparkInsightTest {
     @ParameterizedTest
     @ValueSource(strings = {"lz4", "lzf"})
     void aCompressedEventLogIsReadAfterTheDriverEnds(String codec) throws Exception {
-        Console console = new Console();
+        Console console = new Console(false);
         SparkSubmitRequest plain = request("compressed-" + codec, APPS + "SlowStages", "2", "300");
         JobResult result = run(plain.toBuilder().conf("spark.eventLog.compress", "true").conf("spark.eventLog.compression.codec", codec).build(), console);
 
@@ -148,42 +144,5 @@ class RealSparkInsightTest {
         console.line("-- result: " + result.toMap());
         System.out.println(console.text());
         return result;
-    }
-
-    /** What a console shows: diagnostics and progress lines, and the driver log lines that are not Spark INFO. */
-    private static final class Console implements JobObserver {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final List<String> progress = new CopyOnWriteArrayList<>();
-
-        void line(String s) {
-            lines.add(s);
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void stateChanged(JobState state, String detail) {
-            line("[state] " + state + ": " + detail);
-        }
-
-        @Override
-        public void diagnostic(String line) {
-            line("[diag] " + line);
-        }
-
-        @Override
-        public void sparkProgress(SparkSnapshot snapshot) {
-            progress.add(snapshot.progressLine());
-            line("[spark] " + snapshot.progressLine());
-        }
-
-        @Override
-        public void log(LogLine line) {
-            if (!line.text().contains(" INFO ")) {
-                line("[log] " + line.text());
-            }
-        }
     }
 }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.sparkeks.core.emr.EmrJobRunReference;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
-import io.jenkins.plugins.sparkeks.sandbox.EmrClusterAccessRig.Console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -18,12 +18,16 @@ import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import io.jenkins.plugins.sparkeks.core.result.Backend;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * EMR on EKS submitted through the ACK emrcontainers controller's JobRun resource instead of StartJobRun, behind the
@@ -46,8 +50,9 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
     private final Executor executor;
     // what submit learnt that the reference cannot carry: the key's recorded outcome, for the watch that follows
     private final Map<String, Started> started = new ConcurrentHashMap<>();
+    private final AckJobRunRemoval removal;
 
-    private record Started(String keyHash, SubmissionRecords.Outcome outcome) {}
+    private record Started(String keyHash, AckJobRunSubmitter.Submitted submitted) {}
 
     /** How long the ACK controller may take to start the run and write its id into the JobRun's status. */
     public static final Duration DEFAULT_ID_TIMEOUT = Duration.ofMinutes(5);
@@ -70,6 +75,7 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
         this.submitter = new AckJobRunSubmitter(client, emr.region(), records);
         this.idTimeout = Objects.requireNonNull(idTimeout, "idTimeout");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.removal = new AckJobRunRemoval(client);
     }
 
     @Override
@@ -102,7 +108,7 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
         String namespace = vc.namespace();
         requireServed(namespace);
         AckJobRunSubmitter.Submitted s = submitter.submit(spec, key, namespace, namespace, idTimeout, to);
-        started.put(s.reference().displayId(), new Started(key.hash(32), s.recordedOutcome()));
+        started.put(s.reference().displayId(), new Started(key.hash(32), s));
         return s.reference();
     }
 
@@ -132,27 +138,22 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
 
     /**
      * Right after submit, a key whose run already ended reports its recorded outcome; otherwise the run is followed
-     * through EMR and its verdict recorded for the key (found on resume by the JobRun's submission-key label).
+     * through EMR and its verdict recorded for the key (found on resume by the JobRun's submission-key label). A
+     * cancel, abort or timeout also deletes the JobRun, as an ACK user ends a run, and the result says what became
+     * of it.
      */
     @Override
     public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
         EmrJobRunReference ref = emrReference(reference);
         JobObserver to = observer == null ? JobObserver.NONE : observer;
         Started s = started.remove(ref.displayId());
-        if (s != null && s.outcome() != null) {
-            SubmissionRecords.Outcome outcome = s.outcome();
-            return marked(RecordedWatch.of(ref, outcome.applyTo(EmrResults.unknown(ref, null, null, null), "")
-                    .toBuilder()
-                    .explanation(List.of("Outcome recorded at " + outcome.recordedAt() + " when EMR job run "
-                            + ref.displayId() + " ended; this submission key does not start or follow it again, so"
-                            + " its driver log is not shown again (see the job run's links)."))
-                    .submittedThrough(SUBMITTED_THROUGH)
-                    .build(), to));
+        if (s != null && s.submitted().recordedOutcome() != null) {
+            return RecordedWatch.of(ref, s.submitted().recordedResult(), to);
         }
         String keyHash = s != null ? s.keyHash() : keyHashOf(ref);
         JobWatch w = emr.watch(ref, options, to);
-        return marked(keyHash == null || ref.namespace() == null ? w
-                : OutcomeRecordingWatch.of(w, records, ref.namespace(), keyHash, executor));
+        return new AckWatch(keyHash == null || ref.namespace() == null ? w
+                : OutcomeRecordingWatch.of(w, records, ref.namespace(), keyHash, executor), ref, to);
     }
 
     @Override
@@ -162,48 +163,36 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
 
     /**
      * Deletes the JobRun (ACK's delete is CancelJobRun) and cancels through the EMR API as well, so the cancel does
-     * not depend on the controller being up; only EMR's state confirms it, as in API mode.
+     * not depend on the controller being up or on its deletion policy; only EMR's state confirms it, as in API
+     * mode. The result's explanation ends with what became of the JobRun.
      */
     @Override
     public JobResult cancel(JobReference reference, Duration gracePeriod) {
         EmrJobRunReference ref = emrReference(reference);
-        GenericKubernetesResource jr = find(ref);
-        if (jr != null) {
-            try {
-                client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(ref.namespace())
-                        .withName(jr.getMetadata().getName()).delete();
-            } catch (KubernetesClientException e) {
-                // the API cancel below still stops the run; the resource is then only a leftover
-            }
-        }
-        return mark(emr.cancel(ref, gracePeriod));
+        AckJobRunRemoval.Requested requested = removal.request(ref);
+        JobResult r = emr.cancel(ref, gracePeriod);
+        return withRemoval(mark(r), removal.report(requested, ref));
+    }
+
+    private static JobResult withRemoval(JobResult r, String said) {
+        List<String> lines = new ArrayList<>(r.explanation());
+        lines.add(said);
+        return r.toBuilder().explanation(lines).build();
     }
 
     /** The key's hash from the JobRun that started this run (its label), or null once the JobRun is gone. */
     private String keyHashOf(EmrJobRunReference ref) {
-        GenericKubernetesResource jr = find(ref);
-        return jr == null || jr.getMetadata().getLabels() == null ? null
-                : jr.getMetadata().getLabels().get(SparkLabels.SUBMISSION_KEY);
-    }
-
-    @SuppressWarnings("unchecked")
-    private GenericKubernetesResource find(EmrJobRunReference ref) {
         if (ref.namespace() == null) {
             return null;
         }
+        GenericKubernetesResource jr;
         try {
-            for (GenericKubernetesResource jr : client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN)
-                    .inNamespace(ref.namespace()).withLabel(SparkLabels.MANAGED_BY, SparkLabels.MANAGED_BY_VALUE)
-                    .list().getItems()) {
-                Object status = jr.getAdditionalProperties().get("status");
-                if (status instanceof Map<?, ?> m && ref.jobRunId().equals(((Map<String, Object>) m).get("id"))) {
-                    return jr;
-                }
-            }
+            jr = AckJobRunRemoval.find(client, ref);
         } catch (KubernetesClientException e) {
-            return null; // the run is still followed and cancelled through EMR
+            return null; // the run is still followed through EMR; only its outcome goes unrecorded
         }
-        return null;
+        return jr == null || jr.getMetadata().getLabels() == null ? null
+                : jr.getMetadata().getLabels().get(SparkLabels.SUBMISSION_KEY);
     }
 
     private EmrJobRunReference emrReference(JobReference reference) {
@@ -217,47 +206,97 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
         return r == null ? null : r.toBuilder().submittedThrough(SUBMITTED_THROUGH).build();
     }
 
-    private static JobWatch marked(JobWatch w) {
-        CompletableFuture<JobResult> result = marked(w.result());
-        return new JobWatch() {
-            @Override
-            public JobReference reference() {
-                return w.reference();
-            }
+    /**
+     * The EMR watch, its results marked as ACK's; one that we ended (cancelConfirmed set: a cancel, abort or
+     * timeout) deletes the JobRun too, off the completing thread, and reports what became of it.
+     */
+    private final class AckWatch implements JobWatch {
+        private final JobWatch inner;
+        private final EmrJobRunReference ref;
+        private final JobObserver observer;
+        private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+        private final AtomicReference<AckJobRunRemoval.Requested> requested = new AtomicReference<>();
 
-            @Override
-            public CompletableFuture<JobResult> result() {
-                return result;
-            }
+        AckWatch(JobWatch inner, EmrJobRunReference ref, JobObserver observer) {
+            this.inner = inner;
+            this.ref = ref;
+            this.observer = observer;
+            inner.result().whenComplete((r, e) -> {
+                if (e != null) {
+                    // unwrapped: a detach must read as a CancellationException as soon as it returns
+                    result.completeExceptionally(e instanceof CompletionException && e.getCause() != null
+                            ? e.getCause() : e);
+                } else if (r.cancelConfirmed() == null) {
+                    result.complete(mark(r));
+                } else {
+                    Runnable removed = () -> result.complete(removed(mark(r)));
+                    try {
+                        executor.execute(removed); // Kubernetes API calls: not on the thread that ended the watch
+                    } catch (RejectedExecutionException rejected) {
+                        removed.run(); // the process is shutting down
+                    }
+                }
+            });
+        }
 
-            @Override
-            public String status() {
-                return w.status();
+        private JobResult removed(JobResult r) {
+            try {
+                AckJobRunRemoval.Requested q = requested.get();
+                if (q == null) { // a timeout: EMR's cancel came first, the JobRun goes now
+                    q = request();
+                }
+                String said = removal.report(q, ref);
+                observer.diagnostic(said);
+                return withRemoval(r, said);
+            } catch (RuntimeException e) {
+                return withRemoval(r, "The ACK JobRun of EMR job run " + ref.displayId() + " may be left: " + e);
             }
+        }
 
-            @Override
-            public CompletableFuture<JobResult> cancel(String why) {
-                return marked(w.cancel(why));
+        private synchronized AckJobRunRemoval.Requested request() {
+            AckJobRunRemoval.Requested q = requested.get();
+            if (q == null) {
+                q = removal.request(ref);
+                requested.set(q);
             }
+            return q;
+        }
 
-            @Override
-            public void detach() {
-                w.detach();
-            }
-        };
-    }
+        @Override
+        public JobReference reference() {
+            return inner.reference();
+        }
 
-    /** The same outcome, marked; a failure (also the CancellationException of a detach) passes through unwrapped. */
-    private static CompletableFuture<JobResult> marked(CompletableFuture<JobResult> f) {
-        CompletableFuture<JobResult> out = new CompletableFuture<>();
-        f.whenComplete((r, e) -> {
-            if (e != null) {
-                out.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e);
-            } else {
-                out.complete(mark(r));
+        @Override
+        public CompletableFuture<JobResult> result() {
+            return result;
+        }
+
+        @Override
+        public String status() {
+            return inner.status();
+        }
+
+        /**
+         * EMR's cancel first (it returns at once), then the delete, which lets ACK cancel the run too; the delete's
+         * API calls run on the executor, not on the thread of whoever stops the build.
+         */
+        @Override
+        public CompletableFuture<JobResult> cancel(String why) {
+            inner.cancel(why);
+            if (!inner.result().isDone()) {
+                try {
+                    executor.execute(this::request);
+                } catch (RejectedExecutionException rejected) {
+                    request(); // the process is shutting down
+                }
             }
-        });
-        return out;
+            return result;
+        }
+
+        @Override
+        public void detach() {
+            inner.detach();
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.Validation;
 import io.jenkins.plugins.sparkeks.core.k8s.SparkLabels;
 import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
+import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,6 +92,22 @@ public final class AckJobRunSubmitter {
     public record Submitted(EmrJobRunReference reference, SubmissionRecords.Outcome recordedOutcome) {
         public Submitted {
             Objects.requireNonNull(reference, "reference");
+        }
+
+        /**
+         * The key's run as its recorded outcome tells it, or null while none was recorded. The run may still be
+         * listed by EMR, but the record is the answer: it holds after EMR forgot the run.
+         */
+        public JobResult recordedResult() {
+            if (recordedOutcome == null) {
+                return null;
+            }
+            return recordedOutcome.applyTo(EmrResults.unknown(reference, null, null, null), "").toBuilder()
+                    .explanation(List.of("Outcome recorded at " + recordedOutcome.recordedAt() + " when EMR job run "
+                            + reference.displayId() + " ended; this submission key does not start or follow it again,"
+                            + " so its driver log is not shown again (see the job run's links)."))
+                    .submittedThrough(AckEmrBackend.SUBMITTED_THROUGH)
+                    .build();
         }
     }
 

@@ -9,7 +9,6 @@ import io.jenkins.plugins.sparkeks.core.k8s.OutcomeRecordingWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.RecordedWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.SubmissionRecords;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -50,14 +49,7 @@ public final class AckJobRuns {
         AckJobRunSubmitter.Submitted submitted = submitter.submit(request, key, namespace, idTimeout, to);
         EmrJobRunReference ref = submitted.reference();
         if (submitted.recordedOutcome() != null) {
-            SubmissionRecords.Outcome outcome = submitted.recordedOutcome();
-            // the run may still be listed by EMR, but the record is the answer: it holds after EMR forgot the run
-            return RecordedWatch.of(ref, outcome.applyTo(EmrResults.unknown(ref, null, null, null), "")
-                    .toBuilder()
-                    .explanation(List.of("Outcome recorded at " + outcome.recordedAt() + " when EMR job run "
-                            + ref.displayId() + " ended; this submission key does not start or follow it again, so its"
-                            + " driver log is not shown again (see the job run's links)."))
-                    .build(), to);
+            return RecordedWatch.of(ref, submitted.recordedResult(), to);
         }
         return OutcomeRecordingWatch.of(emr.watch(ref, options, to), records, namespace, key.hash(32), executor);
     }

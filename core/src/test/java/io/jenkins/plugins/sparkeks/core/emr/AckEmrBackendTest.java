@@ -17,11 +17,6 @@ import io.jenkins.plugins.sparkeks.emulator.JobScript;
 import io.jenkins.plugins.sparkeks.emulator.Operation;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +35,7 @@ class AckEmrBackendTest {
     private static final String NS = "spark";
 
     private final EmulatedAws env = new EmulatedAws();
-    private final ScheduledExecutorService ack = Executors.newSingleThreadScheduledExecutor();
+    private FakeAckController ack;
     private final EmrBackend emr = env.backend(env.machinery(EmrPollSettings.fast()));
     private final AckEmrBackend backend = new AckEmrBackend(client, emr, Duration.ofSeconds(20), env.scheduler);
 
@@ -48,38 +43,15 @@ class AckEmrBackendTest {
     void cleanNamespace() {
         client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).delete();
         client.configMaps().inNamespace(NS).delete();
-        runFakeAck();
+        ack = FakeAckController.starting(client, NS, env.emr);
     }
 
     @AfterEach
     void close() {
-        ack.shutdownNow();
+        ack.close();
         env.close();
     }
 
-    /** Plays the ACK controller: every JobRun without a status becomes a StartJobRun with a fresh token. */
-    @SuppressWarnings("unchecked")
-    private void runFakeAck() {
-        ack.scheduleWithFixedDelay(() -> {
-            for (GenericKubernetesResource jr : jobRunResources()) {
-                if (jr.getAdditionalProperties().get("status") != null) {
-                    continue;
-                }
-                Map<String, Object> spec = (Map<String, Object>) jr.getAdditionalProperties().get("spec");
-                Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) spec.get("jobDriver"))
-                        .get("sparkSubmitJobDriver");
-                String id = env.emr.startJobRun(b -> b.name((String) spec.get("name"))
-                        .virtualClusterId((String) spec.get("virtualClusterID"))
-                        .executionRoleArn((String) spec.get("executionRoleARN"))
-                        .releaseLabel((String) spec.get("releaseLabel"))
-                        .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint((String) driver.get("entryPoint"))))
-                        .clientToken(UUID.randomUUID().toString()))
-                        .id();
-                jr.getAdditionalProperties().put("status", Map.of("id", id, "state", "PENDING"));
-                client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).resource(jr).update();
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
-    }
 
     private List<GenericKubernetesResource> jobRunResources() {
         return client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace(NS).list().getItems();
@@ -137,8 +109,74 @@ class AckEmrBackendTest {
         assertThat(r.state()).isEqualTo(JobState.CANCELLED);
         assertThat(r.nativeState()).isEqualTo("CANCELLED");
         assertThat(r.submittedThrough()).isEqualTo("ack");
+        assertThat(r.cancelConfirmed()).isTrue();
         assertThat(jobRunResources()).isEmpty();
         assertThat(env.aws.calls(Operation.CANCEL_JOB_RUN)).isEqualTo(1);
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(new SubmissionKey("ack-cancel"))
+                        + " deleted.");
+    }
+
+    @Test
+    void anAbortedWaitCancelsTheRunAndDeletesItsJobRun() throws Exception {
+        env.aws.script("long", JobScript.builder().running(Duration.ofMinutes(10)).cancelPending(Duration.ofSeconds(2))
+                .build());
+        SubmissionKey key = new SubmissionKey("ack-abort");
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+
+        watch.cancel("the Jenkins build was stopped");
+        env.advanceUntilDone(watch.result());
+        JobResult r = watch.result().get();
+
+        assertThat(r.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(r.nativeState()).isEqualTo("CANCELLED"); // EMR's state, not our wish
+        assertThat(r.cancelConfirmed()).isTrue();
+        assertThat(r.submittedThrough()).isEqualTo("ack");
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(key) + " deleted.");
+        // the key's outcome outlives the resource: a repeat reports it and starts nothing
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> new SubmissionRecords(client).outcome(NS, key.hash(32)) != null);
+        EmrJobRunReference again = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        assertThat(backend.watch(again, WaitOptions.DEFAULT, new RecordingObserver()).result().get().state())
+                .isEqualTo(JobState.CANCELLED);
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(runsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunTimeoutCancelsTheRunAndDeletesItsJobRun() throws Exception {
+        env.aws.script("long", JobScript.builder().running(Duration.ofMinutes(10)).cancelPending(Duration.ZERO).build());
+        SubmissionKey key = new SubmissionKey("ack-timeout");
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("long").build(), key,
+                new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false)
+                .withRunTimeout(Duration.ofMinutes(1)), new RecordingObserver());
+
+        env.advanceUntilDone(watch.result());
+        JobResult r = watch.result().get();
+
+        assertThat(r.reason()).isEqualTo("RunTimeout");
+        assertThat(r.nativeState()).isEqualTo("CANCELLED");
+        assertThat(r.cancelConfirmed()).isTrue();
+        assertThat(jobRunResources()).isEmpty();
+        assertThat(r.explanation()).last().asString()
+                .isEqualTo("ACK JobRun " + NS + "/" + AckJobRunSubmitter.resourceName(key) + " deleted.");
+    }
+
+    @Test
+    void aRunThatEndsByItselfKeepsItsJobRun() throws Exception {
+        EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("ack-pi").build(),
+                new SubmissionKey("ack-keep"), new RecordingObserver());
+        JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(false), new RecordingObserver());
+        env.advanceUntilDone(watch.result());
+
+        assertThat(watch.result().get().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(jobRunResources()).hasSize(1);
     }
 
     @Test

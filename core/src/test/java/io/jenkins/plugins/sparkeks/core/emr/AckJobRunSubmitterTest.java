@@ -16,11 +16,7 @@ import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.result.JobState;
 import io.jenkins.plugins.sparkeks.emulator.Operation;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,50 +27,21 @@ class AckJobRunSubmitterTest {
     static KubernetesClient client;
 
     private final EmulatedAws env = new EmulatedAws();
-    private final ScheduledExecutorService ack = Executors.newSingleThreadScheduledExecutor();
+    private FakeAckController ack;
     private final AckJobRunSubmitter submitter = new AckJobRunSubmitter(client, "us-east-1");
 
     @AfterEach
     void close() {
-        ack.shutdownNow();
+        if (ack != null) {
+            ack.close();
+        }
         env.close();
     }
 
-    /** Plays the ACK controller: every JobRun without an id is started on EMR and gets the id (or a terminal condition). */
-    @SuppressWarnings("unchecked")
-    private void runFakeAck(boolean refuse) {
-        ack.scheduleWithFixedDelay(() -> {
-            for (GenericKubernetesResource jr : client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace("ack")
-                    .list().getItems()) {
-                if (jr.getAdditionalProperties().get("status") != null) {
-                    continue;
-                }
-                Map<String, Object> spec = (Map<String, Object>) jr.getAdditionalProperties().get("spec");
-                Map<String, Object> status;
-                if (refuse) {
-                    status = Map.of("conditions", List.of(Map.of("type", "ACK.Terminal", "status", "True",
-                            "message", "ValidationException: Virtual cluster vc1 is not in a RUNNING state")));
-                } else {
-                    Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) spec.get("jobDriver"))
-                            .get("sparkSubmitJobDriver");
-                    String id = env.emr.startJobRun(b -> b.name((String) spec.get("name"))
-                            .virtualClusterId((String) spec.get("virtualClusterID"))
-                            .executionRoleArn((String) spec.get("executionRoleARN"))
-                            .releaseLabel((String) spec.get("releaseLabel"))
-                            .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint((String) driver.get("entryPoint"))))
-                            .clientToken(jr.getMetadata().getUid() == null ? jr.getMetadata().getName() : jr.getMetadata().getUid()))
-                            .id();
-                    status = Map.of("id", id, "state", "PENDING");
-                }
-                jr.getAdditionalProperties().put("status", status);
-                client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace("ack").resource(jr).update();
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
-    }
 
     @Test
     void aJobRunResourceBecomesARunFollowedLikeAnyOther() throws Exception {
-        runFakeAck(false);
+        ack = FakeAckController.starting(client, "ack", env.emr);
         EmrJobRequest req = EmrBackendEmulatorTest.request("ack-pi").build();
 
         EmrJobRunReference ref = submitter.submit(req, new SubmissionKey("gitops-1"), "ack", Duration.ofSeconds(20), JobObserver.NONE)
@@ -96,7 +63,7 @@ class AckJobRunSubmitterTest {
 
     @Test
     void aResourceAckGaveUpOnFailsWithAckSMessage() {
-        runFakeAck(true);
+        ack = FakeAckController.refusing(client, "ack", "ValidationException: Virtual cluster vc1 is not in a RUNNING state");
         assertThatThrownBy(() -> submitter.submit(EmrBackendEmulatorTest.request("ack-bad").build(), new SubmissionKey("gitops-2"),
                 "ack", Duration.ofSeconds(20), JobObserver.NONE))
                 .isInstanceOf(JobException.class)

@@ -18,11 +18,6 @@ import io.jenkins.plugins.sparkeks.emulator.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,7 @@ class AckSubmissionRecordsTest {
     static KubernetesClient client;
 
     private final EmulatedAws env = new EmulatedAws();
-    private final ScheduledExecutorService ack = Executors.newSingleThreadScheduledExecutor();
+    private FakeAckController ack;
     private final EmrBackend emr = env.backend(env.machinery(EmrPollSettings.fast()));
     private final AckJobRuns runs = new AckJobRuns(client, "us-east-1", emr, env.scheduler);
 
@@ -45,42 +40,15 @@ class AckSubmissionRecordsTest {
     void cleanNamespace() {
         client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace("ack").delete();
         client.configMaps().inNamespace("ack").delete();
-        runFakeAck();
+        ack = FakeAckController.starting(client, "ack", env.emr);
     }
 
     @AfterEach
     void close() {
-        ack.shutdownNow();
+        ack.close();
         env.close();
     }
 
-    /**
-     * Plays the ACK controller: every JobRun without a status is started on EMR. ACK's JobRun has no client token
-     * field, so each resource ACK sees is a new StartJobRun: a fresh token per resource, as the SDK fills it in.
-     */
-    @SuppressWarnings("unchecked")
-    private void runFakeAck() {
-        ack.scheduleWithFixedDelay(() -> {
-            for (GenericKubernetesResource jr : client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace("ack")
-                    .list().getItems()) {
-                if (jr.getAdditionalProperties().get("status") != null) {
-                    continue;
-                }
-                Map<String, Object> spec = (Map<String, Object>) jr.getAdditionalProperties().get("spec");
-                Map<String, Object> driver = (Map<String, Object>) ((Map<String, Object>) spec.get("jobDriver"))
-                        .get("sparkSubmitJobDriver");
-                String id = env.emr.startJobRun(b -> b.name((String) spec.get("name"))
-                        .virtualClusterId((String) spec.get("virtualClusterID"))
-                        .executionRoleArn((String) spec.get("executionRoleARN"))
-                        .releaseLabel((String) spec.get("releaseLabel"))
-                        .jobDriver(d -> d.sparkSubmitJobDriver(s -> s.entryPoint((String) driver.get("entryPoint"))))
-                        .clientToken(UUID.randomUUID().toString()))
-                        .id();
-                jr.getAdditionalProperties().put("status", Map.of("id", id, "state", "PENDING"));
-                client.genericKubernetesResources(AckJobRunSubmitter.JOB_RUN).inNamespace("ack").resource(jr).update();
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
-    }
 
     private JobResult run(EmrJobRequest request, String key, RecordingObserver observer) throws Exception {
         JobWatch watch = runs.start(request, new SubmissionKey(key), "ack", Duration.ofSeconds(20),
@@ -172,7 +140,7 @@ class AckSubmissionRecordsTest {
     @Test
     void aDifferentSpecIsRefusedWhileTheFirstSubmitStillWaitsForItsId() {
         // no record yet (ACK has not reported an id): the resource's own fingerprint is what refuses the second spec
-        ack.shutdownNow();
+        ack.close();
         assertThatThrownBy(() -> runs.start(EmrBackendEmulatorTest.request("etl-orders").build(),
                 new SubmissionKey("gitops-pending"), "ack", Duration.ofMillis(200), WaitOptions.DEFAULT, JobObserver.NONE))
                 .hasMessageContaining("is the ACK emrcontainers controller running");
