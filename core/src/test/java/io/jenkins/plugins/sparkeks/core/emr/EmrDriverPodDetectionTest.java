@@ -94,12 +94,15 @@ class EmrDriverPodDetectionTest {
         EmrBackend backend = env.backend(machinery).withClusterAccess(new EmrClusterAccess(client, CLUSTER));
         RecordingObserver observer = new RecordingObserver();
         EmrJobRunReference ref = submit(backend, "informed", observer);
-        EmrJobRunReference other = submit(backend, "neighbour", new RecordingObserver());
+        RecordingObserver neighbourObserver = new RecordingObserver();
+        EmrJobRunReference other = submit(backend, "neighbour", neighbourObserver);
         driverPod(ref, "Running");
         driverPod(other, "Running");
         JobWatch watch = backend.watch(ref, NO_LOGS, observer);
-        JobWatch neighbour = backend.watch(other, NO_LOGS, new RecordingObserver());
+        JobWatch neighbour = backend.watch(other, NO_LOGS, neighbourObserver);
         untilRunning(observer);
+        // both seen running, so the poll slows to its minute; a neighbour still starting would be polled within it
+        await().atMost(Duration.ofSeconds(20)).until(() -> neighbourObserver.states.contains(JobState.RUNNING));
         assertThat(machinery.activeDriverPodInformers()).as("one informer for the namespace, not one per run").isEqualTo(1);
         assertThat(machinery.driverPods().informersStarted()).isEqualTo(1);
 
