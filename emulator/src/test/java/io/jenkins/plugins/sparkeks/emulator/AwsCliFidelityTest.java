@@ -181,6 +181,51 @@ class AwsCliFidelityTest {
         assertThat(run.path("tags").path("spark-on-eks/spec-fingerprint").asText()).isEqualTo("aaaaaaaaaaaaaaaa");
     }
 
+    /**
+     * The list the EMR poller sends to confirm many ended runs at once: the end states, a creation window from both
+     * sides and small pages, through the CLI (which pages on its own by nextToken). Only the runs that ended and were
+     * created within the window come back.
+     */
+    @Test
+    void endedRunsWithinACreationWindowAreListedPageByPageThroughTheCli() throws Exception {
+        aws.virtualCluster(VirtualCluster.running("vcw", "window", "eks-prod", "spark-w"));
+        aws.script("w-ends", JobScript.builder().pending(Duration.ZERO).submitted(Duration.ZERO)
+                .running(Duration.ofSeconds(1)).build());
+        aws.script("w-stays", JobScript.builder().pending(Duration.ZERO).submitted(Duration.ZERO)
+                .running(Duration.ofHours(1)).build());
+        String before = startIn("vcw", "w-ends", "w1");
+        aws.advance(Duration.ofSeconds(10));
+        Instant windowStart = aws.clock().instant().minusSeconds(1);
+        String inWindow1 = startIn("vcw", "w-ends", "w2");
+        String inWindow2 = startIn("vcw", "w-ends", "w3");
+        startIn("vcw", "w-stays", "w4");
+        Instant windowEnd = aws.clock().instant().plusSeconds(1);
+        aws.advance(Duration.ofSeconds(10));
+        startIn("vcw", "w-ends", "w5");
+        aws.advance(Duration.ofSeconds(5));
+        int lists = aws.calls(Operation.LIST_JOB_RUNS);
+
+        AwsCli.Result listed = cli.run("emr-containers", "list-job-runs", "--virtual-cluster-id", "vcw",
+                "--states", "COMPLETED", "FAILED", "CANCELLED", "--created-after", windowStart.toString(),
+                "--created-before", windowEnd.toString(), "--page-size", "1");
+        assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+        List<String> ids = new java.util.ArrayList<>();
+        listed.json().path("jobRuns").forEach(r -> {
+            ids.add(r.path("id").asText());
+            assertThat(r.path("state").asText()).isEqualTo("COMPLETED");
+        });
+        assertThat(ids).containsExactlyInAnyOrder(inWindow1, inWindow2).doesNotContain(before);
+        assertThat(aws.calls(Operation.LIST_JOB_RUNS) - lists).as("one request per page of one").isGreaterThanOrEqualTo(2);
+    }
+
+    private String startIn(String virtualCluster, String name, String token) throws Exception {
+        AwsCli.Result started = cli.run("emr-containers", "start-job-run", "--virtual-cluster-id", virtualCluster,
+                "--name", name, "--client-token", token, "--execution-role-arn", ROLE, "--release-label",
+                "emr-7.2.0-latest", "--job-driver", "{\"sparkSubmitJobDriver\":{\"entryPoint\":\"s3://bucket/pi.py\"}}");
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        return started.json().path("id").asText();
+    }
+
     @Test
     void virtualClustersCallerIdentityAndEksClusterReadBackThroughTheCli() throws Exception {
         AwsCli.Result clusters = cli.run("emr-containers", "list-virtual-clusters", "--container-provider-id",

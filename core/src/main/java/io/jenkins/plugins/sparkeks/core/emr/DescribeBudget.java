@@ -38,6 +38,12 @@ final class DescribeBudget {
         used += calls;
     }
 
+    /** How many calls the current window has left. */
+    int remaining() {
+        roll();
+        return Math.max(0, perWindow - used);
+    }
+
     /** How long until {@link #tryTake()} can succeed again. */
     long millisUntilNext() {
         roll();

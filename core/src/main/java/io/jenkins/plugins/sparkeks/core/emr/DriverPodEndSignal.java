@@ -25,7 +25,7 @@ final class DriverPodEndSignal implements SharedInformers.Listener<Pod> {
     private volatile boolean signalled;
 
     /**
-     * @param confirm     asks the run's poller for one prompt DescribeJobRun
+     * @param confirm     asks the run's poller for a prompt look at EMR (gathered with other endings)
      * @param diagnostics where the one line goes when pods cannot be watched
      * @param fallback    what happens then, e.g. "its end is found by polling EMR every 20 s"
      * @param driverExpected whether EMR last said the driver runs, so a missing pod means it is gone

@@ -95,8 +95,8 @@ public final class EmrBackend implements SparkJobBackend<EmrJobRequest> {
 
     /**
      * The same backend, also following each run's driver pod through the machinery's shared informer of the virtual
-     * cluster's namespace: when the pod ends or disappears, one DescribeJobRun confirms the end at once instead of at
-     * the next poll. Without permission to list and watch pods there, a run says so once and is polled as before.
+     * cluster's namespace: when the pod ends or disappears, EMR confirms the end at once instead of at the next poll
+     * (one DescribeJobRun, or one ListJobRuns of ended runs for many endings pending together). Without permission to list and watch pods there, a run says so once and is polled as before.
      */
     public EmrBackend withClusterAccess(EmrClusterAccess access) {
         return new EmrBackend(region, emr, logs, s3, logLimiter, machinery, podLogs, access);

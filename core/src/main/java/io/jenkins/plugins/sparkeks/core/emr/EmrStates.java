@@ -11,6 +11,10 @@ public final class EmrStates {
     public static final List<JobRunState> ACTIVE =
             List.of(JobRunState.PENDING, JobRunState.SUBMITTED, JobRunState.RUNNING, JobRunState.CANCEL_PENDING);
 
+    /** The end states, which ListJobRuns is asked for to confirm many endings with one call. */
+    public static final List<JobRunState> TERMINAL =
+            List.of(JobRunState.COMPLETED, JobRunState.FAILED, JobRunState.CANCELLED);
+
     private EmrStates() {}
 
     public static JobState toJobState(JobRunState s) {

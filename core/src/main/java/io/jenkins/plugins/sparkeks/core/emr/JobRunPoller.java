@@ -35,8 +35,11 @@ import software.amazon.awssdk.services.emrcontainers.model.ValidationException;
  * N / DESCRIBES_PER_TICK seconds instead of N calls at once.
  *
  * <p>A sign from outside that one run may have ended (its driver pod finished or vanished) asks for
- * {@link #confirm(String)}: an extra tick that describes just that run, without listing, using what the regular drain
- * left of {@link #DESCRIBES_PER_TICK} per {@link #DRAIN_INTERVAL}. The API decides: a run still active is described
+ * {@link #confirm(String)}: an extra tick that looks at just the runs signalled since the last one, using what the
+ * regular drain left of {@link #DESCRIBES_PER_TICK} calls per {@link #DRAIN_INTERVAL}. Up to
+ * {@link #DESCRIBE_AT_MOST} signalled runs are described one by one; more are confirmed together by ListJobRuns over
+ * the end states, created within the signalled runs' creation times, one call per page however many ended, so a
+ * burst of endings costs a few calls instead of one each. The API decides: a run EMR does not show ended is looked at
  * again after each of {@link #CONFIRM_BACKOFF}, then left to the regular poll.
  */
 final class JobRunPoller {
@@ -74,6 +77,12 @@ final class JobRunPoller {
     static final int DESCRIBES_PER_TICK = 20;
     static final java.time.Duration DRAIN_INTERVAL = java.time.Duration.ofSeconds(1);
     // EMR may report the end a moment after the driver pod shows it; a few quick looks, then the poll as before
+    // one or two endings are confirmed by DescribeJobRun (exact, small answer); more by listing the ended runs
+    static final int DESCRIBE_AT_MOST = 2;
+    // single describes leave this many of the window's calls for a list, so a burst that follows is not kept waiting
+    static final int LIST_RESERVE = 5;
+    // confirmation lists come at most this often, so endings arriving one by one are gathered into few calls
+    static final java.time.Duration LIST_PACE = java.time.Duration.ofMillis(100);
     static final List<java.time.Duration> CONFIRM_BACKOFF = List.of(java.time.Duration.ofMillis(300),
             java.time.Duration.ofMillis(700), java.time.Duration.ofMillis(1500));
 
@@ -89,6 +98,8 @@ final class JobRunPoller {
     private boolean rerun;
     private boolean closed;
     private long regularDueNanos = System.nanoTime(); // when the next list round is due; under lock
+    private long confirmDueNanos = System.nanoTime(); // when signalled runs may next be looked at; under lock
+    private boolean listedToConfirm; // this tick confirmed by a list; tick only
     private final Set<String> urgent = new LinkedHashSet<>(); // runs to confirm at once; under lock
     private final DescribeBudget budget = new DescribeBudget(DESCRIBES_PER_TICK, DRAIN_INTERVAL, System::nanoTime);
     private int failures; // touched by the single running tick only
@@ -160,13 +171,15 @@ final class JobRunPoller {
     }
 
     private void confirmSoon(String jobRunId) {
+        long delay;
         synchronized (lock) {
             if (closed || !watched.containsKey(jobRunId)) {
                 return;
             }
             urgent.add(jobRunId);
+            delay = Math.max(0, (confirmDueNanos - System.nanoTime()) / 1_000_000L);
         }
-        schedule(0);
+        schedule(delay);
     }
 
     private void schedule(long delayMillis) {
@@ -199,10 +212,15 @@ final class JobRunPoller {
             rerun = false;
             next = null; // this run's own future; not yet "done" while it runs
             regular = System.nanoTime() - regularDueNanos >= 0;
-            confirming = new ArrayList<>(urgent);
-            urgent.clear();
+            if (System.nanoTime() - confirmDueNanos >= 0) {
+                confirming = new ArrayList<>(urgent);
+                urgent.clear();
+            } else {
+                confirming = List.of();
+            }
         }
         long delay;
+        listedToConfirm = false;
         try {
             confirmSome(confirming);
             if (regular) {
@@ -225,23 +243,33 @@ final class JobRunPoller {
             return;
         }
         synchronized (lock) {
+            long wait = Math.max(budget.millisUntilNext(), listedToConfirm ? LIST_PACE.toMillis() : 0);
+            confirmDueNanos = System.nanoTime() + wait * 1_000_000L;
             if (rerun) {
                 delay = 0;
             } else if (!urgent.isEmpty()) {
-                delay = Math.min(delay, budget.millisUntilNext());
+                delay = Math.min(delay, wait);
             }
         }
         schedule(delay);
     }
 
     /**
-     * Describes runs a sign pointed at, within what the budget has left; the rest wait for the next tick. A failed
-     * call hands the run to the regular drain, which owns backoff and giving up.
+     * Looks at the runs a sign pointed at, within what the budget has left; the rest wait for the next tick. A failed
+     * call hands its runs to the regular drain, which owns backoff and giving up.
      */
     private void confirmSome(List<String> confirming) {
-        for (String id : confirming) {
+        List<String> live = confirming.stream().filter(watched::containsKey).toList();
+        boolean few = live.size() <= DESCRIBE_AT_MOST && budget.remaining() > LIST_RESERVE;
+        List<String> listed = few ? List.of()
+                : live.stream().filter(id -> watched.get(id).createdAt != null).toList();
+        if (!listed.isEmpty()) {
+            listedToConfirm = true;
+            confirmByList(listed);
+        }
+        for (String id : live) {
             Watched w = watched.get(id);
-            if (w == null) {
+            if (w == null || listed.contains(id)) {
                 continue;
             }
             if (!budget.tryTake()) {
@@ -258,10 +286,70 @@ final class JobRunPoller {
                 toDescribe.put(id, Boolean.TRUE);
                 continue;
             }
-            if (watched.get(id) == w && w.confirmations < CONFIRM_BACKOFF.size()) {
-                java.time.Duration pause = CONFIRM_BACKOFF.get(w.confirmations++);
-                scheduler.schedule(() -> confirmSoon(id), pause.toMillis(), TimeUnit.MILLISECONDS);
+            confirmAgainLater(id, w);
+        }
+    }
+
+    /**
+     * Confirms many signalled runs at once: ListJobRuns over the end states, created between the oldest and the newest
+     * of them, page after page (one budget call each) until every one is found or the list ends. A run found is told
+     * from its list entry, the same JobRun DescribeJobRun returns; a run not found has not ended in EMR's eyes and is
+     * looked at again later. When the budget runs out mid-list, the runs not yet found wait for the next tick.
+     */
+    private void confirmByList(List<String> ids) {
+        Map<String, Watched> pending = new LinkedHashMap<>();
+        Instant oldest = null;
+        Instant newest = null;
+        for (String id : ids) {
+            Watched w = watched.get(id);
+            if (w != null) {
+                pending.put(id, w);
+                oldest = oldest == null || w.createdAt.isBefore(oldest) ? w.createdAt : oldest;
+                newest = newest == null || w.createdAt.isAfter(newest) ? w.createdAt : newest;
             }
+        }
+        String token = null;
+        boolean listEnded = false;
+        try {
+            while (!pending.isEmpty()) {
+                if (!budget.tryTake()) {
+                    break;
+                }
+                ListJobRunsResponse page = listPage(EmrStates.TERMINAL, oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS),
+                        newest.plusSeconds(CREATED_AFTER_SLACK_SECONDS), token);
+                for (JobRun run : page.jobRuns()) {
+                    Watched w = pending.remove(run.id());
+                    if (w != null && watched.get(run.id()) == w) {
+                        toDescribe.remove(run.id());
+                        notify(run.id(), w, run);
+                    }
+                }
+                token = page.nextToken();
+                if (token == null) {
+                    listEnded = true;
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("confirming {} job runs by listing failed; the regular poll describes them: {}", pending.size(),
+                    AwsErrors.describe(e));
+            pending.keySet().forEach(id -> toDescribe.put(id, Boolean.TRUE));
+            return;
+        }
+        if (!listEnded && !pending.isEmpty()) {
+            synchronized (lock) {
+                urgent.addAll(pending.keySet()); // the budget ran out: the next tick lists for them again
+            }
+            return;
+        }
+        pending.forEach(this::confirmAgainLater);
+    }
+
+    /** EMR may show the end a moment after the pod: a few more looks, then the regular poll alone. */
+    private void confirmAgainLater(String id, Watched w) {
+        if (watched.get(id) == w && w.confirmations < CONFIRM_BACKOFF.size()) {
+            java.time.Duration pause = CONFIRM_BACKOFF.get(w.confirmations++);
+            scheduler.schedule(() -> confirmSoon(id), pause.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -400,8 +488,13 @@ final class JobRunPoller {
     }
 
     private ListJobRunsResponse listPage(Instant createdAfter, String token) {
+        return listPage(EmrStates.ACTIVE, createdAfter, null, token);
+    }
+
+    private ListJobRunsResponse listPage(List<JobRunState> states, Instant createdAfter, Instant createdBefore,
+            String token) {
         ListJobRunsRequest.Builder request = ListJobRunsRequest.builder().virtualClusterId(virtualClusterId)
-                .states(EmrStates.ACTIVE).createdAfter(createdAfter).nextToken(token);
+                .states(states).createdAfter(createdAfter).createdBefore(createdBefore).nextToken(token);
         if (pageSize == null) {
             return emr.listJobRuns(request.build());
         }

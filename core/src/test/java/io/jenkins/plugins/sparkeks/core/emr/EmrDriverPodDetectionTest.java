@@ -94,12 +94,15 @@ class EmrDriverPodDetectionTest {
         EmrBackend backend = env.backend(machinery).withClusterAccess(new EmrClusterAccess(client, CLUSTER));
         RecordingObserver observer = new RecordingObserver();
         EmrJobRunReference ref = submit(backend, "informed", observer);
-        EmrJobRunReference other = submit(backend, "neighbour", new RecordingObserver());
+        RecordingObserver neighbourObserver = new RecordingObserver();
+        EmrJobRunReference other = submit(backend, "neighbour", neighbourObserver);
         driverPod(ref, "Running");
         driverPod(other, "Running");
         JobWatch watch = backend.watch(ref, NO_LOGS, observer);
-        JobWatch neighbour = backend.watch(other, NO_LOGS, new RecordingObserver());
+        JobWatch neighbour = backend.watch(other, NO_LOGS, neighbourObserver);
         untilRunning(observer);
+        // both seen running, so the poll slows to its minute; a neighbour still starting would be polled within it
+        await().atMost(Duration.ofSeconds(20)).until(() -> neighbourObserver.states.contains(JobState.RUNNING));
         assertThat(machinery.activeDriverPodInformers()).as("one informer for the namespace, not one per run").isEqualTo(1);
         assertThat(machinery.driverPods().informersStarted()).isEqualTo(1);
 
@@ -120,6 +123,46 @@ class EmrDriverPodDetectionTest {
         assertThat(neighbour.result()).isNotDone();
         neighbour.detach();
         await().atMost(Duration.ofSeconds(5)).until(() -> machinery.activeDriverPodInformers() == 0);
+    }
+
+    @Test
+    void podsEndingTogetherAreConfirmedByListingTheEndedRunsNotOneDescribeEach() throws Exception {
+        EmrWatchMachinery machinery = env.machinery(polledEvery(Duration.ofSeconds(60)));
+        EmrBackend backend = env.backend(machinery).withClusterAccess(new EmrClusterAccess(client, CLUSTER));
+        java.util.List<EmrJobRunReference> refs = new java.util.ArrayList<>();
+        java.util.List<JobWatch> watches = new java.util.ArrayList<>();
+        java.util.List<RecordingObserver> observers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = "together-" + i;
+            // the last run's pod ends too, but EMR keeps it RUNNING (an attempt EMR has not let go of yet)
+            env.aws.script(name, JobScript.builder().running(Duration.ofSeconds(i == 5 ? 600 : 20)).build());
+            RecordingObserver observer = new RecordingObserver();
+            EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request(name).build(), new SubmissionKey(name),
+                    observer);
+            driverPod(ref, "Running");
+            refs.add(ref);
+            observers.add(observer);
+            watches.add(backend.watch(ref, NO_LOGS, observer));
+        }
+        env.aws.advance(Duration.ofSeconds(4));
+        await().atMost(Duration.ofSeconds(20)).until(() -> observers.stream().allMatch(o -> o.states.contains(JobState.RUNNING)));
+        env.aws.advance(Duration.ofSeconds(30)); // five runs are COMPLETED in EMR, the sixth still RUNNING
+        // a slow DescribeJobRun holds the poller while the other endings arrive, as a busy API would
+        env.aws.faults().latency(Operation.DESCRIBE_JOB_RUN, Duration.ofMillis(500));
+        int describes = env.aws.calls(Operation.DESCRIBE_JOB_RUN);
+        int lists = env.aws.calls(Operation.LIST_JOB_RUNS);
+
+        refs.forEach(ref -> phase(ref, "Succeeded"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(watches.get(i).result().get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.SUCCEEDED);
+        }
+        assertThat(env.aws.calls(Operation.DESCRIBE_JOB_RUN) - describes)
+                .as("at most the first ending and the stuck run described alone").isLessThanOrEqualTo(2);
+        assertThat(env.aws.calls(Operation.LIST_JOB_RUNS)).as("the rest confirmed by a list").isGreaterThan(lists);
+        Thread.sleep(3000); // the stuck run's few extra looks
+        assertThat(watches.get(5).result()).as("EMR still says RUNNING: no end from the pod alone").isNotDone();
+        watches.get(5).detach();
     }
 
     @Test

@@ -187,4 +187,129 @@ class JobRunPollerTest {
         assertThat(described.subList(0, n / 2))
                 .containsExactlyInAnyOrderElementsOf(running.subList(0, n / 2).stream().map(JobRun::id).toList());
     }
+
+    /** EMR as the confirmation tests see it: which runs ended, the calls made, the ended list paged by 50. */
+    private final java.util.Set<String> endedInEmr = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<ListJobRunsRequest> endLists = new CopyOnWriteArrayList<>();
+    private final List<String> describes = new CopyOnWriteArrayList<>();
+    private volatile boolean endListFails;
+
+    @SuppressWarnings("unchecked")
+    private List<JobRun> emrWith(int n) {
+        List<JobRun> runs = IntStream.range(0, n).mapToObj(i -> run("jr" + i, JobRunState.RUNNING)).toList();
+        when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenAnswer(a -> {
+            ListJobRunsRequest r = a.getArgument(0);
+            if (!r.states().equals(EmrStates.TERMINAL)) {
+                return ListJobRunsResponse.builder()
+                        .jobRuns(runs.stream().filter(j -> !endedInEmr.contains(j.id())).toList()).build();
+            }
+            endLists.add(r);
+            if (endListFails) {
+                throw EmrContainersException.builder().statusCode(500).message("internal error").build();
+            }
+            List<JobRun> ended = runs.stream().filter(j -> endedInEmr.contains(j.id()))
+                    .map(j -> run(j.id(), JobRunState.COMPLETED)).toList();
+            int from = r.nextToken() == null ? 0 : Integer.parseInt(r.nextToken());
+            int to = Math.min(ended.size(), from + 50);
+            return ListJobRunsResponse.builder().jobRuns(ended.subList(from, to))
+                    .nextToken(to < ended.size() ? String.valueOf(to) : null).build();
+        });
+        when(emr.describeJobRun(any(Consumer.class))).thenAnswer(a -> {
+            DescribeJobRunRequest.Builder b = DescribeJobRunRequest.builder();
+            ((Consumer<DescribeJobRunRequest.Builder>) a.getArgument(0)).accept(b);
+            String id = b.build().id();
+            describes.add(id);
+            return software.amazon.awssdk.services.emrcontainers.model.DescribeJobRunResponse.builder()
+                    .jobRun(run(id, endedInEmr.contains(id) ? JobRunState.COMPLETED : JobRunState.RUNNING)).build();
+        });
+        return runs;
+    }
+
+    /** Signals the given runs' pod ends while the poller's thread is held, so one tick sees them all. */
+    private void signalTogether(List<String> ids) throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        scheduler.execute(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await();
+        ids.forEach(poller::confirm);
+        release.countDown();
+    }
+
+    private void allRunning(List<JobRun> runs) {
+        runs.forEach(r -> poller.watch(r.id(), CREATED, listener(r.id())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == runs.size());
+        describes.clear();
+    }
+
+    @Test
+    void manyPodEndingsAreConfirmedByListingTheEndedRunsAPageAtATimeWithoutOneCallEach() throws Exception {
+        List<JobRun> runs = emrWith(200);
+        allRunning(runs);
+        runs.forEach(r -> endedInEmr.add(r.id()));
+
+        signalTogether(runs.stream().map(JobRun::id).toList());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().filter(e -> e.endsWith(":COMPLETED")).count() == 200);
+        assertThat(describes).isEmpty();
+        assertThat(endLists).hasSize(200 / 50);
+        assertThat(endLists).allSatisfy(r -> {
+            assertThat(r.virtualClusterId()).isEqualTo("vc1");
+            assertThat(r.createdAfter()).isBeforeOrEqualTo(CREATED);
+            assertThat(r.createdBefore()).isAfterOrEqualTo(CREATED);
+        });
+    }
+
+    @Test
+    void oneOrTwoPodEndingsAreConfirmedByDescribingThem() throws Exception {
+        List<JobRun> runs = emrWith(10);
+        allRunning(runs);
+        endedInEmr.add("jr3");
+        endedInEmr.add("jr7");
+
+        signalTogether(List.of("jr3", "jr7"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("jr3:COMPLETED") && events.contains("jr7:COMPLETED"));
+        assertThat(describes).containsExactlyInAnyOrder("jr3", "jr7");
+        assertThat(endLists).isEmpty();
+    }
+
+    @Test
+    void aRunStillRunningInEmrAfterItsPodEndedStaysWatchedAndIsLookedAtAgain() throws Exception {
+        List<JobRun> runs = emrWith(10);
+        allRunning(runs);
+        List<String> signalled = List.of("jr0", "jr1", "jr2", "jr3", "jr4");
+        signalled.stream().filter(id -> !id.equals("jr4")).forEach(endedInEmr::add);
+
+        signalTogether(signalled);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().filter(e -> e.endsWith(":COMPLETED")).count() == 4);
+        // EMR still says jr4 runs: its pod's end is only a hint, so no end yet, and a few more looks follow
+        await().atMost(Duration.ofSeconds(5)).until(() -> endLists.size() + describes.size() >= 2);
+        assertThat(events).doesNotContain("jr4:COMPLETED");
+        assertThat(events.stream().filter(e -> e.startsWith("jr4:"))).containsExactly("jr4:RUNNING");
+
+        endedInEmr.add("jr4");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("jr4:COMPLETED"));
+    }
+
+    @Test
+    void whenListingTheEndedRunsFailsTheRegularPollDescribesThem() throws Exception {
+        List<JobRun> runs = emrWith(20);
+        allRunning(runs);
+        runs.forEach(r -> endedInEmr.add(r.id()));
+        endListFails = true;
+
+        signalTogether(runs.stream().map(JobRun::id).toList());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter(e -> e.endsWith(":COMPLETED")).count() == 20);
+        assertThat(endLists).isNotEmpty();
+        assertThat(describes).hasSize(20).doesNotHaveDuplicates();
+    }
 }
