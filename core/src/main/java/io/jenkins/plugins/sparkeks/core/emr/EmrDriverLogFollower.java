@@ -227,6 +227,9 @@ final class EmrDriverLogFollower {
             @Override
             public void readTo(String stream, long total) {
                 synchronized (EmrDriverLogFollower.this) {
+                    if (stopped) {
+                        return; // lines of a read in flight at the stop were refused: a resume must read them
+                    }
                     positions.put(stream, positions.get(stream).withDelivered(total));
                 }
             }
