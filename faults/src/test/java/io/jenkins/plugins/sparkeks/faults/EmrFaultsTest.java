@@ -226,6 +226,81 @@ class EmrFaultsTest {
     }
 
     /**
+     * A restart whose detach lands while a driver log read is in flight: the emulator holds the read until the
+     * detach has either returned or is waiting for that read, so the race between a read's delivery and the cursor
+     * saved at the detach is met every time, not only when a sleep happens to line them up. CloudWatch's read comes
+     * back with lines (held mid-run, after the first lines arrived); S3's comes after the end.
+     */
+    @ParameterizedTest(name = "restart while a {0} read is in flight")
+    @CsvSource({"GET_LOG_EVENTS", "GET_OBJECT"})
+    void restartWhileALogReadIsInFlight(Operation op) throws Exception {
+        boolean s3 = op == Operation.GET_OBJECT;
+        String name = ("emr-held-" + op).toLowerCase().replace('_', '-');
+        List<String> out = IntStream.rangeClosed(1, 40).mapToObj(i -> name + " line " + i).toList();
+        List<String> err = IntStream.rangeClosed(1, 20).mapToObj(i -> name + " err " + i).toList();
+        List<String> expected = new ArrayList<>(out);
+        expected.addAll(err);
+        // both streams have lines, so whichever stream's read is held brings some
+        aws.script(name, JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                .running(Duration.ofMillis(1500)).stdout(out).stderr(err).build());
+        EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
+                .releaseLabel("emr-7.5.0-latest").sparkSubmit("s3://bucket/job.py", List.of(), null);
+        EmrJobRequest request = (s3 ? b.s3Logs("s3://fault-logs/emr/") : b.cloudWatchLogs("/emr/faults", "f")).build();
+        WaitOptions options = WaitOptions.DEFAULT.withStartTimeout(Duration.ofSeconds(30)).withApiUnreachableTimeout(UNREACHABLE);
+        int runsBefore = aws.jobRuns().size();
+        Recorder first = new Recorder(s3 ? null : "cloudwatch:");
+        Recorder second = new Recorder(s3 ? null : "cloudwatch:");
+        JobResult result;
+        try (Engine engine = Engine.start(); Engine fresh = Engine.start()) {
+            JobReference ref = engine.backend().submit(request, new SubmissionKey("faults/" + name), first, options);
+            JobWatch watch = engine.backend().watch(ref, options, first);
+            if (!s3) {
+                waitUntil(() -> !first.lines.isEmpty(), Duration.ofSeconds(20)); // mid-run: the next read brings more
+            }
+            Faults.Hold hold = aws.faults().hold(op);
+            assertThat(hold.awaitHeld(Duration.ofSeconds(20))).as("a log read was held").isTrue();
+            JobReference[] saved = new JobReference[1];
+            Thread detacher = new Thread(() -> {
+                watch.detach();
+                saved[0] = watch.reference();
+            }, "detacher");
+            detacher.start();
+            // the read goes on only once the detach is done or waits for it (blocked on the log, or parked)
+            waitUntil(() -> detacher.getState() != Thread.State.RUNNABLE && detacher.getState() != Thread.State.NEW,
+                    Duration.ofSeconds(20));
+            hold.release();
+            detacher.join(20_000);
+            assertThat(detacher.isAlive()).as("the detach came back").isFalse();
+            result = fresh.backend().watch(saved[0], options, second).result().get(40, TimeUnit.SECONDS);
+        } finally {
+            aws.faults().clear();
+        }
+        List<String> delivered = new ArrayList<>(first.lines);
+        delivered.addAll(second.lines);
+        int lost = Tally.lost(expected, delivered);
+        int duplicated = Tally.duplicated(delivered);
+        int runs = aws.jobRuns().size() - runsBefore;
+        Tally.FAULTS.incrementAndGet();
+        Tally.JOBS.incrementAndGet();
+        Tally.RUNS_STARTED.addAndGet(runs);
+        Tally.LINES_LOST.addAndGet(lost);
+        Tally.LINES_DUPLICATED.addAndGet(duplicated);
+        assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(lost).as("lines lost").isZero();
+        assertThat(duplicated).as("lines duplicated").isZero();
+        assertThat(runs).as("runs started").isEqualTo(1);
+        Tally.SURVIVED.incrementAndGet();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited " + atMost + " for a condition").isLessThan(end);
+            Thread.sleep(5);
+        }
+    }
+
+    /**
      * The same key sent again under a DescribeJobRun storm at submit: the run's spec tag is still read, so the same
      * request attaches to the one run and another job under the key is refused; neither waits past the start timeout.
      */
