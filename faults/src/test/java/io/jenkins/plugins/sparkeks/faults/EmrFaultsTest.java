@@ -228,41 +228,55 @@ class EmrFaultsTest {
     /**
      * A restart whose detach lands while a driver log read is in flight: the emulator holds the read until the
      * detach has either returned or is waiting for that read, so the race between a read's delivery and the cursor
-     * saved at the detach is met every time, not only when a sleep happens to line them up. CloudWatch's read comes
-     * back with lines (held mid-run, after the first lines arrived); S3's comes after the end.
+     * saved at the detach is met every time, not only when a sleep happens to line them up. CloudWatch's reads are
+     * held mid-run, after the first lines arrived (FilterLogEvents with two runs sharing the log group, whose read
+     * goes out without the log's lock); S3's after the end.
      */
     @ParameterizedTest(name = "restart while a {0} read is in flight")
-    @CsvSource({"GET_LOG_EVENTS", "GET_OBJECT"})
+    @CsvSource({"GET_LOG_EVENTS", "FILTER_LOG_EVENTS", "GET_OBJECT"})
     void restartWhileALogReadIsInFlight(Operation op) throws Exception {
         boolean s3 = op == Operation.GET_OBJECT;
-        String name = ("emr-held-" + op).toLowerCase().replace('_', '-');
-        List<String> out = IntStream.rangeClosed(1, 40).mapToObj(i -> name + " line " + i).toList();
-        List<String> err = IntStream.rangeClosed(1, 20).mapToObj(i -> name + " err " + i).toList();
-        List<String> expected = new ArrayList<>(out);
-        expected.addAll(err);
-        // both streams have lines, so whichever stream's read is held brings some
-        aws.script(name, JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
-                .running(Duration.ofMillis(1500)).stdout(out).stderr(err).build());
-        EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
-                .releaseLabel("emr-7.5.0-latest").sparkSubmit("s3://bucket/job.py", List.of(), null);
-        EmrJobRequest request = (s3 ? b.s3Logs("s3://fault-logs/emr/") : b.cloudWatchLogs("/emr/faults", "f")).build();
+        int jobs = op == Operation.FILTER_LOG_EVENTS ? 2 : 1;
+        String base = ("emr-held-" + op).toLowerCase().replace('_', '-');
         WaitOptions options = WaitOptions.DEFAULT.withStartTimeout(Duration.ofSeconds(30)).withApiUnreachableTimeout(UNREACHABLE);
         int runsBefore = aws.jobRuns().size();
-        Recorder first = new Recorder(s3 ? null : "cloudwatch:");
-        Recorder second = new Recorder(s3 ? null : "cloudwatch:");
-        JobResult result;
+        List<List<String>> expected = new ArrayList<>();
+        List<Recorder> first = new ArrayList<>();
+        List<Recorder> second = new ArrayList<>();
+        List<JobResult> results = new ArrayList<>();
         try (Engine engine = Engine.start(); Engine fresh = Engine.start()) {
-            JobReference ref = engine.backend().submit(request, new SubmissionKey("faults/" + name), first, options);
-            JobWatch watch = engine.backend().watch(ref, options, first);
+            List<JobWatch> watches = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                String name = base + "-" + j;
+                List<String> out = IntStream.rangeClosed(1, 40).mapToObj(i -> name + " line " + i).toList();
+                List<String> err = IntStream.rangeClosed(1, 20).mapToObj(i -> name + " err " + i).toList();
+                List<String> all = new ArrayList<>(out);
+                all.addAll(err);
+                expected.add(all);
+                // both streams have lines, so whichever stream's read is held brings some
+                aws.script(name, JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                        .running(Duration.ofMillis(1500)).stdout(out).stderr(err).build());
+                EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
+                        .releaseLabel("emr-7.5.0-latest").sparkSubmit("s3://bucket/job.py", List.of(), null);
+                EmrJobRequest request = (s3 ? b.s3Logs("s3://fault-logs/emr/") : b.cloudWatchLogs("/emr/held", "f")).build();
+                Recorder r = new Recorder(s3 ? null : "cloudwatch:");
+                first.add(r);
+                second.add(new Recorder(s3 ? null : "cloudwatch:"));
+                JobReference ref = engine.backend().submit(request, new SubmissionKey("faults/" + name), r, options);
+                watches.add(engine.backend().watch(ref, options, r));
+            }
             if (!s3) {
-                waitUntil(() -> !first.lines.isEmpty(), Duration.ofSeconds(20)); // mid-run: the next read brings more
+                // mid-run: the next read brings more
+                waitUntil(() -> first.stream().allMatch(r -> !r.lines.isEmpty()), Duration.ofSeconds(20));
             }
             Faults.Hold hold = aws.faults().hold(op);
             assertThat(hold.awaitHeld(Duration.ofSeconds(20))).as("a log read was held").isTrue();
-            JobReference[] saved = new JobReference[1];
+            List<JobReference> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread detacher = new Thread(() -> {
-                watch.detach();
-                saved[0] = watch.reference();
+                for (JobWatch w : watches) {
+                    w.detach();
+                    saved.add(w.reference());
+                }
             }, "detacher");
             detacher.start();
             // the read goes on only once the detach is done or waits for it (blocked on the log, or parked)
@@ -271,25 +285,31 @@ class EmrFaultsTest {
             hold.release();
             detacher.join(20_000);
             assertThat(detacher.isAlive()).as("the detach came back").isFalse();
-            result = fresh.backend().watch(saved[0], options, second).result().get(40, TimeUnit.SECONDS);
+            for (int j = 0; j < jobs; j++) {
+                results.add(fresh.backend().watch(saved.get(j), options, second.get(j)).result().get(40, TimeUnit.SECONDS));
+            }
         } finally {
             aws.faults().clear();
         }
-        List<String> delivered = new ArrayList<>(first.lines);
-        delivered.addAll(second.lines);
-        int lost = Tally.lost(expected, delivered);
-        int duplicated = Tally.duplicated(delivered);
         int runs = aws.jobRuns().size() - runsBefore;
+        int lost = 0;
+        int duplicated = 0;
+        for (int j = 0; j < jobs; j++) {
+            List<String> delivered = new ArrayList<>(first.get(j).lines);
+            delivered.addAll(second.get(j).lines);
+            lost += Tally.lost(expected.get(j), delivered);
+            duplicated += Tally.duplicated(delivered);
+        }
         Tally.FAULTS.incrementAndGet();
-        Tally.JOBS.incrementAndGet();
+        Tally.JOBS.addAndGet(jobs);
         Tally.RUNS_STARTED.addAndGet(runs);
         Tally.LINES_LOST.addAndGet(lost);
         Tally.LINES_DUPLICATED.addAndGet(duplicated);
-        assertThat(result.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(results).extracting(JobResult::state).containsOnly(JobState.SUCCEEDED);
         assertThat(lost).as("lines lost").isZero();
         assertThat(duplicated).as("lines duplicated").isZero();
-        assertThat(runs).as("runs started").isEqualTo(1);
-        Tally.SURVIVED.incrementAndGet();
+        assertThat(runs).as("runs started").isEqualTo(jobs);
+        Tally.SURVIVED.addAndGet(jobs);
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, Duration atMost) throws InterruptedException {
