@@ -105,6 +105,7 @@ final class EmulatorServer implements AutoCloseable {
         }
         calls.record(operation, request.scope().accessKeyId());
         pause(faults.latencyOf(operation));
+        faults.takeHold(operation).ifPresent(Faults.Hold::block);
         Optional<Faults.Kind> fault = faults.take(operation);
         if (fault.isPresent()) {
             return switch (fault.get()) {

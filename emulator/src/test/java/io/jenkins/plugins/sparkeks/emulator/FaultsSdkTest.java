@@ -41,6 +41,34 @@ class FaultsSdkTest {
     }
 
     @Test
+    void aHeldRequestIsAnsweredOnlyOnceReleasedAndOnlyTheNextOneIsHeld() throws Exception {
+        Faults.Hold hold = aws.faults().hold(Operation.DESCRIBE_JOB_RUN);
+        try (EmrContainersClient emr = Sdk.emr(aws)) {
+            java.util.concurrent.CompletableFuture<JobRunState> held = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> emr.describeJobRun(r -> r.virtualClusterId("vc1").id(jobRunId)).jobRun().state());
+            assertThat(hold.awaitHeld(Duration.ofSeconds(10))).isTrue();
+            // a later request of the same operation passes while the first is still held
+            assertThat(emr.describeJobRun(r -> r.virtualClusterId("vc1").id(jobRunId)).jobRun().state())
+                    .isEqualTo(JobRunState.PENDING);
+            assertThat(held).isNotDone();
+            hold.release();
+            assertThat(held.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(JobRunState.PENDING);
+        }
+    }
+
+    @Test
+    void clearReleasesAHeldRequest() throws Exception {
+        Faults.Hold hold = aws.faults().hold(Operation.DESCRIBE_JOB_RUN);
+        try (EmrContainersClient emr = Sdk.emr(aws)) {
+            java.util.concurrent.CompletableFuture<JobRunState> held = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> emr.describeJobRun(r -> r.virtualClusterId("vc1").id(jobRunId)).jobRun().state());
+            assertThat(hold.awaitHeld(Duration.ofSeconds(10))).isTrue();
+            aws.faults().clear();
+            assertThat(held.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(JobRunState.PENDING);
+        }
+    }
+
+    @Test
     void throttlingIsRecognisedByTheSdkAndRetriedAwayWithinItsAttempts() {
         aws.faults().throttle(Operation.DESCRIBE_JOB_RUN, 2);
         try (EmrContainersClient emr = Sdk.emr(aws)) {

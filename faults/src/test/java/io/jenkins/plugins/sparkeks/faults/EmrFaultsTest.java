@@ -226,6 +226,101 @@ class EmrFaultsTest {
     }
 
     /**
+     * A restart whose detach lands while a driver log read is in flight: the emulator holds the read until the
+     * detach has either returned or is waiting for that read, so the race between a read's delivery and the cursor
+     * saved at the detach is met every time, not only when a sleep happens to line them up. CloudWatch's reads are
+     * held mid-run, after the first lines arrived (FilterLogEvents with two runs sharing the log group, whose read
+     * goes out without the log's lock); S3's after the end.
+     */
+    @ParameterizedTest(name = "restart while a {0} read is in flight")
+    @CsvSource({"GET_LOG_EVENTS", "FILTER_LOG_EVENTS", "GET_OBJECT"})
+    void restartWhileALogReadIsInFlight(Operation op) throws Exception {
+        boolean s3 = op == Operation.GET_OBJECT;
+        int jobs = op == Operation.FILTER_LOG_EVENTS ? 2 : 1;
+        String base = ("emr-held-" + op).toLowerCase().replace('_', '-');
+        WaitOptions options = WaitOptions.DEFAULT.withStartTimeout(Duration.ofSeconds(30)).withApiUnreachableTimeout(UNREACHABLE);
+        int runsBefore = aws.jobRuns().size();
+        List<List<String>> expected = new ArrayList<>();
+        List<Recorder> first = new ArrayList<>();
+        List<Recorder> second = new ArrayList<>();
+        List<JobResult> results = new ArrayList<>();
+        try (Engine engine = Engine.start(); Engine fresh = Engine.start()) {
+            List<JobWatch> watches = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                String name = base + "-" + j;
+                List<String> out = IntStream.rangeClosed(1, 40).mapToObj(i -> name + " line " + i).toList();
+                List<String> err = IntStream.rangeClosed(1, 20).mapToObj(i -> name + " err " + i).toList();
+                List<String> all = new ArrayList<>(out);
+                all.addAll(err);
+                expected.add(all);
+                // both streams have lines, so whichever stream's read is held brings some
+                aws.script(name, JobScript.builder().pending(Duration.ofMillis(200)).submitted(Duration.ofMillis(200))
+                        .running(Duration.ofMillis(1500)).stdout(out).stderr(err).build());
+                EmrJobRequest.Builder b = EmrJobRequest.builder().name(name).virtualClusterId(VC).executionRoleArn(ROLE)
+                        .releaseLabel("emr-7.5.0-latest").sparkSubmit("s3://bucket/job.py", List.of(), null);
+                EmrJobRequest request = (s3 ? b.s3Logs("s3://fault-logs/emr/") : b.cloudWatchLogs("/emr/held", "f")).build();
+                Recorder r = new Recorder(s3 ? null : "cloudwatch:");
+                first.add(r);
+                second.add(new Recorder(s3 ? null : "cloudwatch:"));
+                JobReference ref = engine.backend().submit(request, new SubmissionKey("faults/" + name), r, options);
+                watches.add(engine.backend().watch(ref, options, r));
+            }
+            if (!s3) {
+                // mid-run: the next read brings more
+                waitUntil(() -> first.stream().allMatch(r -> !r.lines.isEmpty()), Duration.ofSeconds(20));
+            }
+            Faults.Hold hold = aws.faults().hold(op);
+            assertThat(hold.awaitHeld(Duration.ofSeconds(20))).as("a log read was held").isTrue();
+            List<JobReference> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread detacher = new Thread(() -> {
+                for (JobWatch w : watches) {
+                    w.detach();
+                    saved.add(w.reference());
+                }
+            }, "detacher");
+            detacher.start();
+            // the read goes on only once the detach is done or waits for it (blocked on the log, or parked)
+            waitUntil(() -> detacher.getState() != Thread.State.RUNNABLE && detacher.getState() != Thread.State.NEW,
+                    Duration.ofSeconds(20));
+            hold.release();
+            detacher.join(20_000);
+            assertThat(detacher.isAlive()).as("the detach came back").isFalse();
+            for (int j = 0; j < jobs; j++) {
+                results.add(fresh.backend().watch(saved.get(j), options, second.get(j)).result().get(40, TimeUnit.SECONDS));
+            }
+        } finally {
+            aws.faults().clear();
+        }
+        int runs = aws.jobRuns().size() - runsBefore;
+        int lost = 0;
+        int duplicated = 0;
+        for (int j = 0; j < jobs; j++) {
+            List<String> delivered = new ArrayList<>(first.get(j).lines);
+            delivered.addAll(second.get(j).lines);
+            lost += Tally.lost(expected.get(j), delivered);
+            duplicated += Tally.duplicated(delivered);
+        }
+        Tally.FAULTS.incrementAndGet();
+        Tally.JOBS.addAndGet(jobs);
+        Tally.RUNS_STARTED.addAndGet(runs);
+        Tally.LINES_LOST.addAndGet(lost);
+        Tally.LINES_DUPLICATED.addAndGet(duplicated);
+        assertThat(results).extracting(JobResult::state).containsOnly(JobState.SUCCEEDED);
+        assertThat(lost).as("lines lost").isZero();
+        assertThat(duplicated).as("lines duplicated").isZero();
+        assertThat(runs).as("runs started").isEqualTo(jobs);
+        Tally.SURVIVED.addAndGet(jobs);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited " + atMost + " for a condition").isLessThan(end);
+            Thread.sleep(5);
+        }
+    }
+
+    /**
      * The same key sent again under a DescribeJobRun storm at submit: the run's spec tag is still read, so the same
      * request attaches to the one run and another job under the key is refused; neither waits past the start timeout.
      */

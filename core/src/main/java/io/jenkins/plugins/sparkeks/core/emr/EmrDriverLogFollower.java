@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.emr;
 
+import io.jenkins.plugins.sparkeks.core.k8s.logs.PodLogPosition;
 import io.jenkins.plugins.sparkeks.core.logs.LogCursor;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.logs.LogSink;
@@ -46,6 +47,11 @@ final class EmrDriverLogFollower {
     private volatile String podPosition;
     private volatile boolean stopped;
     private volatile String incompleteNote;
+    /**
+     * A process before this one had gone on from the pod to CloudWatch or S3: the pod's position stands before the
+     * lines those delivered, so the pod is not read again (it may still be there with its whole log).
+     */
+    private final boolean podHandedOver;
 
     EmrDriverLogFollower(EmrJobRunReference ref, CloudWatchLogsClient logs, S3Client s3, DriverPodLogs pods,
             CloudWatchRateLimiter limiter, EmrWatchMachinery machinery, LogSink out, Consumer<String> diagnostics) {
@@ -61,6 +67,7 @@ final class EmrDriverLogFollower {
             positions.put(stream, StreamPosition.decode(ref.logCursor().position(CURSOR_PREFIX + stream)));
         }
         this.podPosition = ref.logCursor().position(POD);
+        this.podHandedOver = positions.values().stream().anyMatch(p -> p.delivered() > 0 || p.cloudWatchLines() > 0);
     }
 
     /** Starts following live: CloudWatch now, unless the pod will be followed once the driver runs. */
@@ -72,7 +79,7 @@ final class EmrDriverLogFollower {
 
     /** EMR reports the driver running: its pod exists now. */
     synchronized void driverRunning() {
-        if (pods != null && pod == null && !stopped) {
+        if (pods != null && pod == null && !stopped && !podHandedOver) {
             pod = pods.follow(ref.namespace(), ref.driverPodName(), podPosition, this::deliver, diagnostics);
         }
     }
@@ -81,6 +88,10 @@ final class EmrDriverLogFollower {
     CompletableFuture<Void> drain() {
         if (pods == null) {
             return drainCloudWatch();
+        }
+        if (podHandedOver) {
+            PodLogPosition at = PodLogPosition.decode(podPosition);
+            return afterPod(at == null ? null : at.timestamp());
         }
         driverRunning();
         DriverPodLogs.PodLog p = pod;
@@ -93,20 +104,24 @@ final class EmrDriverLogFollower {
             if (complete || stopped) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            Instant through = p.lastTimestamp();
-            if (ref.logLocation().hasCloudWatch() && logs != null) {
-                startCloudWatch(through);
-                return drainCloudWatch();
-            }
-            if (through == null) {
-                return drainCloudWatch(); // the pod gave nothing: S3 from the start repeats nothing
-            }
-            if (ref.logLocation().hasS3()) {
-                incomplete("The driver log shown is incomplete: the driver pod went away before its end, and the S3"
-                        + " copy has no timestamps to continue from without repeating lines.");
-            }
-            return CompletableFuture.<Void>completedFuture(null);
+            return afterPod(p.lastTimestamp());
         }).exceptionally(e -> null);
+    }
+
+    /** The pod's log ended short after {@code through} (null: it gave nothing): the rest from CloudWatch or S3. */
+    private CompletableFuture<Void> afterPod(Instant through) {
+        if (ref.logLocation().hasCloudWatch() && logs != null) {
+            startCloudWatch(through);
+            return drainCloudWatch();
+        }
+        if (through == null) {
+            return drainCloudWatch(); // the pod gave nothing: S3 from the start repeats nothing
+        }
+        if (ref.logLocation().hasS3()) {
+            incomplete("The driver log shown is incomplete: the driver pod went away before its end, and the S3"
+                    + " copy has no timestamps to continue from without repeating lines.");
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** After {@link #drain()}: null when the whole log was delivered, else why not and where the rest is. */
@@ -212,6 +227,9 @@ final class EmrDriverLogFollower {
             @Override
             public void readTo(String stream, long total) {
                 synchronized (EmrDriverLogFollower.this) {
+                    if (stopped) {
+                        return; // lines of a read in flight at the stop were refused: a resume must read them
+                    }
                     positions.put(stream, positions.get(stream).withDelivered(total));
                 }
             }

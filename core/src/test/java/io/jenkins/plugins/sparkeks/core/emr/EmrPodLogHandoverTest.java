@@ -23,6 +23,7 @@ class EmrPodLogHandoverTest {
 
     private final EmulatedAws env = new EmulatedAws();
     private final EmrWatchMachinery machinery = env.machinery(EmrPollSettings.fast());
+    private JobWatch lastWatch;
 
     @AfterEach
     void close() {
@@ -46,10 +47,14 @@ class EmrPodLogHandoverTest {
         @Override
         public PodLog follow(String namespace, String podName, String position, LogSink sink, Consumer<String> diagnostics) {
             followed.add(namespace + "/" + podName);
-            Instant[] last = new Instant[1];
+            Instant after = position == null ? null : Instant.parse(position.substring(0, position.indexOf('|')));
+            Instant[] last = {after};
             for (int i = 0; i < texts.size(); i++) {
-                last[0] = createdAt.plus(offsets.get(i));
-                sink.accept(new LogLine("pod", last[0], texts.get(i)));
+                Instant at = createdAt.plus(offsets.get(i));
+                if (after == null || at.isAfter(after)) {
+                    last[0] = at;
+                    sink.accept(new LogLine("pod", at, texts.get(i)));
+                }
             }
             CompletableFuture<Boolean> drained = new CompletableFuture<>();
             return new PodLog() {
@@ -93,6 +98,7 @@ class EmrPodLogHandoverTest {
         EmrJobRunReference ref = backend.submit(EmrBackendEmulatorTest.request("pod").build(), new SubmissionKey("p"), observer);
         pods.createdAt = ref.createdAt();
         JobWatch watch = backend.watch(ref, WaitOptions.DEFAULT, observer);
+        lastWatch = watch;
         env.advanceUntilDone(watch.result());
         assertThat(pods.followed).containsExactly("spark/spark-" + ref.jobRunId() + "-driver");
         assertThat(watch.reference().logCursor().position("pod")).isNotNull();
@@ -121,5 +127,30 @@ class EmrPodLogHandoverTest {
         assertThat(observer.texts()).containsExactly("out 1", "out 2", "out 3");
         assertThat(observer.texts("cloudwatch:stdout")).containsExactly("out 3");
         assertThat(observer.diagnostics).contains("driver pod gone before its log ended");
+    }
+
+    /**
+     * The pod's stream failed for good (not the pod: it is still there with its whole log), so CloudWatch delivered
+     * the rest. A process resuming from the saved cursor must go on from CloudWatch's position: the pod's own
+     * position stands before the lines CloudWatch delivered, and following the pod again would repeat them.
+     */
+    @Test
+    void aResumeAfterCloudWatchTookOverFromThePodDoesNotGoBackToThePod() throws Exception {
+        ScriptedPodLogs pods = new ScriptedPodLogs(List.of(Duration.ofSeconds(8), Duration.ofSeconds(13)),
+                List.of("out 1", "out 2"), false);
+        RecordingObserver first = run(pods);
+        assertThat(first.texts("cloudwatch:stdout")).containsExactly("out 3");
+
+        ScriptedPodLogs stillThere = new ScriptedPodLogs(
+                List.of(Duration.ofSeconds(8), Duration.ofSeconds(13), Duration.ofSeconds(18)),
+                List.of("out 1", "out 2", "out 3"), true);
+        stillThere.createdAt = pods.createdAt;
+        RecordingObserver second = new RecordingObserver();
+        JobWatch resumed = env.backend(machinery).withDriverPodLogs(stillThere)
+                .watch(lastWatch.reference(), WaitOptions.DEFAULT, second);
+        env.advanceUntilDone(resumed.result());
+
+        assertThat(second.texts()).as("lines the first process delivered are not repeated").isEmpty();
+        assertThat(resumed.result().get().logNote()).isNull();
     }
 }
