@@ -31,7 +31,7 @@ final class KubernetesBurst {
      */
     record Figures(int jobs, double steadyThreads, double peakThreads, double heapPerJobKb,
             double heapPerJobAverageKb, long requests,
-            int apiConnections, int logConnections, List<Double> latenciesMs, double cpuSecondsPerHour, long lines,
+            int apiConnections, int logConnections, int logsAtReading, List<Double> latenciesMs, double cpuSecondsPerHour, long lines,
             double leftThreads, double leftHeapKb, int leftConnections, double submitMsPerJob) {}
 
     private KubernetesBurst() {}
@@ -41,9 +41,10 @@ final class KubernetesBurst {
         ServerProcess servers = context.servers();
         int apiPort = EngineClients.apiPort(servers);
         int logPort = EngineClients.logPort(servers);
-        // pods stay Pending until the last is submitted, so every job waits at once when the figures are taken
-        // (with room for the heap reading after the first job)
-        long pendingMs = 3000 + jobs * 40L;
+        // pods stay Pending until the last is submitted, so every job waits at once when the figures are taken, and
+        // no log is followed yet: on a loaded machine a submission takes ~100 ms, and with less room the first pods
+        // ran (their logs followed, over HTTP/1.1 a connection and its 16 KB read buffer each) before the reading
+        long pendingMs = 4000 + jobs * 150L;
         int lines = 10;
         servers.command("k8s-script " + pendingMs + " " + lines + " 300");
         EngineProbe.Snapshot before = EngineProbe.snapshot(apiPort);
@@ -84,6 +85,7 @@ final class KubernetesBurst {
         histogram(namespace + "-" + jobs);
         int apiConnections = EngineProbe.connections(apiPort);
         int logConnections = EngineProbe.connections(logPort);
+        int logsAtReading = logConnections - beforeLog;
 
         // sampled on this thread (no sampler thread to count): logs are followed only once pods run
         CompletableFuture<Void> all = CompletableFuture.allOf(
@@ -132,7 +134,7 @@ final class KubernetesBurst {
         return new Figures(jobs, steadyThreads - before.threads(), peak - before.threads(),
                 jobs > 1 ? (steadyHeap - firstJobHeap) / 1024.0 / (jobs - 1) : (steadyHeap - before.retainedHeap()) / 1024.0,
                 (steadyHeap - before.retainedHeap()) / 1024.0 / jobs, requests, apiConnections - before.connections(),
-                logConnections - beforeLog, latencies, cpuPerHour, delivered.sum(), after.threads() - before.threads(),
+                logConnections - beforeLog, logsAtReading, latencies, cpuPerHour, delivered.sum(), after.threads() - before.threads(),
                 (after.retainedHeap() - before.retainedHeap()) / 1024.0,
                 after.connections() + afterLog - before.connections() - beforeLog, submitMsPerJob);
     }
