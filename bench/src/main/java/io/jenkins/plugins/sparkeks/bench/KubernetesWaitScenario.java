@@ -24,7 +24,8 @@ final class KubernetesWaitScenario implements Scenario {
             // warm: classes loaded, the informer machinery started once and the reflective accessors of the JSON
             // mapping generated (after 15 calls each), as in a controller that has run jobs; with one warm job that
             // one-off cost fell inside the first measured burst and counted as about 2 KB per job
-            KubernetesBurst.run(context, engine, 20, "bench-warm");
+            int warmJobs = Math.min(20, context.options().scales().stream().mapToInt(Integer::intValue).max().orElse(1));
+            KubernetesBurst.run(context, engine, warmJobs, "bench-warm");
             Anchors anchors = Anchors.measure(context);
             int run = 0;
             for (int n : context.options().scales()) {
