@@ -126,6 +126,9 @@ final class KubernetesBurst {
         // controller keeps for the rest of its life
         Thread.sleep(Duration.ofSeconds(10).toMillis());
         settleConnections(apiPort, logPort, before.connections() + beforeLog);
+        // closing those connections hands their last callbacks to the connection's pool: give its threads their 5 s
+        // keep-alive again, or one would be counted as left
+        Thread.sleep(Duration.ofSeconds(6).toMillis());
         if (Boolean.getBoolean("bench.debug")) {
             Thread.getAllStackTraces().keySet().forEach(t -> System.err.println("thread after burst: " + t.getName()));
         }
