@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.jenkins.plugins.sparkeks.core.k8s.connect.BoundedHttpClientFactory;
+import io.jenkins.plugins.sparkeks.core.k8s.connect.LogStreamClients;
+import java.util.function.Supplier;
 import java.net.URI;
 
 /**
@@ -17,8 +19,14 @@ final class EngineClients {
     private EngineClients() {}
 
     static KubernetesClient engine(ServerProcess servers, RequestCounter counter) {
-        return build(servers, counter, new BoundedHttpClientFactory())
+        BoundedHttpClientFactory factory = new BoundedHttpClientFactory();
+        Supplier<KubernetesClient> client = () -> build(servers, counter, factory)
                 .withTaskExecutorSupplier(BoundedHttpClientFactory.taskExecutors()).build();
+        KubernetesClient main = client.get();
+        // followed logs on clients of their own, as a ClusterConnector's connection carries them
+        LogStreamClients.register(main, new LogStreamClients(client, LogStreamClients.STREAMS_PER_CLIENT,
+                System::currentTimeMillis));
+        return main;
     }
 
     /** The engine's client whose pod-proxy requests reach the servers' {@link SparkUiStub} (Spark insight). */

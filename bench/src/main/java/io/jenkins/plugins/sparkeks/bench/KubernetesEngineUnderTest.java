@@ -1,5 +1,7 @@
 package io.jenkins.plugins.sparkeks.bench;
 
+import io.jenkins.plugins.sparkeks.core.k8s.connect.LogStreamClients;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.sparkeks.core.k8s.ClusterCoordinates;
 import io.jenkins.plugins.sparkeks.core.k8s.KubernetesBackend;
@@ -63,6 +65,7 @@ final class KubernetesEngineUnderTest implements AutoCloseable {
     public void close() {
         informers.close();
         scheduler.shutdownNow();
+        LogStreamClients.unregister(client);
         client.close();
     }
 }

@@ -21,8 +21,16 @@ import java.util.function.Supplier;
  * opening another connection, and a followed log holds its stream for the driver's whole life. So log streams never
  * go through the connection's main client (informers and ordinary requests keep its streams), and each member here,
  * having its own JDK client and hence its own TCP connection, carries at most {@link #STREAMS_PER_CLIENT}: a stream
- * goes to the member with the fewest, and a member is added only when all are full. A member without streams for
- * {@link #IDLE_MILLIS} is closed on the next lease.
+ * goes to the member with the fewest, and a member is added only when all are full.
+ *
+ * <p>A member without streams for {@link #IDLE_MILLIS} is closed, by a timer rather than on the next lease: its
+ * connections are wanted only while logs are followed. Over HTTP/1.1 a member holds one pooled connection per stream it
+ * carried, and the JDK keeps an idle pooled connection for its keep-alive (20 minutes unless the JVM-wide
+ * {@code jdk.httpclient.keepalive.timeout} says otherwise, which a library must not set). On JDK 17 a client has no
+ * {@code close()}: fabric8's close only drops its JDK client, and that client's selector manager thread, which checks
+ * at least every few seconds whether the client is still referenced, exits once the client has been collected and
+ * closes every connection of its pool on the way out. So a closed member's connections and thread go after the next
+ * garbage collection, whatever the keep-alive.
  *
  * <p>A new member sends one small request ({@code GET /version}) before its streams go out: a JDK client that has no
  * connection yet opens one per request still in its TLS handshake, so a burst of first requests would open a
@@ -32,8 +40,11 @@ public final class LogStreamClients implements AutoCloseable {
 
     /** Streams per member: under kube-apiserver's default of 100, with room for a member's reconnect overlap. */
     public static final int STREAMS_PER_CLIENT = 90;
-    /** How long a member may carry no stream before it is closed. */
-    public static final long IDLE_MILLIS = 5 * 60_000L;
+    /**
+     * How long a member may carry no stream before it is closed: long enough for a stream's reconnect to find it,
+     * short enough that a finished burst of followed logs leaves no connection behind.
+     */
+    public static final long IDLE_MILLIS = 5_000L;
 
     /** Pools by the main client they belong to: followers are handed only that client. */
     private static final Map<KubernetesClient, LogStreamClients> BY_MAIN_CLIENT = new WeakHashMap<>();
@@ -44,6 +55,7 @@ public final class LogStreamClients implements AutoCloseable {
     private final Function<KubernetesClient, CompletableFuture<?>> warmUp;
     private final int streamsPerClient;
     private final LongSupplier clock;
+    private final long idleMillis;
     private final List<Member> members = new ArrayList<>();
     private boolean closed;
 
@@ -52,12 +64,19 @@ public final class LogStreamClients implements AutoCloseable {
      *                  JDK HTTP client
      */
     public LogStreamClients(Supplier<KubernetesClient> newMember, int streamsPerClient, LongSupplier clock) {
-        this(newMember, LogStreamClients::firstRequest, streamsPerClient, clock);
+        this(newMember, LogStreamClients::firstRequest, streamsPerClient, clock, IDLE_MILLIS);
     }
 
-    /** As above, with {@code warmUp} as a new member's first request; its outcome does not matter. */
+    /**
+     * As above, with {@code warmUp} as a new member's first request (its outcome does not matter) and members closed
+     * after {@code idleMillis} without a stream.
+     */
     LogStreamClients(Supplier<KubernetesClient> newMember, Function<KubernetesClient, CompletableFuture<?>> warmUp,
-                     int streamsPerClient, LongSupplier clock) {
+                     int streamsPerClient, LongSupplier clock, long idleMillis) {
+        if (idleMillis < 1) {
+            throw new IllegalArgumentException("idleMillis must be positive");
+        }
+        this.idleMillis = idleMillis;
         this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
         if (streamsPerClient < 1) {
             throw new IllegalArgumentException("streamsPerClient must be positive");
@@ -67,15 +86,18 @@ public final class LogStreamClients implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Makes this pool the one {@link #lease(KubernetesClient)} uses for streams of {@code main}. */
-    static void register(KubernetesClient main, LogStreamClients pool) {
+    /**
+     * Makes this pool the one {@link #lease(KubernetesClient)} uses for streams of {@code main}; a
+     * {@link ClusterConnector} does so for its connections, an engine wired without one (the bench) may too.
+     */
+    public static void register(KubernetesClient main, LogStreamClients pool) {
         synchronized (BY_MAIN_CLIENT) {
             BY_MAIN_CLIENT.put(main, pool);
         }
     }
 
     /** Forgets {@code main}'s pool and closes it. */
-    static void unregister(KubernetesClient main) {
+    public static void unregister(KubernetesClient main) {
         LogStreamClients pool;
         synchronized (BY_MAIN_CLIENT) {
             pool = BY_MAIN_CLIENT.remove(main);
@@ -108,7 +130,7 @@ public final class LogStreamClients implements AutoCloseable {
             long now = clock.getAsLong();
             Member chosen = null;
             for (Member m : List.copyOf(members)) {
-                if (m.streams == 0 && now - m.idleSince >= IDLE_MILLIS) {
+                if (m.streams == 0 && now - m.idleSince >= idleMillis) {
                     members.remove(m);
                     idle.add(m);
                 } else if (m.streams < streamsPerClient && (chosen == null || m.streams < chosen.streams)) {
@@ -129,11 +151,30 @@ public final class LogStreamClients implements AutoCloseable {
         return lease;
     }
 
-    private synchronized void release(Member member) {
-        member.streams--;
-        if (member.streams == 0) {
+    private void release(Member member) {
+        long idleEpoch;
+        synchronized (this) {
+            member.streams--;
+            if (member.streams != 0 || closed) {
+                return;
+            }
             member.idleSince = clock.getAsLong();
+            idleEpoch = ++member.idleEpoch;
         }
+        // run on the JDK's delay thread itself (closing only drops a reference): no pool thread wakes for it, and
+        // that one daemon thread is already started by the warm-up's timeout
+        CompletableFuture.delayedExecutor(idleMillis, TimeUnit.MILLISECONDS, Runnable::run)
+                .execute(() -> closeIfStillIdle(member, idleEpoch));
+    }
+
+    /** Closes {@code member} unless it carried a stream since it fell idle at {@code idleEpoch}. */
+    private void closeIfStillIdle(Member member, long idleEpoch) {
+        synchronized (this) {
+            if (member.streams != 0 || member.idleEpoch != idleEpoch || !members.remove(member)) {
+                return;
+            }
+        }
+        member.client.close();
     }
 
     /** Members open right now; for tests and diagnostics. */
@@ -173,6 +214,8 @@ public final class LogStreamClients implements AutoCloseable {
         final CompletableFuture<Void> ready;
         int streams;
         long idleSince;
+        /** Counts the member's idle spells, so a timer set for an earlier spell leaves a reused member alone. */
+        long idleEpoch;
 
         Member(KubernetesClient client, CompletableFuture<Void> ready) {
             this.client = client;

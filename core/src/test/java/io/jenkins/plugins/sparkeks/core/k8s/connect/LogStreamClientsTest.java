@@ -23,7 +23,7 @@ class LogStreamClientsTest {
         KubernetesClient c = mock(KubernetesClient.class);
         made.add(c);
         return c;
-    }, c -> warmUps.computeIfAbsent(c, k -> new CompletableFuture<>()), 3, now::get);
+    }, c -> warmUps.computeIfAbsent(c, k -> new CompletableFuture<>()), 3, now::get, LogStreamClients.IDLE_MILLIS);
 
     @Test
     void aMemberIsAddedOnlyWhenEveryMemberIsAtTheCap() {
