@@ -72,6 +72,8 @@ public final class CloudWatchLogPoller {
     private final java.util.Set<CloudWatchDriverLog> confirmedMissing = new java.util.HashSet<>();
     private long lastLookupDoneAt;
     private boolean lookedUpOnce;
+    /** Calls made by this poller, for the tick's debug line. */
+    private int calls;
 
     public CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
             Duration interval, Runnable onIdle) {
@@ -146,9 +148,20 @@ public final class CloudWatchLogPoller {
         if (round.isEmpty() || limiter.isPaused()) {
             return;
         }
+        long began = nanoTime.getAsLong();
+        int before = calls;
         lookUp(round);
+        long looked = nanoTime.getAsLong();
+        int lookups = calls - before;
         CloudWatchDriverLog stoppedAt = read(round);
         nextIndex = stoppedAt == null ? start + n : snapshot.indexOf(stoppedAt);
+        if (LOG.isDebugEnabled()) {
+            long missing = round.stream().filter(CloudWatchDriverLog::missesStreams).count();
+            LOG.debug("{}: tick over {} logs ({} missing streams, {} ended): lookup {} calls {} ms, reads {} calls {} ms,"
+                    + " stopped {}", logGroup, n, missing, round.stream().filter(f -> f.priority() == 0).count(),
+                    lookups, (looked - began) / 1_000_000, calls - before - lookups,
+                    (nanoTime.getAsLong() - looked) / 1_000_000, stoppedAt == null ? "no" : "for permits");
+        }
     }
 
     /** Finds missing streams with as few DescribeLogStreams pages as the shared name prefix allows. */
@@ -186,6 +199,7 @@ public final class CloudWatchLogPoller {
             }
             DescribeLogStreamsResponse page;
             try {
+                calls++;
                 page = logs.describeLogStreams(DescribeLogStreamsRequest.builder().logGroupName(logGroup)
                         .logStreamNamePrefix(prefix).limit(STREAMS_PER_PAGE).nextToken(lookupToken).build());
                 limiter.succeeded();
@@ -278,6 +292,7 @@ public final class CloudWatchLogPoller {
         boolean permitted = true;
         try {
             do {
+                calls++;
                 FilterLogEventsResponse page = logs.filterLogEvents(FilterLogEventsRequest.builder()
                         .logGroupName(logGroup).logStreamNames(names).startTime(startTime).nextToken(token).limit(eventsPerCall).build());
                 limiter.succeeded();
@@ -308,6 +323,7 @@ public final class CloudWatchLogPoller {
                 return false;
             }
             try {
+                calls++;
                 f.readAlone(name);
                 limiter.succeeded();
             } catch (RuntimeException e) {
