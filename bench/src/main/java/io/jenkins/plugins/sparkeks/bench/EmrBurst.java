@@ -27,7 +27,8 @@ final class EmrBurst {
     record Figures(int jobs, double runSeconds, Map<String, Long> calls, double waitMinutes, double cpuSecondsPerHour,
             double heapPerJobKb, List<Double> latenciesMs, long linesWritten, long linesDelivered,
             double linesPerSecondInRun, double completeAfterLastEndMs, int resultsWithWholeLog,
-            double steadyLinesPerSecond, double everyFirstLineAfterStartMs, List<Double> completeAfterLearnedEndMs,
+            double steadyLinesPerSecond, double steadyWrittenPerSecond, double writtenPerSecondInRun,
+            List<Double> firstLineAfterStartMs, List<Double> lineDelayMs, List<Double> completeAfterLearnedEndMs,
             double completeAfterLastLearnedEndMs) {}
 
     private EmrBurst() {}
@@ -52,6 +53,8 @@ final class EmrBurst {
         Map<String, Long> firstLineAt = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> learnedEndAt = new java.util.concurrent.ConcurrentHashMap<>();
         long[] steadyFrom = {-1, -1};
+        List<Double> lineDelays = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> startsAt = new HashMap<>();
         long start = System.currentTimeMillis();
         for (int i = 0; i < jobs; i++) {
             EmrJobRunReference ref = (EmrJobRunReference) engine.backend.submit(
@@ -65,6 +68,9 @@ final class EmrBurst {
                 public void log(LogLine line) {
                     mine.increment();
                     delivered.increment();
+                    if (line.timestamp() != null) {
+                        lineDelays.add((double) (System.currentTimeMillis() - line.timestamp().toEpochMilli()));
+                    }
                     if (firstLineAt.putIfAbsent(id, System.currentTimeMillis()) == null
                             && firstLineAt.size() == jobs) {
                         synchronized (steadyFrom) {
@@ -83,6 +89,7 @@ final class EmrBurst {
                 }
             });
             endsAt.put(ref.jobRunId(), ref.createdAt().toEpochMilli() + pendingMs + runningMs);
+            startsAt.put(ref.jobRunId(), ref.createdAt().toEpochMilli() + pendingMs);
             watch.result().whenComplete((r, e) -> doneAt.put(ref.jobRunId(), System.currentTimeMillis()));
             watches.add(watch);
         }
@@ -119,14 +126,19 @@ final class EmrBurst {
         long byEnd = deliveredByLastEnd.get() < 0 ? delivered.sum() : deliveredByLastEnd.get();
         double runWindow = (lastEnd - firstRunStart) / 1000.0;
         long lastDone = doneAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        // the runs start as they were submitted (a loaded machine spreads that out): what was written in a window
+        // is counted from each run's own start and end, one line per second
         double steady = Double.NaN;
+        double steadyWritten = Double.NaN;
         synchronized (steadyFrom) {
             if (steadyFrom[0] >= 0 && steadyFrom[0] < lastEnd - 5000) {
-                steady = (byEnd - steadyFrom[1]) / ((lastEnd - steadyFrom[0]) / 1000.0);
+                double window = (lastEnd - steadyFrom[0]) / 1000.0;
+                steady = (byEnd - steadyFrom[1]) / window;
+                steadyWritten = writtenBetween(startsAt, endsAt, steadyFrom[0], lastEnd) / window;
             }
         }
-        long everyFirstLine = firstLineAt.size() < jobs ? -1
-                : firstLineAt.values().stream().mapToLong(Long::longValue).max().orElseThrow() - firstRunStart;
+        List<Double> firstLine = new ArrayList<>();
+        firstLineAt.forEach((id, at) -> firstLine.add((double) (at - startsAt.get(id))));
         List<Double> afterLearned = new ArrayList<>();
         doneAt.forEach((id, at) -> {
             Long learned = learnedEndAt.get(id);
@@ -137,7 +149,20 @@ final class EmrBurst {
         long lastLearned = learnedEndAt.values().stream().mapToLong(Long::longValue).max().orElse(lastDone);
         return new Figures(jobs, runSeconds, calls, minutes, cpuPerHour,
                 (heapWaiting - heapBefore) / 1024.0 / jobs, latencies, written, delivered.sum(), byEnd / runWindow,
-                lastDone - lastEnd, whole, steady, everyFirstLine, afterLearned, lastDone - lastLearned);
+                lastDone - lastEnd, whole, steady, steadyWritten,
+                writtenBetween(startsAt, endsAt, firstRunStart, lastEnd) / runWindow, firstLine,
+                new ArrayList<>(lineDelays), afterLearned, lastDone - lastLearned);
+    }
+
+    /** Lines written by all runs between {@code from} and {@code to} (ms), at one line per second while running. */
+    static double writtenBetween(Map<String, Long> startsAt, Map<String, Long> endsAt, long from, long to) {
+        double lines = 0;
+        for (Map.Entry<String, Long> e : startsAt.entrySet()) {
+            long a = Math.max(from, e.getValue());
+            long b = Math.min(to, endsAt.get(e.getKey()));
+            lines += Math.max(0, b - a) / 1000.0;
+        }
+        return lines;
     }
 
     static Map<String, Long> parseCalls(String answer) {

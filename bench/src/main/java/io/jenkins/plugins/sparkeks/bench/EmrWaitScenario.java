@@ -85,15 +85,20 @@ final class EmrWaitScenario implements Scenario {
                             + " last end"));
         } else {
             rows.add(Row.compared(section, "driver lines delivered per second (steady state)", "lines/s",
-                    Better.HIGHER, Samples.of(f.steadyLinesPerSecond()), "lines written", Samples.of(written))
-                    .withNote("from the moment every run had delivered a line to the last run's end"));
+                    Better.HIGHER, Samples.of(f.steadyLinesPerSecond()), "lines written",
+                    Samples.of(f.steadyWrittenPerSecond()))
+                    .withNote("from the moment every run had delivered a line to the last run's end; written from"
+                            + " each run's own start and end"));
         }
         rows.add(Row.compared(section, "driver lines delivered per second (whole run window)", "lines/s",
-                Better.HIGHER, Samples.of(f.linesPerSecondInRun()), "lines written", Samples.of(written))
+                Better.HIGHER, Samples.of(f.linesPerSecondInRun()), "lines written",
+                Samples.of(f.writtenPerSecondInRun()))
                 .withNote("first run start to last run end: includes the streams' appearance (5 s in the emulator)"
-                        + " and their discovery"));
-        rows.add(Row.alone(section, "run start → every run delivered its first line", "ms",
-                Samples.of(f.everyFirstLineAfterStartMs()))
+                        + " and their discovery; " + Table.number(written) + " if all " + n + " ran at once"));
+        rows.add(Row.alone(section, "line delay, written → delivered", "ms", Samples.of(f.lineDelayMs()))
+                .withNote("every delivered line: its CloudWatch timestamp to its delivery"));
+        rows.add(Row.alone(section, "run start → its first line delivered", "ms",
+                Samples.of(f.firstLineAfterStartMs()))
                 .withNote("the emulator creates a driver's streams 5 s after it starts; the rest is discovery"));
         Map<String, Long> c = f.calls();
         long gle = c.getOrDefault("GET_LOG_EVENTS", 0L);

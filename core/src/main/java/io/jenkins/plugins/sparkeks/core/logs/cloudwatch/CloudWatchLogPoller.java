@@ -76,6 +76,9 @@ public final class CloudWatchLogPoller {
     private final java.util.Set<CloudWatchDriverLog> confirmedMissing = new java.util.HashSet<>();
     private long lastLookupDoneAt;
     private boolean lookedUpOnce;
+    /** The lookup under way found a stream, and so did the last whole one: streams are appearing now. */
+    private boolean walkFound;
+    private boolean lastWalkFound;
     /** Calls made by this poller, for the tick's debug line. */
     private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -213,7 +216,8 @@ public final class CloudWatchLogPoller {
         // that just ended waits on one lookup after its end, and its result must not wait RESCAN_TICKS for it
         boolean newcomers = !confirmedMissing.containsAll(missing.values())
                 || missing.values().stream().anyMatch(CloudWatchDriverLog::awaitsLookupAfterEnd);
-        if (!newcomers && lookupToken == null && lookedUpOnce
+        // while streams are appearing (runs that started together), the next whole lookup follows at once
+        if (!newcomers && lookupToken == null && lookedUpOnce && !lastWalkFound
                 && nanoTime.getAsLong() - lastLookupDoneAt < RESCAN_TICKS * interval.toNanos()) {
             return;
         }
@@ -240,8 +244,11 @@ public final class CloudWatchLogPoller {
             for (LogStream ls : page.logStreams()) {
                 String name = ls.logStreamName();
                 CloudWatchDriverLog f = missing.get(name.substring(0, name.lastIndexOf('/') + 1));
-                if (f != null && f.found(name) && !f.missesStreams()) {
-                    missing.remove(f.driverPath());
+                if (f != null && f.found(name)) {
+                    walkFound = true;
+                    if (!f.missesStreams()) {
+                        missing.remove(f.driverPath());
+                    }
                 }
             }
             lookupToken = page.nextToken();
@@ -251,6 +258,8 @@ public final class CloudWatchLogPoller {
                 confirmedMissing.addAll(missing.values());
                 lastLookupDoneAt = nanoTime.getAsLong();
                 lookedUpOnce = true;
+                lastWalkFound = walkFound;
+                walkFound = false;
                 return;
             }
         }

@@ -306,15 +306,45 @@ class CloudWatchLogPollerTest {
         }
         CloudWatchLogPoller poller = poller(limiter(1000), null);
         follow(poller, jobs, Map.of());
-        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+        for (int tick = 0; tick <= CloudWatchLogPoller.RESCAN_TICKS; tick++) {
             poller.runOnce();
             now.addAndGet(Duration.ofSeconds(2).toNanos());
         }
-        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("one whole lookup in %s ticks",
-                CloudWatchLogPoller.RESCAN_TICKS).isEqualTo(2);
+        // the first whole lookup found streams, so another follows at once; it finds none: then a pause
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("two whole lookups in %s ticks",
+                CloudWatchLogPoller.RESCAN_TICKS + 1).isEqualTo(4);
         poller.runOnce();
-        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(4);
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(6);
         assertThat(delivered.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    }
+
+    @Test
+    void streamsThatKeepAppearingAreLookedUpTickAfterTickNotAfterTheRescanPause() {
+        int jobs = 60;
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, jobs, Map.of());
+        aws.logStream(GROUP, "pfx/vc1/jobs/other/stream"); // the group exists, none of our streams yet
+        poller.runOnce(); // every stream is confirmed missing
+        writeJobs(0, jobs / 2); // half the runs start
+        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+            poller.runOnce(); // the last of these is the rescan after the pause: it finds the first half
+        }
+        assertThat(delivered.get(0)).isNotEmpty();
+        int lookups = aws.calls(Operation.DESCRIBE_LOG_STREAMS);
+        writeJobs(jobs / 2, jobs); // the other half starts
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("a lookup right after one that found streams")
+                .isGreaterThan(lookups);
+        assertExactlyOnce(jobs);
+    }
+
+    private void writeJobs(int from, int to) {
+        for (int j = from; j < to; j++) {
+            write(j, "stdout", j, "j" + j + " out");
+            write(j, "stderr", j, "j" + j + " err");
+        }
     }
 
     @Test
