@@ -7,6 +7,7 @@ import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
 import io.jenkins.plugins.sparkeks.core.job.WaitOptions;
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
+import io.jenkins.plugins.sparkeks.core.result.JobState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,10 @@ final class EmrBurst {
 
     record Figures(int jobs, double runSeconds, Map<String, Long> calls, double waitMinutes, double cpuSecondsPerHour,
             double heapPerJobKb, List<Double> latenciesMs, long linesWritten, long linesDelivered,
-            double linesPerSecondInRun, double completeAfterLastEndMs, int resultsWithWholeLog) {}
+            double linesPerSecondInRun, double completeAfterLastEndMs, int resultsWithWholeLog,
+            double steadyLinesPerSecond, double steadyWrittenPerSecond, double writtenPerSecondInRun,
+            List<Double> firstLineAfterStartMs, List<Double> lineDelayMs, List<Double> completeAfterLearnedEndMs,
+            double completeAfterLastLearnedEndMs) {}
 
     private EmrBurst() {}
 
@@ -44,6 +48,13 @@ final class EmrBurst {
         Map<String, LongAdder> perJob = new java.util.concurrent.ConcurrentHashMap<>();
         LongAdder delivered = new LongAdder();
         AtomicLong deliveredByLastEnd = new AtomicLong(-1);
+        // steady state starts when every run has delivered a line (its streams exist and were found): the
+        // lines delivered and the time then, so a constant delay before it does not lower the rate after it
+        Map<String, Long> firstLineAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> learnedEndAt = new java.util.concurrent.ConcurrentHashMap<>();
+        long[] steadyFrom = {-1, -1};
+        List<Double> lineDelays = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> startsAt = new HashMap<>();
         long start = System.currentTimeMillis();
         for (int i = 0; i < jobs; i++) {
             EmrJobRunReference ref = (EmrJobRunReference) engine.backend.submit(
@@ -51,14 +62,34 @@ final class EmrBurst {
                     new SubmissionKey("emr-" + tag + "-" + i), JobObserver.NONE);
             LongAdder mine = new LongAdder();
             perJob.put(ref.jobRunId(), mine);
+            String id = ref.jobRunId();
             JobWatch watch = engine.backend.watch(ref, WaitOptions.DEFAULT.withFollowLogs(followLogs), new JobObserver() {
                 @Override
                 public void log(LogLine line) {
                     mine.increment();
                     delivered.increment();
+                    if (line.timestamp() != null) {
+                        lineDelays.add((double) (System.currentTimeMillis() - line.timestamp().toEpochMilli()));
+                    }
+                    if (firstLineAt.putIfAbsent(id, System.currentTimeMillis()) == null
+                            && firstLineAt.size() == jobs) {
+                        synchronized (steadyFrom) {
+                            steadyFrom[0] = System.currentTimeMillis();
+                            steadyFrom[1] = delivered.sum();
+                        }
+                    }
+                }
+
+                @Override
+                public void stateChanged(JobState state, String detail) {
+                    if (state.isTerminal()) {
+                        // the engine has learned the end here; the result may still wait on the log's drain
+                        learnedEndAt.putIfAbsent(id, System.currentTimeMillis());
+                    }
                 }
             });
             endsAt.put(ref.jobRunId(), ref.createdAt().toEpochMilli() + pendingMs + runningMs);
+            startsAt.put(ref.jobRunId(), ref.createdAt().toEpochMilli() + pendingMs);
             watch.result().whenComplete((r, e) -> doneAt.put(ref.jobRunId(), System.currentTimeMillis()));
             watches.add(watch);
         }
@@ -95,9 +126,43 @@ final class EmrBurst {
         long byEnd = deliveredByLastEnd.get() < 0 ? delivered.sum() : deliveredByLastEnd.get();
         double runWindow = (lastEnd - firstRunStart) / 1000.0;
         long lastDone = doneAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        // the runs start as they were submitted (a loaded machine spreads that out): what was written in a window
+        // is counted from each run's own start and end, one line per second
+        double steady = Double.NaN;
+        double steadyWritten = Double.NaN;
+        synchronized (steadyFrom) {
+            if (steadyFrom[0] >= 0 && steadyFrom[0] < lastEnd - 5000) {
+                double window = (lastEnd - steadyFrom[0]) / 1000.0;
+                steady = (byEnd - steadyFrom[1]) / window;
+                steadyWritten = writtenBetween(startsAt, endsAt, steadyFrom[0], lastEnd) / window;
+            }
+        }
+        List<Double> firstLine = new ArrayList<>();
+        firstLineAt.forEach((id, at) -> firstLine.add((double) (at - startsAt.get(id))));
+        List<Double> afterLearned = new ArrayList<>();
+        doneAt.forEach((id, at) -> {
+            Long learned = learnedEndAt.get(id);
+            if (learned != null) {
+                afterLearned.add((double) (at - learned));
+            }
+        });
+        long lastLearned = learnedEndAt.values().stream().mapToLong(Long::longValue).max().orElse(lastDone);
         return new Figures(jobs, runSeconds, calls, minutes, cpuPerHour,
                 (heapWaiting - heapBefore) / 1024.0 / jobs, latencies, written, delivered.sum(), byEnd / runWindow,
-                lastDone - lastEnd, whole);
+                lastDone - lastEnd, whole, steady, steadyWritten,
+                writtenBetween(startsAt, endsAt, firstRunStart, lastEnd) / runWindow, firstLine,
+                new ArrayList<>(lineDelays), afterLearned, lastDone - lastLearned);
+    }
+
+    /** Lines written by all runs between {@code from} and {@code to} (ms), at one line per second while running. */
+    static double writtenBetween(Map<String, Long> startsAt, Map<String, Long> endsAt, long from, long to) {
+        double lines = 0;
+        for (Map.Entry<String, Long> e : startsAt.entrySet()) {
+            long a = Math.max(from, e.getValue());
+            long b = Math.min(to, endsAt.get(e.getKey()));
+            lines += Math.max(0, b - a) / 1000.0;
+        }
+        return lines;
     }
 
     static Map<String, Long> parseCalls(String answer) {

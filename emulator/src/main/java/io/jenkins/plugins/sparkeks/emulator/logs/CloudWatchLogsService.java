@@ -185,9 +185,11 @@ public final class CloudWatchLogsService implements ServiceHandler {
         record Hit(String stream, StoredEvent event) {
         }
         List<Hit> hits = new ArrayList<>();
+        // a set: with thousands of streams in the group, a list lookup per stream cost the emulator more than the call
+        java.util.Set<String> named = new java.util.HashSet<>(names);
         for (Stream s : group.streams().values()) {
             boolean selected = names.isEmpty() ? prefix.map(p -> s.name().startsWith(p)).orElse(true)
-                    : names.contains(s.name());
+                    : named.contains(s.name());
             if (!selected) {
                 continue;
             }

@@ -46,6 +46,10 @@ public final class CloudWatchLogPoller {
     static final int MAX_STREAMS_PER_CALL = 100;
     /** Ticks between two lookups of streams that the last whole lookup did not find. */
     static final int RESCAN_TICKS = 5;
+    /** The shortest gap between two ticks, as a fraction of the interval. */
+    private static final long MIN_GAP_DIVISOR = 4;
+    /** Batches read at once by one tick: the tick's own thread and at most this many less one helper tasks. */
+    static final int MAX_IN_FLIGHT = 2;
     /** DescribeLogStreams returns at most 50 streams a page. */
     private static final int STREAMS_PER_PAGE = 50;
 
@@ -72,6 +76,11 @@ public final class CloudWatchLogPoller {
     private final java.util.Set<CloudWatchDriverLog> confirmedMissing = new java.util.HashSet<>();
     private long lastLookupDoneAt;
     private boolean lookedUpOnce;
+    /** The lookup under way found a stream, and so did the last whole one: streams are appearing now. */
+    private boolean walkFound;
+    private boolean lastWalkFound;
+    /** Calls made by this poller, for the tick's debug line. */
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     public CloudWatchLogPoller(String logGroup, CloudWatchRateLimiter limiter, ScheduledExecutorService scheduler,
             Duration interval, Runnable onIdle) {
@@ -97,7 +106,7 @@ public final class CloudWatchLogPoller {
             }
             followers.add(follower);
             if (task == null) {
-                task = scheduler.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+                task = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
             }
         }
         return true;
@@ -109,11 +118,34 @@ public final class CloudWatchLogPoller {
     }
 
     private void tick() {
+        long began = nanoTime.getAsLong();
         try {
             round();
         } catch (RuntimeException e) {
-            // a periodic task that throws is never run again: keep the other jobs' logs flowing
+            // keep the other jobs' logs flowing
             LOG.warn("CloudWatch log poller for {} failed", logGroup, e);
+        } finally {
+            scheduleNext(began);
+        }
+    }
+
+    /**
+     * Ticks start one interval apart, not one interval after the previous tick ended: a tick slowed by a large
+     * backlog or a slow endpoint would otherwise add its own length to every line's delay and to every drain. A
+     * tick that overran still leaves a short gap, so the shared scheduler's other tasks get their turn.
+     */
+    private void scheduleNext(long began) {
+        long elapsed = nanoTime.getAsLong() - began;
+        long delay = Math.max(interval.toNanos() / MIN_GAP_DIVISOR, interval.toNanos() - elapsed);
+        synchronized (lock) {
+            if (closed || task == null) {
+                return;
+            }
+            try {
+                task = scheduler.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                task = null; // the scheduler is shutting down with the machinery
+            }
         }
     }
 
@@ -123,7 +155,9 @@ public final class CloudWatchLogPoller {
             synchronized (lock) {
                 if (followers.isEmpty()) {
                     closed = true;
-                    task.cancel(false);
+                    if (task != null) {
+                        task.cancel(false);
+                    }
                     task = null;
                 }
             }
@@ -146,9 +180,20 @@ public final class CloudWatchLogPoller {
         if (round.isEmpty() || limiter.isPaused()) {
             return;
         }
+        long began = nanoTime.getAsLong();
+        int before = calls.get();
         lookUp(round);
+        long looked = nanoTime.getAsLong();
+        int lookups = calls.get() - before;
         CloudWatchDriverLog stoppedAt = read(round);
         nextIndex = stoppedAt == null ? start + n : snapshot.indexOf(stoppedAt);
+        if (LOG.isDebugEnabled()) {
+            long missing = round.stream().filter(CloudWatchDriverLog::missesStreams).count();
+            LOG.debug("{}: tick over {} logs ({} missing streams, {} ended): lookup {} calls {} ms, reads {} calls {} ms,"
+                    + " stopped {}", logGroup, n, missing, round.stream().filter(f -> f.priority() == 0).count(),
+                    lookups, (looked - began) / 1_000_000, calls.get() - before - lookups,
+                    (nanoTime.getAsLong() - looked) / 1_000_000, stoppedAt == null ? "no" : "for permits");
+        }
     }
 
     /** Finds missing streams with as few DescribeLogStreams pages as the shared name prefix allows. */
@@ -171,7 +216,8 @@ public final class CloudWatchLogPoller {
         // that just ended waits on one lookup after its end, and its result must not wait RESCAN_TICKS for it
         boolean newcomers = !confirmedMissing.containsAll(missing.values())
                 || missing.values().stream().anyMatch(CloudWatchDriverLog::awaitsLookupAfterEnd);
-        if (!newcomers && lookupToken == null && lookedUpOnce
+        // while streams are appearing (runs that started together), the next whole lookup follows at once
+        if (!newcomers && lookupToken == null && lookedUpOnce && !lastWalkFound
                 && nanoTime.getAsLong() - lastLookupDoneAt < RESCAN_TICKS * interval.toNanos()) {
             return;
         }
@@ -186,6 +232,7 @@ public final class CloudWatchLogPoller {
             }
             DescribeLogStreamsResponse page;
             try {
+                calls.incrementAndGet();
                 page = logs.describeLogStreams(DescribeLogStreamsRequest.builder().logGroupName(logGroup)
                         .logStreamNamePrefix(prefix).limit(STREAMS_PER_PAGE).nextToken(lookupToken).build());
                 limiter.succeeded();
@@ -197,8 +244,11 @@ public final class CloudWatchLogPoller {
             for (LogStream ls : page.logStreams()) {
                 String name = ls.logStreamName();
                 CloudWatchDriverLog f = missing.get(name.substring(0, name.lastIndexOf('/') + 1));
-                if (f != null && f.found(name) && !f.missesStreams()) {
-                    missing.remove(f.driverPath());
+                if (f != null && f.found(name)) {
+                    walkFound = true;
+                    if (!f.missesStreams()) {
+                        missing.remove(f.driverPath());
+                    }
                 }
             }
             lookupToken = page.nextToken();
@@ -208,6 +258,8 @@ public final class CloudWatchLogPoller {
                 confirmedMissing.addAll(missing.values());
                 lastLookupDoneAt = nanoTime.getAsLong();
                 lookedUpOnce = true;
+                lastWalkFound = walkFound;
+                walkFound = false;
                 return;
             }
         }
@@ -222,36 +274,125 @@ public final class CloudWatchLogPoller {
                 batchable.add(f);
             }
         }
+        List<List<CloudWatchDriverLog>> batches = new ArrayList<>();
         int i = 0;
         while (i < batchable.size()) {
             List<CloudWatchDriverLog> batch = new ArrayList<>();
-            List<String> names = new ArrayList<>();
+            int names = 0;
             while (i < batchable.size()) {
-                List<String> mine = batchable.get(i).batchableStreams();
-                if (names.size() + mine.size() > MAX_STREAMS_PER_CALL) {
+                int mine = batchable.get(i).batchableStreams().size();
+                if (!batch.isEmpty() && names + mine > MAX_STREAMS_PER_CALL) {
                     break;
                 }
                 batch.add(batchable.get(i++));
-                names.addAll(mine);
+                names += mine;
             }
-            boolean filtered = batch.size() > 1
-                    && limiter.tryAcquire(CloudWatchRateLimiter.Operation.FILTER_LOG_EVENTS);
-            if (filtered) {
-                if (!filter(batch, names)) {
-                    return batch.get(0);
-                }
-            } else {
-                // one job alone, or no FilterLogEvents permit: GetLogEvents for each stream while permits last
-                for (CloudWatchDriverLog f : batch) {
-                    if (!readAlone(f, f.batchableStreams())) {
-                        return f;
-                    }
-                }
-            }
+            batches.add(batch);
+        }
+        CloudWatchDriverLog stoppedAt = new BatchReads(batches).run();
+        if (stoppedAt != null) {
+            return stoppedAt;
         }
         for (CloudWatchDriverLog f : round) {
             List<String> tokenOnly = f.tokenOnlyStreams();
             if (!tokenOnly.isEmpty() && !readAlone(f, tokenOnly)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One tick's batches, taken in order by the tick's thread and by up to {@link #MAX_IN_FLIGHT} less one helper
+     * tasks on the shared scheduler, so that many calls' round trips overlap; still one poller per log group, and
+     * every call still takes a permit first. The tick never waits for a helper that has not started (it does that
+     * helper's share itself), so a busy or tiny scheduler can slow the reads but never block them.
+     */
+    private final class BatchReads {
+        private final List<List<CloudWatchDriverLog>> batches;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean outOfPermits;
+        private int stoppedIndex = Integer.MAX_VALUE;
+        private CloudWatchDriverLog stoppedAt;
+
+        BatchReads(List<List<CloudWatchDriverLog>> batches) {
+            this.batches = batches;
+        }
+
+        /** Reads every batch while permits last; the first log left unread, or null. */
+        CloudWatchDriverLog run() {
+            List<Helper> helpers = new ArrayList<>();
+            for (int h = 1; h < Math.min(MAX_IN_FLIGHT, batches.size()); h++) {
+                Helper helper = new Helper();
+                try {
+                    scheduler.execute(helper);
+                    helpers.add(helper);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    break; // shutting down: this thread reads alone
+                }
+            }
+            work();
+            for (Helper helper : helpers) {
+                // claimed here = never started: nothing to wait for; else it is reading now and ends soon
+                if (!helper.state.compareAndSet(0, 2)) {
+                    helper.done.join();
+                }
+            }
+            synchronized (this) {
+                return stoppedAt;
+            }
+        }
+
+        private void work() {
+            int i;
+            while (!outOfPermits && (i = next.getAndIncrement()) < batches.size()) {
+                CloudWatchDriverLog unread = readBatch(batches.get(i));
+                if (unread != null) {
+                    outOfPermits = true;
+                    synchronized (this) {
+                        if (i < stoppedIndex) {
+                            stoppedIndex = i;
+                            stoppedAt = unread;
+                        }
+                    }
+                }
+            }
+        }
+
+        private final class Helper implements Runnable {
+            /** 0 = not started, 1 = reading, 2 = done or claimed by the tick. */
+            final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+            final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+
+            @Override
+            public void run() {
+                if (!state.compareAndSet(0, 1)) {
+                    return;
+                }
+                try {
+                    work();
+                } catch (RuntimeException e) {
+                    LOG.warn("CloudWatch log reads for {} failed", logGroup, e);
+                } finally {
+                    state.set(2);
+                    done.complete(null);
+                }
+            }
+        }
+    }
+
+    /** One batch: FilterLogEvents over its streams, or each alone; returns the first log left unread, or null. */
+    private CloudWatchDriverLog readBatch(List<CloudWatchDriverLog> batch) {
+        List<String> names = new ArrayList<>();
+        batch.forEach(f -> names.addAll(f.batchableStreams()));
+        boolean filtered = batch.size() > 1
+                && limiter.tryAcquire(CloudWatchRateLimiter.Operation.FILTER_LOG_EVENTS);
+        if (filtered) {
+            return filter(batch, names) ? null : batch.get(0);
+        }
+        // one job alone, or no FilterLogEvents permit: GetLogEvents for each stream while permits last
+        for (CloudWatchDriverLog f : batch) {
+            if (!readAlone(f, f.batchableStreams())) {
                 return f;
             }
         }
@@ -278,6 +419,7 @@ public final class CloudWatchLogPoller {
         boolean permitted = true;
         try {
             do {
+                calls.incrementAndGet();
                 FilterLogEventsResponse page = logs.filterLogEvents(FilterLogEventsRequest.builder()
                         .logGroupName(logGroup).logStreamNames(names).startTime(startTime).nextToken(token).limit(eventsPerCall).build());
                 limiter.succeeded();
@@ -308,6 +450,7 @@ public final class CloudWatchLogPoller {
                 return false;
             }
             try {
+                calls.incrementAndGet();
                 f.readAlone(name);
                 limiter.succeeded();
             } catch (RuntimeException e) {

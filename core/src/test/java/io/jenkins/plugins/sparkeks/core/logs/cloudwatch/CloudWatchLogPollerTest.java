@@ -1,7 +1,12 @@
 package io.jenkins.plugins.sparkeks.core.logs.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import io.jenkins.plugins.sparkeks.core.logs.LogLine;
 import io.jenkins.plugins.sparkeks.emulator.AwsEmulator;
@@ -16,7 +21,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -43,8 +58,30 @@ class CloudWatchLogPollerTest {
                     AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
             .httpClient(UrlConnectionHttpClient.create())
             // the poller's own limiter handles throttling; SDK retries would hide the injected faults
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .addExecutionInterceptor(new FilterCalls()))
             .build();
+    /** FilterLogEvents calls in flight now and at most, and what each call does to the test's clock. */
+    private final AtomicInteger filtersInFlight = new AtomicInteger();
+    private final AtomicInteger mostFiltersInFlight = new AtomicInteger();
+    private volatile Runnable onFilter = () -> { };
+
+    private final class FilterCalls implements ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof FilterLogEventsRequest) {
+                mostFiltersInFlight.accumulateAndGet(filtersInFlight.incrementAndGet(), Math::max);
+                onFilter.run();
+            }
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            if (context.request() instanceof FilterLogEventsRequest) {
+                filtersInFlight.decrementAndGet();
+            }
+        }
+    }
     private final AtomicLong now = new AtomicLong();
     /** Lines delivered per job, in delivery order. */
     private final Map<Integer, List<String>> delivered = new LinkedHashMap<>();
@@ -86,8 +123,65 @@ class CloudWatchLogPollerTest {
     }
 
     private CloudWatchLogPoller poller(CloudWatchRateLimiter limiter, Integer eventsPerCall) {
-        return new CloudWatchLogPoller(GROUP, limiter, mock(ScheduledExecutorService.class), Duration.ofSeconds(2),
-                () -> { }, now::get, eventsPerCall);
+        return poller(limiter, eventsPerCall, mock(ScheduledExecutorService.class));
+    }
+
+    private CloudWatchLogPoller poller(CloudWatchRateLimiter limiter, Integer eventsPerCall,
+            ScheduledExecutorService scheduler) {
+        return new CloudWatchLogPoller(GROUP, limiter, scheduler, Duration.ofSeconds(2), () -> { }, now::get,
+                eventsPerCall);
+    }
+
+    @Test
+    void aTicksBatchesAreReadTwoAtATimeWithAHelperOnTheSharedScheduler() throws Exception {
+        int jobs = 150; // 300 streams: three FilterLogEvents batches of 100 names
+        writeRound(jobs, 0);
+        aws.faults().latency(Operation.FILTER_LOG_EVENTS, Duration.ofMillis(300));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the ticks themselves are driven here; only the helpers run on the pool
+            ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+            doAnswer(call -> {
+                pool.execute(call.getArgument(0));
+                return null;
+            }).when(scheduler).execute(any(Runnable.class));
+            CloudWatchLogPoller poller = poller(limiter(1000), null, scheduler);
+            follow(poller, jobs, Map.of());
+            poller.runOnce();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertExactlyOnce(jobs);
+        assertThat(aws.calls(Operation.FILTER_LOG_EVENTS)).isEqualTo(3);
+        assertThat(mostFiltersInFlight.get()).as("batches in flight at once, bounded")
+                .isEqualTo(CloudWatchLogPoller.MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void aTickThatOverranStartsTheNextAfterAShortGapNotAWholeInterval() {
+        writeRound(2, 0);
+        ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+        doReturn(mock(ScheduledFuture.class)).when(scheduler).schedule(any(Runnable.class), anyLong(),
+                any(TimeUnit.class));
+        CloudWatchLogPoller poller = poller(limiter(1000), null, scheduler);
+        follow(poller, 2, Map.of());
+        onFilter = () -> now.addAndGet(Duration.ofSeconds(3).toNanos()); // a slow read: the tick takes 3 s
+        poller.runOnce();
+        onFilter = () -> now.addAndGet(Duration.ofMillis(500).toNanos());
+        writeRound(2, 1);
+        poller.runOnce();
+
+        ArgumentCaptor<Long> delays = ArgumentCaptor.forClass(Long.class);
+        ArgumentCaptor<TimeUnit> units = ArgumentCaptor.forClass(TimeUnit.class);
+        verify(scheduler, org.mockito.Mockito.times(3)).schedule(any(Runnable.class), delays.capture(),
+                units.capture());
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            millis.add(units.getAllValues().get(i).toMillis(delays.getAllValues().get(i)));
+        }
+        assertThat(millis).as("first tick at once; after 3 s a quarter interval; after 0.5 s the rest of 2 s")
+                .containsExactly(0L, 500L, 1500L);
+        assertExactlyOnce(2);
     }
 
     private List<CloudWatchDriverLog> follow(CloudWatchLogPoller poller, int jobs,
@@ -212,15 +306,45 @@ class CloudWatchLogPollerTest {
         }
         CloudWatchLogPoller poller = poller(limiter(1000), null);
         follow(poller, jobs, Map.of());
-        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+        for (int tick = 0; tick <= CloudWatchLogPoller.RESCAN_TICKS; tick++) {
             poller.runOnce();
             now.addAndGet(Duration.ofSeconds(2).toNanos());
         }
-        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("one whole lookup in %s ticks",
-                CloudWatchLogPoller.RESCAN_TICKS).isEqualTo(2);
+        // the first whole lookup found streams, so another follows at once; it finds none: then a pause
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("two whole lookups in %s ticks",
+                CloudWatchLogPoller.RESCAN_TICKS + 1).isEqualTo(4);
         poller.runOnce();
-        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(4);
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("looked up again later").isEqualTo(6);
         assertThat(delivered.values()).allSatisfy(l -> assertThat(l).hasSize(1));
+    }
+
+    @Test
+    void streamsThatKeepAppearingAreLookedUpTickAfterTickNotAfterTheRescanPause() {
+        int jobs = 60;
+        CloudWatchLogPoller poller = poller(limiter(1000), null);
+        follow(poller, jobs, Map.of());
+        aws.logStream(GROUP, "pfx/vc1/jobs/other/stream"); // the group exists, none of our streams yet
+        poller.runOnce(); // every stream is confirmed missing
+        writeJobs(0, jobs / 2); // half the runs start
+        for (int tick = 0; tick < CloudWatchLogPoller.RESCAN_TICKS; tick++) {
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+            poller.runOnce(); // the last of these is the rescan after the pause: it finds the first half
+        }
+        assertThat(delivered.get(0)).isNotEmpty();
+        int lookups = aws.calls(Operation.DESCRIBE_LOG_STREAMS);
+        writeJobs(jobs / 2, jobs); // the other half starts
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        poller.runOnce();
+        assertThat(aws.calls(Operation.DESCRIBE_LOG_STREAMS)).as("a lookup right after one that found streams")
+                .isGreaterThan(lookups);
+        assertExactlyOnce(jobs);
+    }
+
+    private void writeJobs(int from, int to) {
+        for (int j = from; j < to; j++) {
+            write(j, "stdout", j, "j" + j + " out");
+            write(j, "stderr", j, "j" + j + " err");
+        }
     }
 
     @Test
