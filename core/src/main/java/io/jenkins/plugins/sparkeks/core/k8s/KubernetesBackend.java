@@ -1,5 +1,6 @@
 package io.jenkins.plugins.sparkeks.core.k8s;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -15,6 +16,8 @@ import io.jenkins.plugins.sparkeks.core.k8s.submit.DriverSpecBuilder;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitRequest;
 import io.jenkins.plugins.sparkeks.core.k8s.submit.SparkSubmitValidator;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverInformerRegistry;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodListener;
+import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodSubscription;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverPodWatch;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverResults;
 import io.jenkins.plugins.sparkeks.core.k8s.watch.DriverVerdict;
@@ -82,12 +85,42 @@ public final class KubernetesBackend implements SparkJobBackend<SparkSubmitReque
     @Override
     public JobWatch watch(JobReference reference, WaitOptions options, JobObserver observer) {
         DriverPodReference ref = ours(reference);
-        JobResult recorded = recordedIfGone(ref);
-        if (recorded != null) {
-            return RecordedWatch.of(ref, recorded, observer);
+        if (ref.submissionKeyHash() == null) {
+            return DriverPodWatch.start(client, ref, options, observer, machinery);
         }
-        return OutcomeRecordingWatch.of(DriverPodWatch.start(client, ref, options, observer, machinery),
-                records, ref.namespace(), ref.submissionKeyHash(), machinery.scheduler());
+        // The recorded outcome is read first (a pod gone since may have left one), which takes a round trip. Holding
+        // the namespace's informer meanwhile starts its first list now, so the driver's state, and for an ended
+        // driver the request for its log, no longer waits for that list only after the record came back. The hold
+        // ends once the watch holds the informer itself (or is not needed), so it costs no request of its own.
+        try (DriverPodSubscription early = machinery.informers().subscribe(client, ref.cluster(), ref.namespace(),
+                ref.podName(), IgnoredPod.INSTANCE)) {
+            JobResult recorded = recordedIfGone(ref);
+            if (recorded != null) {
+                return RecordedWatch.of(ref, recorded, observer);
+            }
+            return OutcomeRecordingWatch.of(DriverPodWatch.start(client, ref, options, observer, machinery),
+                    records, ref.namespace(), ref.submissionKeyHash(), machinery.scheduler());
+        }
+    }
+
+    /** Hears nothing: it only holds an informer while the watch that will listen is not yet subscribed. */
+    private enum IgnoredPod implements DriverPodListener {
+        INSTANCE;
+
+        @Override
+        public void changed(Pod resource) {}
+
+        @Override
+        public void deleted(Pod lastKnown) {}
+
+        @Override
+        public void absent() {}
+
+        @Override
+        public void informerFailed(Throwable cause) {}
+
+        @Override
+        public void podEvent(Event event) {}
     }
 
     /** The recorded outcome of a job whose driver pod is gone, or null (pod still there, or nothing recorded). */
