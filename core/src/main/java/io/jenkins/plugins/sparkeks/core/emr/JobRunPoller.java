@@ -25,9 +25,10 @@ import software.amazon.awssdk.services.emrcontainers.model.ValidationException;
 
 /**
  * Follows every watched job run of ONE virtual cluster with one ListJobRuns round per tick (active states,
- * created after the oldest watched run) plus one DescribeJobRun per run whose state changed or that left the
- * active list. The cost per tick is therefore one list call (per page) however many jobs wait, plus calls for
- * the few that changed. Ticks run on the shared scheduler; the interval is short while some run is starting,
+ * created after the oldest watched run) plus one DescribeJobRun per run whose state changed; runs that left the
+ * active list are described when one or two left, and found by one ListJobRuns over the end states (per page) when
+ * more left together. The cost per tick is therefore one list call (per page) however many jobs wait, plus calls
+ * for the few that changed. Ticks run on the shared scheduler; the interval is short while some run is starting,
  * longer while all run, and backs off exponentially on throttling or server errors.
  *
  * <p>DescribeJobRun calls are spread: at most {@link #DESCRIBES_PER_TICK} per tick, the runs waiting longest first;
@@ -297,52 +298,72 @@ final class JobRunPoller {
      * looked at again later. When the budget runs out mid-list, the runs not yet found wait for the next tick.
      */
     private void confirmByList(List<String> ids) {
+        EndedList found = listEnded(ids);
+        if (found.failed()) {
+            found.notFound().forEach(id -> toDescribe.put(id, Boolean.TRUE));
+        } else if (!found.complete() && !found.notFound().isEmpty()) {
+            synchronized (lock) {
+                urgent.addAll(found.notFound()); // the budget ran out: the next tick lists for them again
+            }
+        } else {
+            found.notFound().forEach(id -> {
+                Watched w = watched.get(id);
+                if (w != null) {
+                    confirmAgainLater(id, w);
+                }
+            });
+        }
+    }
+
+    /**
+     * What one listing of the ended runs among {@code ids} left: the runs it did not find, whether the list went to its
+     * end (else the budget ran out), and whether a call failed.
+     */
+    private record EndedList(List<String> notFound, boolean complete, boolean failed) {}
+
+    /**
+     * ListJobRuns over the end states, created between the oldest and the newest of {@code ids}, page after page (one
+     * budget call each) until every one is found or the list ends. A run found is told from its list entry, the same
+     * JobRun DescribeJobRun returns.
+     */
+    private EndedList listEnded(List<String> ids) {
         Map<String, Watched> pending = new LinkedHashMap<>();
         Instant oldest = null;
         Instant newest = null;
         for (String id : ids) {
             Watched w = watched.get(id);
-            if (w != null) {
+            if (w != null && w.createdAt != null) {
                 pending.put(id, w);
                 oldest = oldest == null || w.createdAt.isBefore(oldest) ? w.createdAt : oldest;
                 newest = newest == null || w.createdAt.isAfter(newest) ? w.createdAt : newest;
             }
         }
         String token = null;
-        boolean listEnded = false;
         try {
             while (!pending.isEmpty()) {
                 if (!budget.tryTake()) {
-                    break;
+                    return new EndedList(List.copyOf(pending.keySet()), false, false);
                 }
                 ListJobRunsResponse page = listPage(EmrStates.TERMINAL, oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS),
                         newest.plusSeconds(CREATED_AFTER_SLACK_SECONDS), token);
                 for (JobRun run : page.jobRuns()) {
                     Watched w = pending.remove(run.id());
-                    if (w != null && watched.get(run.id()) == w) {
+                    if (w != null && watched.get(run.id()) == w && EmrStates.isTerminal(run.state())) {
                         toDescribe.remove(run.id());
                         notify(run.id(), w, run);
                     }
                 }
                 token = page.nextToken();
                 if (token == null) {
-                    listEnded = true;
                     break;
                 }
             }
         } catch (RuntimeException e) {
-            LOG.debug("confirming {} job runs by listing failed; the regular poll describes them: {}", pending.size(),
+            LOG.debug("listing {} ended job runs failed; they are described instead: {}", pending.size(),
                     AwsErrors.describe(e));
-            pending.keySet().forEach(id -> toDescribe.put(id, Boolean.TRUE));
-            return;
+            return new EndedList(List.copyOf(pending.keySet()), false, true);
         }
-        if (!listEnded && !pending.isEmpty()) {
-            synchronized (lock) {
-                urgent.addAll(pending.keySet()); // the budget ran out: the next tick lists for them again
-            }
-            return;
-        }
-        pending.forEach(this::confirmAgainLater);
+        return new EndedList(List.copyOf(pending.keySet()), true, false);
     }
 
     /** EMR may show the end a moment after the pod: a few more looks, then the regular poll alone. */
@@ -425,6 +446,7 @@ final class JobRunPoller {
         }
         if (oldest != null) {
             Map<String, JobRun> active = listActive(oldest.minusSeconds(CREATED_AFTER_SLACK_SECONDS));
+            List<String> left = new ArrayList<>();
             for (Map.Entry<String, Watched> e : snapshot.entrySet()) {
                 Watched w = e.getValue();
                 if (w.createdAt == null || toDescribe.containsKey(e.getKey())) {
@@ -433,12 +455,29 @@ final class JobRunPoller {
                 JobRun listed = active.get(e.getKey());
                 if (listed != null && w.last == null) {
                     notify(e.getKey(), w, listed); // first sight: the list entry is the whole JobRun already
-                } else if (listed == null || listed.state() != w.last) {
+                } else if (listed == null) {
+                    left.add(e.getKey());
+                } else if (listed.state() != w.last) {
                     toDescribe.put(e.getKey(), Boolean.TRUE);
                 }
             }
+            confirmLeft(left);
         }
         recheck(snapshot, describeSome());
+    }
+
+    /**
+     * Runs gone from the active list have most likely ended. A few are described; more are found together by listing
+     * the ended runs (one call per page, as signalled endings are), so N runs ending at once cost a few calls instead
+     * of N describes spread over N / {@value #DESCRIBES_PER_TICK} seconds. A run the ended list does not show either
+     * (a list that lags) is described as before.
+     */
+    private void confirmLeft(List<String> left) {
+        if (left.size() <= DESCRIBE_AT_MOST) {
+            left.forEach(id -> toDescribe.put(id, Boolean.TRUE));
+            return;
+        }
+        listEnded(left).notFound().forEach(id -> toDescribe.put(id, Boolean.TRUE));
     }
 
     /** Describes the runs that have waited longest for it, within this tick's budget; the rest wait for the next. */

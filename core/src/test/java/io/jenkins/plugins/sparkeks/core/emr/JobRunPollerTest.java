@@ -143,13 +143,16 @@ class JobRunPollerTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void runsThatEndTogetherAreDescribedAFewPerTickOldestFirstAndAllFinishSoon() {
+    void whenTheEndedListFailsRunsThatEndTogetherAreDescribedAFewPerTickOldestFirstAndAllFinishSoon() {
         int n = 100;
         List<String> calls = new CopyOnWriteArrayList<>(); // "L" per list, the run's id per describe
         java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<JobRun> running = IntStream.range(0, n).mapToObj(i -> run("jr" + i, JobRunState.RUNNING)).toList();
         java.util.concurrent.atomic.AtomicInteger listsAfterFirstWave = new java.util.concurrent.atomic.AtomicInteger(-1);
         when(emr.listJobRuns(any(ListJobRunsRequest.class))).thenAnswer(a -> {
+            if (((ListJobRunsRequest) a.getArgument(0)).states().equals(EmrStates.TERMINAL)) {
+                throw EmrContainersException.builder().statusCode(500).message("internal error").build();
+            }
             calls.add("L");
             if (listsAfterFirstWave.get() >= 0 && listsAfterFirstWave.incrementAndGet() == 2) {
                 running.forEach(r -> ended.add(r.id())); // the second half ends while the first still waits
@@ -264,6 +267,26 @@ class JobRunPollerTest {
             assertThat(r.createdAfter()).isBeforeOrEqualTo(CREATED);
             assertThat(r.createdBefore()).isAfterOrEqualTo(CREATED);
         });
+    }
+
+    @Test
+    void runsLeavingTheActiveListTogetherAreFoundByListingTheEndedRunsNotByOneDescribeEach() {
+        List<JobRun> runs = emrWith(200);
+        allRunning(runs);
+        runs.subList(0, 120).forEach(r -> endedInEmr.add(r.id()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().filter(e -> e.endsWith(":COMPLETED")).count() == 120);
+        assertThat(describes).isEmpty();
+        assertThat(endLists).hasSize(3); // 120 ended runs, 50 a page
+        assertThat(events.stream().filter(e -> e.endsWith(":COMPLETED")))
+                .containsExactlyInAnyOrderElementsOf(runs.subList(0, 120).stream().map(r -> r.id() + ":COMPLETED").toList());
+
+        // two at a time are described: an exact answer for the price of a list page
+        endLists.clear();
+        endedInEmr.add("jr150");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("jr150:COMPLETED"));
+        assertThat(describes).containsExactly("jr150");
+        assertThat(endLists).isEmpty();
     }
 
     @Test
