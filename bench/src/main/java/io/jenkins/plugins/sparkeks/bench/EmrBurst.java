@@ -29,7 +29,10 @@ final class EmrBurst {
             double linesPerSecondInRun, double completeAfterLastEndMs, int resultsWithWholeLog,
             double steadyLinesPerSecond, double steadyWrittenPerSecond, double writtenPerSecondInRun,
             List<Double> firstLineAfterStartMs, List<Double> lineDelayMs, List<Double> completeAfterLearnedEndMs,
-            double completeAfterLastLearnedEndMs) {}
+            double completeAfterLastLearnedEndMs, int leftThreads, double leftHeapKb, int leftConnections) {}
+
+    /** Longer than the engine's pools keep an idle thread (5 s), so what is left after it is kept for good. */
+    private static final long SETTLE_MS = 7000;
 
     private EmrBurst() {}
 
@@ -40,7 +43,9 @@ final class EmrBurst {
         long pendingMs = 2000 + jobs * 30L;
         long runningMs = runSeconds * 1000L;
         servers.command("emr-script " + pendingMs + " " + runningMs + " " + runSeconds);
-        long heapBefore = EngineProbe.retainedHeap();
+        int awsPort = java.net.URI.create(servers.info("aws.url")).getPort();
+        EngineProbe.Snapshot before = EngineProbe.snapshot(awsPort);
+        long heapBefore = before.retainedHeap();
         servers.command("reset-calls");
         List<JobWatch> watches = new ArrayList<>();
         Map<String, Long> endsAt = new HashMap<>();
@@ -147,11 +152,15 @@ final class EmrBurst {
             }
         });
         long lastLearned = learnedEndAt.values().stream().mapToLong(Long::longValue).max().orElse(lastDone);
+        watches.clear();
+        Thread.sleep(SETTLE_MS);
+        EngineProbe.Snapshot after = EngineProbe.snapshot(awsPort);
         return new Figures(jobs, runSeconds, calls, minutes, cpuPerHour,
                 (heapWaiting - heapBefore) / 1024.0 / jobs, latencies, written, delivered.sum(), byEnd / runWindow,
                 lastDone - lastEnd, whole, steady, steadyWritten,
                 writtenBetween(startsAt, endsAt, firstRunStart, lastEnd) / runWindow, firstLine,
-                new ArrayList<>(lineDelays), afterLearned, lastDone - lastLearned);
+                new ArrayList<>(lineDelays), afterLearned, lastDone - lastLearned, after.threads() - before.threads(),
+                (after.retainedHeap() - before.retainedHeap()) / 1024.0, after.connections() - before.connections());
     }
 
     /** Lines written by all runs between {@code from} and {@code to} (ms), at one line per second while running. */

@@ -40,6 +40,7 @@ final class EmrWaitScenario implements Scenario {
                 rows.addAll(waitRows(n, plain, cli));
                 EmrBurst.Figures logs = EmrBurst.run(context, engine, n, seconds, true, "l" + n + "-" + run++);
                 rows.addAll(logRows(n, logs));
+                rows.addAll(leftRows(n, plain, logs));
             }
         }
         return rows;
@@ -73,6 +74,18 @@ final class EmrWaitScenario implements Scenario {
         }
         rows.add(Row.alone(section, "retained heap per waiting run", "KB", Samples.of(f.heapPerJobKb())));
         return rows;
+    }
+
+    /** Row 6 for EMR: what each burst left once its last result was in and the pools' keep-alive had passed. */
+    private static List<Row> leftRows(int n, EmrBurst.Figures plain, EmrBurst.Figures logs) {
+        String section = "6 after emr burst N=" + n;
+        String note = "7 s after the last result; without logs, then with CloudWatch logs followed";
+        return List.of(
+                Row.alone(section, "threads left", "threads", Samples.of(plain.leftThreads(), logs.leftThreads()))
+                        .withNote(note),
+                Row.alone(section, "heap left", "KB", Samples.of(plain.leftHeapKb(), logs.leftHeapKb())).withNote(note),
+                Row.alone(section, "connections left (AWS endpoint)", "conns",
+                        Samples.of(plain.leftConnections(), logs.leftConnections())).withNote(note));
     }
 
     private static List<Row> logRows(int n, EmrBurst.Figures f) {
