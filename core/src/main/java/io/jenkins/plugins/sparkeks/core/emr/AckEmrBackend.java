@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.sparkeks.core.job.JobException;
 import io.jenkins.plugins.sparkeks.core.job.JobObserver;
 import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.DecoratedJobWatch;
 import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.job.SparkJobBackend;
 import io.jenkins.plugins.sparkeks.core.job.SubmissionKey;
@@ -24,9 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -210,31 +209,24 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
      * The EMR watch, its results marked as ACK's; one that we ended (cancelConfirmed set: a cancel, abort or
      * timeout) deletes the JobRun too, off the completing thread, and reports what became of it.
      */
-    private final class AckWatch implements JobWatch {
-        private final JobWatch inner;
+    private final class AckWatch extends DecoratedJobWatch {
         private final EmrJobRunReference ref;
         private final JobObserver observer;
-        private final CompletableFuture<JobResult> result = new CompletableFuture<>();
         private final AtomicReference<AckJobRunRemoval.Requested> requested = new AtomicReference<>();
 
         AckWatch(JobWatch inner, EmrJobRunReference ref, JobObserver observer) {
-            this.inner = inner;
+            super(inner, new CompletableFuture<>());
             this.ref = ref;
             this.observer = observer;
             inner.result().whenComplete((r, e) -> {
                 if (e != null) {
                     // unwrapped: a detach must read as a CancellationException as soon as it returns
-                    result.completeExceptionally(e instanceof CompletionException && e.getCause() != null
-                            ? e.getCause() : e);
+                    result.completeExceptionally(unwrapped(e));
                 } else if (r.cancelConfirmed() == null) {
                     result.complete(mark(r));
                 } else {
-                    Runnable removed = () -> result.complete(removed(mark(r)));
-                    try {
-                        executor.execute(removed); // Kubernetes API calls: not on the thread that ended the watch
-                    } catch (RejectedExecutionException rejected) {
-                        removed.run(); // the process is shutting down
-                    }
+                    // Kubernetes API calls: not on the thread that ended the watch
+                    runOn(executor, () -> result.complete(removed(mark(r))));
                 }
             });
         }
@@ -262,21 +254,6 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
             return q;
         }
 
-        @Override
-        public JobReference reference() {
-            return inner.reference();
-        }
-
-        @Override
-        public CompletableFuture<JobResult> result() {
-            return result;
-        }
-
-        @Override
-        public String status() {
-            return inner.status();
-        }
-
         /**
          * EMR's cancel first (it returns at once), then the delete, which lets ACK cancel the run too; the delete's
          * API calls run on the executor, not on the thread of whoever stops the build.
@@ -285,18 +262,9 @@ public final class AckEmrBackend implements SparkJobBackend<EmrJobRequest> {
         public CompletableFuture<JobResult> cancel(String why) {
             inner.cancel(why);
             if (!inner.result().isDone()) {
-                try {
-                    executor.execute(this::request);
-                } catch (RejectedExecutionException rejected) {
-                    request(); // the process is shutting down
-                }
+                runOn(executor, this::request);
             }
             return result;
-        }
-
-        @Override
-        public void detach() {
-            inner.detach();
         }
     }
 }

@@ -1,25 +1,19 @@
 package io.jenkins.plugins.sparkeks.core.k8s;
 
-import io.jenkins.plugins.sparkeks.core.job.JobReference;
+import io.jenkins.plugins.sparkeks.core.job.DecoratedJobWatch;
 import io.jenkins.plugins.sparkeks.core.job.JobWatch;
 import io.jenkins.plugins.sparkeks.core.result.JobResult;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 
 /**
  * A watch whose verdict is written to the key's {@link SubmissionRecords} before anyone sees it, so that a
  * {@code status} or a repeated submit right after the step ended already finds the same outcome.
  */
-public final class OutcomeRecordingWatch implements JobWatch {
-
-    private final JobWatch inner;
-    private final CompletableFuture<JobResult> result;
+public final class OutcomeRecordingWatch extends DecoratedJobWatch {
 
     private OutcomeRecordingWatch(JobWatch inner, CompletableFuture<JobResult> result) {
-        this.inner = inner;
-        this.result = result;
+        super(inner, result);
     }
 
     /** {@code inner} itself when the reference carries no key (an old reference): there is nothing to record under. */
@@ -31,46 +25,15 @@ public final class OutcomeRecordingWatch implements JobWatch {
         inner.result().whenComplete((r, failure) -> {
             if (failure != null) {
                 // at once and unwrapped: a detach must read as a CancellationException as soon as it returns
-                recorded.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
+                recorded.completeExceptionally(unwrapped(failure));
                 return;
             }
             Runnable record = () -> {
                 records.recordOutcome(namespace, keyHash, r);
                 recorded.complete(r);
             };
-            try {
-                executor.execute(record); // one API call: not on the thread that completed the watch
-            } catch (RejectedExecutionException e) {
-                record.run(); // the process is shutting down
-            }
+            runOn(executor, record); // one API call: not on the thread that completed the watch
         });
         return new OutcomeRecordingWatch(inner, recorded);
-    }
-
-    @Override
-    public JobReference reference() {
-        return inner.reference();
-    }
-
-    @Override
-    public CompletableFuture<JobResult> result() {
-        return result;
-    }
-
-    @Override
-    public String status() {
-        return inner.status();
-    }
-
-    @Override
-    public CompletableFuture<JobResult> cancel(String why) {
-        inner.cancel(why);
-        return result;
-    }
-
-    @Override
-    public void detach() {
-        inner.detach();
     }
 }
